@@ -1,0 +1,1 @@
+"""The rule-based Indonesian extractor (see :mod:`.doc` for the shared document)."""

@@ -1,0 +1,208 @@
+"""The document that every rule stage reads and extends.
+
+A :class:`Doc` wraps one :class:`~graph.article.Article` with its sentence
+boundaries and the :class:`~graph.extract.types.Extraction` being built.
+Stages never create :class:`Entity` objects themselves: they call
+:meth:`Doc.add_entity`, which merges repeated mentions into one entity and
+records the other forms as aliases, and :meth:`Doc.find_entity`, which turns a
+short form ("Ali", "Bupati Agus", "Kemnaker") back into the entity the article
+introduced earlier.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from ...article import Article
+from ...resolve import fold, person_name_core, slug
+from ..types import Entity, EntityKind, Extraction, Sentence, Span
+
+_KEY_PREFIX = {"person": "per", "organization": "org", "place": "place"}
+
+
+class Doc:
+    """One article under extraction.
+
+    Args:
+        article: the article being read.
+        sentences: sentence boundaries; when omitted the whole text is one
+            sentence until the sentence stage sets them with
+            :meth:`set_sentences`.
+
+    Attributes:
+        article: the article.
+        text: ``article.text``; every offset indexes into it.
+        extraction: the results so far.
+    """
+
+    def __init__(self, article: Article, sentences: list[Sentence] | None = None):
+        self.article = article
+        self.text = article.text
+        self.extraction = Extraction(article_id=article.id)
+        self._counters: dict[str, int] = {}
+        self._starts: list[int] = []
+        self.set_sentences(sentences or [Sentence(0, len(self.text))])
+
+    # -- sentences and spans -------------------------------------------------
+
+    def set_sentences(self, sentences: list[Sentence]) -> None:
+        """Replace the sentence boundaries (sorted, non-overlapping)."""
+        self.extraction.sentences = list(sentences)
+        self._starts = [s.start for s in self.extraction.sentences]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self.extraction.sentences
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (the nearest one before it)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def sentence_text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.text[sentence.start : sentence.end]
+
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` over ``text[start:end]`` with its sentence index."""
+        return Span(start, end, self.text[start:end], self.sentence_index(start))
+
+    def new_key(self, prefix: str) -> str:
+        """A fresh key ``prefix:N`` (``meeting:1``, ``agreement:2``...)."""
+        self._counters[prefix] = self._counters.get(prefix, 0) + 1
+        return f"{prefix}:{self._counters[prefix]}"
+
+    # -- entities --------------------------------------------------------------
+
+    @property
+    def entities(self) -> list[Entity]:
+        return self.extraction.entities
+
+    def add_entity(self, kind: EntityKind, name: str, span: Span | None, **attrs: Any) -> Entity:
+        """Add a mention of an entity, merging into one already known.
+
+        An existing entity of the same kind whose name or an alias folds to
+        ``name`` (or to the span's text, or to any ``aliases`` passed) takes the
+        mention; otherwise a new entity is created. A span text that differs
+        from the canonical name becomes an alias.
+
+        Args:
+            kind: ``person``, ``organization`` or ``place``.
+            name: the canonical name.
+            span: where the article names it (None for implied entities, such
+                as the government of a region named only through its head).
+            **attrs: further :class:`Entity` fields. ``aliases`` extends the
+                alias list; other fields fill fields still empty (``parent``,
+                ``place_type``...), and ``government=True`` sticks.
+
+        Returns:
+            The entity that now holds the mention.
+        """
+        aliases = list(attrs.pop("aliases", []) or [])
+        forms = [name, *aliases] + ([span.text] if span is not None else [])
+        entity = self._lookup(kind, forms)
+        if entity is None:
+            entity = Entity(key=self._entity_key(kind, name), kind=kind, name=name)
+            self.entities.append(entity)
+        for field_name, value in attrs.items():
+            if field_name == "government":
+                entity.government = entity.government or bool(value)
+            elif value is not None and getattr(entity, field_name) in (None, [], False):
+                setattr(entity, field_name, value)
+        for form in forms:
+            self.add_alias(entity, form)
+        if span is not None and not any(
+            m.start == span.start and m.end == span.end for m in entity.mentions
+        ):
+            entity.mentions.append(span)
+        return entity
+
+    def add_alias(self, entity: Entity, form: str) -> None:
+        """Record ``form`` as an alias of ``entity`` unless it is already known."""
+        form = " ".join(form.split())
+        if not form or fold(form) == fold(entity.name):
+            return
+        if all(fold(a) != fold(form) for a in entity.aliases):
+            entity.aliases.append(form)
+
+    def find_entity(self, text: str, kind: EntityKind | None = None) -> Entity | None:
+        """Resolve a form the article uses to an entity it already introduced.
+
+        Tries, in order: the name or an alias (case and punctuation folded);
+        for persons, the form without honorifics or a leading office
+        ("Bupati Agus" → "Agus") matched as a run of the full name's words
+        ("Ali Fitri", "Ali", "Noor"). Among several persons sharing the word,
+        the most recently mentioned wins.
+
+        Returns:
+            The entity, or None when nothing matches.
+        """
+        hit = self._lookup(kind, [text])
+        if hit is not None or kind not in (None, "person"):
+            return hit
+        words = fold(person_name_core(text)).split()
+        if not words:
+            return None
+        best: Entity | None = None
+        best_pos = -1
+        for entity in self.entities:
+            if entity.kind != "person":
+                continue
+            if _is_subsequence(words, fold(entity.name).split()):
+                last = max((m.start for m in entity.mentions), default=-1)
+                if best is None or last > best_pos:
+                    best, best_pos = entity, last
+        return best
+
+    def entities_in(self, start: int, end: int, kind: EntityKind | None = None) -> list[Entity]:
+        """Entities with a mention inside ``[start, end)``, in order of that mention."""
+        found: list[tuple[int, Entity]] = []
+        for entity in self.entities:
+            if kind is not None and entity.kind != kind:
+                continue
+            starts = [m.start for m in entity.mentions if m.start >= start and m.end <= end]
+            if starts:
+                found.append((min(starts), entity))
+        found.sort(key=lambda pair: pair[0])
+        return [entity for _, entity in found]
+
+    def persons_before(self, offset: int) -> list[Entity]:
+        """Persons mentioned before ``offset``, the most recently mentioned first."""
+        latest: list[tuple[int, Entity]] = []
+        for entity in self.entities:
+            if entity.kind != "person":
+                continue
+            starts = [m.start for m in entity.mentions if m.start < offset]
+            if starts:
+                latest.append((max(starts), entity))
+        latest.sort(key=lambda pair: -pair[0])
+        return [entity for _, entity in latest]
+
+    # -- internals ---------------------------------------------------------------
+
+    def _lookup(self, kind: EntityKind | None, forms: list[str]) -> Entity | None:
+        folded = {fold(f) for f in forms if f and f.strip()}
+        folded.discard("")
+        for entity in self.entities:
+            if kind is not None and entity.kind != kind:
+                continue
+            if fold(entity.name) in folded or any(fold(a) in folded for a in entity.aliases):
+                return entity
+        return None
+
+    def _entity_key(self, kind: EntityKind, name: str) -> str:
+        base = f"{_KEY_PREFIX[kind]}:{slug(name) or 'x'}"
+        key, n = base, 1
+        taken = {e.key for e in self.entities}
+        while key in taken:
+            n += 1
+            key = f"{base}-{n}"
+        return key
+
+
+def _is_subsequence(words: list[str], name_words: list[str]) -> bool:
+    """True when ``words`` appear in ``name_words`` in order (not necessarily adjacent)."""
+    it = iter(name_words)
+    return all(any(w == n for n in it) for w in words)
+
+

@@ -1,0 +1,115 @@
+"""Names: folding, honorific stripping, acronym expansion and cross-article keys.
+
+Everything here is a pure function of strings, shared by the rule extractor
+(to merge mentions within an article) and the model stage (to give one
+official or agency one IRI across articles via :func:`canonical_key`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+#: Honorifics and titles written before a name ("Bapak", "H.", "Dr.", "Kombes").
+PREFIX_TITLES = frozenset(
+    """bapak ibu pak bu bpk sdr sdri saudara saudari tuan nyonya nona h hj haji hajah hajjah
+    dr drs dra ir prof kh kyai kiai ustaz ustadz ustad ust habib drg apt
+    jenderal jend letjen mayjen brigjen kolonel kol letkol mayor kapten lettu letda
+    komjen irjen kombes akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda
+    laksamana laksda marsekal marsda marsma pol""".split()
+)
+
+#: Academic degrees written after a name, compared without dots or spaces.
+DEGREES = frozenset(
+    """se sh ssos msi mm st mt spd mpd skom sip map phd mba sag mag shut skm mkes mph ssi sp mp
+    sikom spsi amd lc ma msc bsc mh mhum shum mip sthi spdi mpdi sked spog spa sppd mkn sfarm
+    ak ca mec meng dea sstp msp ss sipem magr spt shi mhi ssy me skep ns mars sgz skh mtp cpa
+    mpa mpp msm ipu ipm asean eng mkom ms ssn md mkm sst sant msn mikom mtr mars skg ssit
+    mba mcom llm mbe bba mpdi mag mhum dess dipl ing aks mapp""".split()
+)
+
+#: Words of an office that may stand before a short name ("Bupati Agus").
+ROLE_WORDS = frozenset(
+    """bupati wabup wakil wali kota walikota wawali gubernur wagub sekda sekkab sekdaprov
+    sekretaris daerah kadis kepala menteri menko wamen camat lurah kades kapolres kapolda
+    kapolri kapolsek ketua anggota direktur dirjen presiden wapres plt plh pj pjs dinas
+    kabid kasi kasubag kabag asisten staf ahli komisaris dandim danrem pangdam""".split()
+)
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form used to compare names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _PUNCT.sub(" ", text.casefold())
+    return _SPACES.sub(" ", text).strip()
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, hyphen-separated: ``Ali Fitri Noor`` → ``ali-fitri-noor``."""
+    return fold(text).encode("ascii", "ignore").decode().replace(" ", "-")
+
+
+def _token_key(token: str) -> str:
+    return token.replace(".", "").replace(" ", "").casefold()
+
+
+def strip_degrees(name: str) -> str:
+    """Drop academic degrees written after a name (``Ali, S.Sos., M.Si`` → ``Ali``)."""
+    parts = [p.strip() for p in name.split(",")]
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if not part:
+            continue
+        words = part.split()
+        if _token_key(part) in DEGREES or all(_token_key(w) in DEGREES or _is_specialist(w) for w in words):
+            continue
+        kept.append(part)
+    name = ", ".join(kept)
+    # Degrees written without a comma after the last name word ("Andi Harun SE MM").
+    words = name.split()
+    while len(words) > 1 and _token_key(words[-1]) in DEGREES and _looks_like_degree(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def _is_specialist(word: str) -> bool:
+    # Medical specialisations: "Sp.OG", "Sp.PD(K)".
+    return bool(re.fullmatch(r"Sp\.?[A-Z]{1,4}(\(K\))?\.?", word))
+
+
+def _looks_like_degree(word: str) -> bool:
+    # A degree after a name without a comma is written with dots or in
+    # capitals ("S.Sos", "MM"); "Ma" or "Se" as a plain word is a name.
+    return "." in word or word.isupper()
+
+
+def strip_titles(name: str) -> str:
+    """Drop honorifics before a name and degrees after it.
+
+    ``Bapak H. Ali Fitri Noor, S.Sos., M.Si`` → ``Ali Fitri Noor``.
+    """
+    name = strip_degrees(name)
+    words = name.replace(".", ". ").split()
+    while len(words) > 1 and _token_key(words[0]) in PREFIX_TITLES:
+        words.pop(0)
+    return _rejoin(words)
+
+
+def _rejoin(words: list[str]) -> str:
+    # Undo the ". " spacing used for splitting ("Muh. Saal" keeps its dot).
+    return " ".join(words).replace(" .", ".").strip(" ,")
+
+
+def person_name_core(text: str) -> str:
+    """A person form without honorifics, degrees or a leading office word.
+
+    ``Bupati Agus`` → ``Agus``; ``Pak Ali`` → ``Ali``.
+    """
+    words = strip_titles(text).split()
+    while len(words) > 1 and (_token_key(words[0]) in ROLE_WORDS or _token_key(words[0]) in PREFIX_TITLES):
+        words.pop(0)
+    return " ".join(words)
