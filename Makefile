@@ -1,0 +1,35 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+WARTA := $(VENV)/bin/warta
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: install demo test test-all bench lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,scale]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)
+
+## Install, ingest the bundled examples, write a graph view, serve SPARQL + UI on 127.0.0.1.
+demo: install
+	$(WARTA) demo
+
+## Install with test extras and run the suite (CI sets WARTA_FULL_TESTS=1 to add slow, browser and Virtuoso tests).
+test: install
+	$(PY) -m pytest -q
+
+## The whole suite, including slow, browser and Virtuoso tests.
+test-all: install
+	WARTA_FULL_TESTS=1 $(PY) -m pytest -q
+
+## Benchmarks (not part of the tests): prints ratios against baselines measured in the same run.
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf warta-data .pytest_cache

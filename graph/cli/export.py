@@ -1,0 +1,37 @@
+"""``warta export`` / backup: stream the store to a file."""
+
+from __future__ import annotations
+
+import gzip
+import sys
+
+import click
+
+from ..store import open_store
+from ._util import store_option, user_errors
+
+EXPORT_FORMATS = ["nquads", "trig", "turtle", "ntriples", "jsonld", "xml"]
+
+
+@click.command("export")
+@click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="nquads", show_default=True,
+              help="nquads/trig/jsonld keep one named graph per article; turtle/ntriples/xml write the deduplicated union.")
+@click.option("-o", "--output", default="-", show_default=True, help="File to write ('-' for stdout); '.gz' compresses.")
+@click.option("--gzip", "compress", is_flag=True, help="Compress with gzip (implied by a .gz file name).")
+@store_option
+@user_errors
+def command(fmt, output, compress, store):
+    """Export the store (streamed, in constant memory)."""
+    compress = compress or output.endswith(".gz")
+    with open_store(store, read_only=True) as source:
+        raw = sys.stdout.buffer if output == "-" else open(output, "wb")
+        try:
+            out = gzip.GzipFile(fileobj=raw, mode="wb") if compress else raw
+            count = source.export(out, fmt)
+            if compress:
+                out.close()
+        finally:
+            if raw is not sys.stdout.buffer:
+                raw.close()
+    if output != "-":
+        click.echo(f"{count} statements written to {output}", err=True)

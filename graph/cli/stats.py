@@ -1,0 +1,37 @@
+"""``warta stats``: what the store holds."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import click
+
+from ..stats import store_stats
+from ..store import open_store
+from ._util import store_option, user_errors
+
+
+def _section(title: str, counts: dict[str, int]) -> list[str]:
+    lines = [title]
+    width = max((len(k) for k in counts), default=0)
+    lines.extend(f"  {key.ljust(width)}  {value:>7}" for key, value in counts.items())
+    return lines
+
+
+@click.command("stats")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@store_option
+@user_errors
+def command(fmt, store):
+    """Counts per class, per publisher and per month."""
+    with open_store(store, read_only=True) as source:
+        stats = store_stats(source)
+    if fmt == "json":
+        click.echo(json.dumps(dataclasses.asdict(stats), ensure_ascii=False, indent=2))
+        return
+    lines = [f"{stats.graphs} article graphs, {stats.quads} quads"]
+    lines += _section("per class:", stats.classes)
+    lines += _section("per publisher:", stats.publishers)
+    lines += _section("per month:", stats.months)
+    click.echo("\n".join(lines))

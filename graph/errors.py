@@ -1,0 +1,69 @@
+"""Every error message a user can see, in one place.
+
+Messages are format strings so they stay consistent and tests can match them.
+Raise :class:`WartaError` (or a subclass) with ``Errors.X.format(...)``; the
+CLI turns it into a clean message and exit code.
+"""
+
+from __future__ import annotations
+
+
+class WartaError(Exception):
+    """An error caused by input or configuration, reported to the user as is."""
+
+
+class InputError(WartaError):
+    """An input file could not be read as an article."""
+
+    def __init__(self, source: str, problem: str, line: int | None = None):
+        self.source = source
+        self.problem = problem
+        self.line = line
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {problem}")
+
+
+class StoreError(WartaError):
+    """The store could not be opened or written."""
+
+
+class QueryError(WartaError):
+    """A SPARQL query or update was rejected (syntax, limits, policy)."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time limit and was cancelled."""
+
+
+class Errors:
+    E001 = "no reader for {path!r}: unknown extension {suffix!r} (use --format; known: {known})"
+    E002 = "unknown {kind} {name!r} (known: {known})"
+    E003 = "the file is empty"
+    E004 = "the file holds only whitespace"
+    E005 = "the file looks binary ({what}), not text"
+    E006 = "the file is larger than the limit of {limit} bytes (--max-bytes)"
+    E007 = "invalid JSON: {error}"
+    E008 = "the record has no 'text' field"
+    E009 = "the record is not a JSON object"
+    E010 = "the HTML holds no article text"
+    E011 = "the file contains NUL bytes"
+    E012 = "cannot decode the text as UTF-8, UTF-16 or cp1252"
+    E013 = "the record's 'text' is empty"
+    E014 = "path does not exist"
+    E015 = "skipped: language {lang} (--lang {wanted})"
+    E016 = "the file holds no records"
+    E017 = "cannot read the file: {error}"
+    E018 = "the record's {field!r} must be a string, got {type}; ignored"
+    E019 = "not valid UTF-8; decoded as {encoding}, so check accented characters"
+    E090 = "the article is in {lang}, not Indonesian; use --lang id to skip such articles"
+    E091 = "the text is too short or too mixed to tell its language; assumed Indonesian"
+    E092 = "no article text is left after removing titles and boilerplate"
+    E020 = "cannot open the store at {path}: {error}"
+    E021 = "the store at {path} is in use by another writer ({error}); stop it or query a snapshot"
+    E022 = "unknown store {spec!r} (known schemes: {known})"
+    E030 = "SPARQL syntax error: {error}"
+    E031 = "the query ran longer than {seconds} s and was cancelled"
+    E032 = "SERVICE is not allowed on this server (start it with --allow-service)"
+    E033 = "updates are not allowed on this server (start it with --allow-update and a token)"
+    E034 = "missing value for parameter ?{name}"
+    E035 = "unknown parameter {name!r}: the query has no variable ?{name}"

@@ -1,0 +1,333 @@
+"""The model stage: an Article and its Extraction in, one rdflib Graph out.
+
+This is the only stage that knows RDF terms. The graph it builds is the
+article's named graph; its identifier is the article IRI. Everything in it
+follows the published contract (see README, "The contract").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date, datetime, timezone
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, SKOS, XSD
+
+from .. import __version__
+from ..article import Article
+from ..extract.types import Entity, Extraction, Span
+from .iris import IriMinter, slug
+from .namespaces import DEFAULT_BASE_IRI, ITSRDF, NIF, ORG, SCHEMA, WARTA, bind_prefixes
+
+SOFTWARE = URIRef(f"https://w3id.org/warta/software/{__version__}")
+
+_ZONE_OFFSETS = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
+
+_PLACE_CLASSES = {
+    "province": WARTA.Province,
+    "regency": WARTA.Regency,
+    "city": WARTA.City,
+    "district": WARTA.District,
+    "village": WARTA.Village,
+    "country": SCHEMA.Country,
+    "venue": WARTA.Venue,
+}
+
+
+def content_hash(article: Article, extractor: str, base_iri: str) -> str:
+    """A fingerprint of everything that decides an article's graph.
+
+    Re-ingesting an article with the same fingerprint changes nothing, so the
+    pipeline can skip it.
+    """
+    digest = hashlib.sha256()
+    for part in (
+        __version__,
+        extractor,
+        base_iri,
+        article.id,
+        article.text,
+        article.title or "",
+        article.date or "",
+        article.url or "",
+        article.publisher or "",
+        article.dateline or "",
+        article.language,
+    ):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """An ISO date or datetime string as a typed literal; None when it is not ISO."""
+    if not value:
+        return None
+    try:
+        if len(value) <= 10:
+            return Literal(date.fromisoformat(value), datatype=XSD.date)
+        return Literal(datetime.fromisoformat(value.replace("Z", "+00:00")), datatype=XSD.dateTime)
+    except ValueError:
+        return None
+
+
+class GraphBuilder:
+    """Builds the named graph of one article.
+
+    Args:
+        base_iri: the base every minted IRI starts with.
+        extractor: the extractor's name, recorded in the provenance.
+    """
+
+    def __init__(self, base_iri: str = DEFAULT_BASE_IRI, extractor: str = "rules"):
+        self.iris = IriMinter(base_iri)
+        self.base_iri = self.iris.base
+        self.extractor = extractor
+
+    def build(self, article: Article, extraction: Extraction, generated_at: datetime | None = None) -> Graph:
+        art = self.iris.article(article.id)
+        g = Graph(identifier=art)
+        bind_prefixes(g)
+        _ArticleGraph(self, article, extraction, art, g).write(generated_at or datetime.now(timezone.utc))
+        return g
+
+
+class _ArticleGraph:
+    """The writing of one article's graph; holds the per-article IRI maps."""
+
+    def __init__(self, builder: GraphBuilder, article: Article, extraction: Extraction, art: URIRef, g: Graph):
+        self.b = builder
+        self.iris = builder.iris
+        self.article = article
+        self.x = extraction
+        self.art = art
+        self.g = g
+        self.context = self.iris.span(art, 0, len(article.text))
+        self.entity_iris: dict[str, URIRef] = {}
+        self.sentences_used: set[int] = set()
+
+    # --- helpers -------------------------------------------------------
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    def lit(self, value) -> Literal | None:
+        return None if value is None or value == "" else Literal(value)
+
+    def ref(self, key: str | None) -> URIRef | None:
+        return self.entity_iris.get(key) if key else None
+
+    def phrase(self, span: Span, denotes: URIRef) -> None:
+        """A NIF phrase for ``span`` that points at the node it evidences."""
+        node = self.iris.span(self.art, span.start, span.end)
+        g = self.g
+        g.add((node, RDF.type, NIF.String))
+        g.add((node, RDF.type, NIF.Phrase))
+        g.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.anchorOf, Literal(self.article.text[span.start : span.end])))
+        g.add((node, NIF.referenceContext, self.context))
+        g.add((node, ITSRDF.taIdentRef, denotes))
+        if 0 <= span.sentence < len(self.x.sentences):
+            sentence = self.x.sentences[span.sentence]
+            g.add((node, NIF.sentence, self.iris.span(self.art, sentence.start, sentence.end)))
+            self.sentences_used.add(span.sentence)
+
+    def phrases(self, spans: Iterable[Span], denotes: URIRef) -> None:
+        for span in spans:
+            self.phrase(span, denotes)
+
+    # --- the graph -----------------------------------------------------
+    def write(self, generated_at: datetime) -> None:
+        self.write_article(generated_at)
+        for entity in self.x.entities:
+            self.entity_iris[entity.key] = self.entity_iri(entity)
+        for entity in self.x.entities:
+            self.write_entity(entity)
+        for i, agreement in enumerate(self.x.agreements, 1):
+            node = self.iris.scoped("agreement", self.article.id, str(i))
+            self.entity_iris[agreement.key] = node
+        for program in self.x.programs:
+            provider = self.x.entity(program.provider) if program.provider else None
+            keys = (provider.name, program.name) if provider else (program.name,)
+            self.entity_iris[program.key] = self.iris.node("program", *keys)
+        for i, meeting in enumerate(self.x.meetings, 1):
+            self.entity_iris[meeting.key] = self.iris.scoped("meeting", self.article.id, str(i))
+        self.write_memberships()
+        self.write_agreements()
+        self.write_programs()
+        self.write_meetings()
+        self.write_quotes()
+        self.write_sentences()
+
+    def write_article(self, generated_at: datetime) -> None:
+        a, art, g = self.article, self.art, self.g
+        g.add((art, RDF.type, SCHEMA.NewsArticle))
+        g.add((art, SCHEMA.identifier, Literal(a.id)))
+        self.add(art, SCHEMA.headline, self.lit(a.title))
+        self.add(art, SCHEMA.datePublished, date_literal(a.date))
+        self.add(art, SCHEMA.inLanguage, self.lit(a.language))
+        if a.url:
+            g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+        if a.publisher:
+            publisher = self.iris.node("publisher", a.publisher)
+            g.add((art, SCHEMA.publisher, publisher))
+            g.add((publisher, RDF.type, SCHEMA.NewsMediaOrganization))
+            g.add((publisher, SCHEMA.name, Literal(a.publisher)))
+        self.add(art, WARTA.dateline, self.lit(a.dateline))
+        g.add((art, WARTA.contentHash, Literal(content_hash(a, self.b.extractor, self.b.base_iri))))
+        g.add((self.context, RDF.type, NIF.Context))
+        g.add((self.context, RDF.type, NIF.String))
+        g.add((self.context, NIF.isString, Literal(a.text)))
+        g.add((self.context, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
+        g.add((self.context, NIF.endIndex, Literal(len(a.text), datatype=XSD.nonNegativeInteger)))
+        g.add((self.context, NIF.sourceUrl, art))
+        activity = URIRef(f"{art}#extraction")
+        g.add((art, PROV.wasGeneratedBy, activity))
+        g.add((activity, RDF.type, PROV.Activity))
+        g.add((activity, PROV.wasAssociatedWith, SOFTWARE))
+        g.add((activity, PROV.endedAtTime, Literal(generated_at, datatype=XSD.dateTime)))
+        g.add((activity, WARTA.extractor, Literal(self.b.extractor)))
+        g.add((SOFTWARE, RDF.type, PROV.SoftwareAgent))
+        g.add((SOFTWARE, SCHEMA.softwareVersion, Literal(__version__)))
+        g.add((SOFTWARE, SCHEMA.name, Literal("Warta")))
+
+    def entity_iri(self, entity: Entity) -> URIRef:
+        return self.iris.node(entity.kind, entity.name)
+
+    def write_entity(self, entity: Entity) -> None:
+        node, g = self.entity_iris[entity.key], self.g
+        g.add((self.art, SCHEMA.mentions, node))
+        g.add((node, SCHEMA.name, Literal(entity.name)))
+        for alias in entity.aliases:
+            if alias and alias != entity.name:
+                g.add((node, SKOS.altLabel, Literal(alias)))
+        parent = self.ref(entity.parent)
+        if entity.kind == "person":
+            g.add((node, RDF.type, SCHEMA.Person))
+        elif entity.kind == "organization":
+            g.add((node, RDF.type, ORG.Organization))
+            if entity.government:
+                g.add((node, RDF.type, SCHEMA.GovernmentOrganization))
+            self.add(node, WARTA.organizationType, self.lit(entity.org_type))
+            self.add(node, ORG.subOrganizationOf, parent)
+        else:
+            g.add((node, RDF.type, SCHEMA.Place))
+            place_class = _PLACE_CLASSES.get(entity.place_type or "")
+            if place_class is not None:
+                g.add((node, RDF.type, place_class))
+            self.add(node, SCHEMA.containedInPlace, parent)
+            self.add(node, WARTA.kemendagriCode, self.lit(entity.code))
+        for candidate, score in entity.same_as_candidates:
+            self.write_candidate(node, entity, candidate, score)
+        self.phrases(entity.mentions, node)
+
+    def write_candidate(self, node: URIRef, entity: Entity, candidate: str, score: float) -> None:
+        """A possible same-as that was not merged: recorded, never fused."""
+        link = URIRef(f"{node}#match-{slug(candidate)}")
+        other = self.iris.node(entity.kind, candidate)
+        self.g.add((node, WARTA.candidateMatch, link))
+        self.g.add((link, RDF.type, WARTA.CandidateMatch))
+        self.g.add((link, WARTA.matchTarget, other))
+        self.g.add((link, WARTA.matchScore, Literal(round(score, 3), datatype=XSD.decimal)))
+
+    def write_memberships(self) -> None:
+        g = self.g
+        for m in self.x.memberships:
+            person = self.ref(m.person)
+            if person is None or not m.role:
+                continue
+            organization = self.ref(m.organization)
+            org_name = self.x.entity(m.organization).name if organization is not None else ""
+            person_name = self.x.entity(m.person).name
+            node = self.iris.node("membership", person_name, m.role, org_name)
+            role = self.iris.node("role", m.role)
+            g.add((node, RDF.type, ORG.Membership))
+            g.add((node, ORG.member, person))
+            g.add((node, ORG.role, role))
+            self.add(node, ORG.organization, organization)
+            g.add((node, WARTA.acting, Literal(bool(m.acting))))
+            g.add((role, RDF.type, ORG.Role))
+            g.add((role, SKOS.prefLabel, Literal(m.role)))
+            g.add((person, ORG.hasMembership, node))
+            self.phrases(m.evidence, node)
+
+    def write_agreements(self) -> None:
+        g = self.g
+        for agreement in self.x.agreements:
+            node = self.entity_iris[agreement.key]
+            g.add((self.art, SCHEMA.mentions, node))
+            g.add((node, RDF.type, WARTA.Agreement))
+            g.add((node, SCHEMA.name, Literal(agreement.name)))
+            for alias in agreement.aliases:
+                if alias and alias != agreement.name:
+                    g.add((node, SKOS.altLabel, Literal(alias)))
+            for party in agreement.parties:
+                self.add(node, WARTA.party, self.ref(party))
+            g.add((node, WARTA.status, Literal(agreement.status)))
+            self.add(node, SCHEMA.startDate, date_literal(agreement.date))
+            self.phrases(agreement.evidence, node)
+
+    def write_programs(self) -> None:
+        g = self.g
+        for program in self.x.programs:
+            node = self.entity_iris[program.key]
+            g.add((self.art, SCHEMA.mentions, node))
+            g.add((node, RDF.type, WARTA.Program))
+            g.add((node, SCHEMA.name, Literal(program.name)))
+            for alias in program.aliases:
+                if alias and alias != program.name:
+                    g.add((node, SKOS.altLabel, Literal(alias)))
+            self.add(node, SCHEMA.provider, self.ref(program.provider))
+            if program.target_value is not None:
+                g.add((node, WARTA.targetValue, Literal(program.target_value, datatype=XSD.decimal)))
+            self.add(node, WARTA.targetUnit, self.lit(program.target_unit))
+            self.add(node, WARTA.targetText, self.lit(program.target_text))
+            self.phrases(program.evidence, node)
+
+    def write_meetings(self) -> None:
+        g = self.g
+        for meeting in self.x.meetings:
+            node = self.entity_iris[meeting.key]
+            g.add((self.art, SCHEMA.mentions, node))
+            g.add((node, RDF.type, WARTA.Meeting))
+            g.add((node, RDF.type, SCHEMA.Event))
+            g.add((node, SCHEMA.name, Literal(meeting.name)))
+            self.add(node, WARTA.meetingType, self.lit(meeting.kind))
+            self.add(node, SCHEMA.startDate, date_literal(meeting.date))
+            if meeting.date and meeting.time:
+                offset = _ZONE_OFFSETS.get(meeting.timezone or "", "")
+                self.add(node, WARTA.startDateTime, date_literal(f"{meeting.date}T{meeting.time}:00{offset}"))
+            self.add(node, WARTA.timezone, self.lit(meeting.timezone))
+            self.add(node, SCHEMA.location, self.ref(meeting.location))
+            for attendee in meeting.attendees:
+                self.add(node, SCHEMA.attendee, self.ref(attendee))
+            for subject in meeting.about:
+                self.add(node, SCHEMA.about, self.ref(subject))
+            self.add(node, WARTA.topic, self.lit(meeting.topic))
+            self.phrases(meeting.evidence, node)
+
+    def write_quotes(self) -> None:
+        g = self.g
+        for i, quote in enumerate(self.x.quotes, 1):
+            node = self.iris.scoped("quote", self.article.id, str(i))
+            g.add((node, RDF.type, SCHEMA.Quotation))
+            g.add((node, SCHEMA.text, Literal(quote.text)))
+            g.add((node, SCHEMA.isPartOf, self.art))
+            self.add(node, SCHEMA.creator, self.ref(quote.speaker))
+            self.phrase(quote.span, node)
+            if quote.cue is not None:
+                self.phrase(quote.cue, node)
+
+    def write_sentences(self) -> None:
+        g = self.g
+        for index in sorted(self.sentences_used):
+            sentence = self.x.sentences[index]
+            node = self.iris.span(self.art, sentence.start, sentence.end)
+            g.add((node, RDF.type, NIF.String))
+            g.add((node, RDF.type, NIF.Sentence))
+            g.add((node, NIF.beginIndex, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
+            g.add((node, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+            g.add((node, NIF.anchorOf, Literal(self.article.text[sentence.start : sentence.end])))
+            g.add((node, NIF.referenceContext, self.context))

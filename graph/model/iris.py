@@ -1,0 +1,72 @@
+"""Deterministic IRIs.
+
+Articles are named by identifier; entities by kind and canonical key, so one
+official mentioned in two articles is one node; article-scoped facts
+(meetings, quotes) by article and position, so re-ingesting an article
+replaces them instead of duplicating them. Text spans follow the NIF
+convention ``<article>#char=begin,end``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+# The kinds of node minted under the base, one path segment each.
+KIND_SEGMENT = {
+    "article": "article",
+    "person": "person",
+    "organization": "organization",
+    "place": "place",
+    "role": "role",
+    "membership": "membership",
+    "meeting": "meeting",
+    "agreement": "agreement",
+    "program": "program",
+    "quote": "quote",
+    "publisher": "publisher",
+}
+
+
+def slug(text: str) -> str:
+    """ASCII, lower-case, hyphen-separated: ``"Pemerintah Kota Samarinda"`` → ``pemerintah-kota-samarinda``."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    result = _NON_WORD.sub("-", folded).strip("-")
+    if result:
+        return result[:120]
+    # A name with no ASCII letters still needs a stable, distinct key.
+    return "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+class IriMinter:
+    """Mints every IRI Warta writes, under one base."""
+
+    def __init__(self, base: str):
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def article(self, article_id: str) -> URIRef:
+        return URIRef(f"{self.base}article/{quote(article_id, safe='-._~')}")
+
+    def node(self, kind: str, *keys: str) -> URIRef:
+        return URIRef(self.base + KIND_SEGMENT[kind] + "/" + "--".join(slug(k) for k in keys))
+
+    def scoped(self, kind: str, article_id: str, local: str) -> URIRef:
+        """A node that lives in one article (a meeting, a quote)."""
+        return URIRef(f"{self.base}{KIND_SEGMENT[kind]}/{quote(article_id, safe='-._~')}/{local}")
+
+    @staticmethod
+    def span(article: URIRef, start: int, end: int) -> URIRef:
+        return URIRef(f"{article}#char={start},{end}")
+
+    def kind_of(self, iri: str) -> str | None:
+        """The kind segment of an IRI minted here, or None for foreign IRIs."""
+        if not iri.startswith(self.base):
+            return None
+        segment = iri[len(self.base) :].split("/", 1)[0]
+        return segment if segment in KIND_SEGMENT.values() else None

@@ -1,0 +1,45 @@
+"""Query parameters: ``--param person="Ali Fitri Noor"`` bound as RDF terms, never pasted into text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rdflib import Literal, URIRef
+
+from .errors import Errors, WartaError
+
+_VARIABLE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+_IRI = re.compile(r"^<([^<>\"{}|^`\\\s]+)>$|^(https?://[^\s<>\"]+)$")
+
+
+def query_variables(sparql: str) -> set[str]:
+    """Variable names used in a query (comments and strings may add a few; that only widens the check)."""
+    return set(_VARIABLE.findall(sparql))
+
+
+def parse_param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not name:
+        raise WartaError(f"--param {text!r}: expected NAME=VALUE")
+    return name, value
+
+
+def param_term(value: str) -> URIRef | Literal:
+    """``<iri>`` or ``http(s)://...`` become IRIs; anything else a plain string literal."""
+    match = _IRI.match(value.strip())
+    if match:
+        return URIRef(match.group(1) or match.group(2))
+    return Literal(value)
+
+
+def bind_params(sparql: str, params: Iterable[str]) -> dict[str, URIRef | Literal]:
+    known = query_variables(sparql)
+    bindings: dict[str, URIRef | Literal] = {}
+    for text in params:
+        name, value = parse_param(text)
+        if name not in known:
+            raise WartaError(Errors.E035.format(name=name))
+        bindings[name] = param_term(value)
+    return bindings

@@ -1,0 +1,182 @@
+"""Ingestion: read → extract → model → store, one article at a time, written in batches.
+
+Extraction and modelling are pure functions of an article (``process_article``),
+so they can run in this process, a process pool or a Dask cluster behind the
+same ``executor`` interface (an ``imap``-like callable); one writer commits
+each batch in a single transaction, so an article is either stored whole or
+not at all.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+
+from rdflib import Graph
+from rdflib.namespace import RDF
+
+from .article import Article
+from .errors import InputError, WartaError
+from .extract import DEFAULT_EXTRACTOR, get_extractor
+from .model import DEFAULT_BASE_IRI, GraphBuilder, content_hash
+from .model.iris import IriMinter
+from .model.namespaces import ORG, SCHEMA
+from .store import Store
+
+_ENTITY_CLASSES = {SCHEMA.Person, ORG.Organization, SCHEMA.Place}
+
+Executor = Callable[[Callable, Iterable], Iterator]
+
+
+@dataclass
+class ProcessedArticle:
+    """One article's graph, ready to write, as plain data that pickles cheaply."""
+
+    article_id: str
+    source: str | None
+    graph_iri: str
+    ntriples: str
+    entity_iris: list[str]
+    warnings: tuple[str, ...] = ()
+
+    def triples(self):
+        graph = Graph()
+        graph.parse(data=self.ntriples, format="nt")
+        return graph
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, for the summary line and for scripts."""
+
+    articles: int = 0
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    quads_added: int = 0
+    quads_removed: int = 0
+    entities_new: int = 0
+    entities_merged: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+_EXTRACTORS: dict[str, object] = {}
+
+
+def _extractor(name: str):
+    # One extractor per process: building matchers and gazetteers is the costly part.
+    if name not in _EXTRACTORS:
+        _EXTRACTORS[name] = get_extractor(name)
+    return _EXTRACTORS[name]
+
+
+def build_graph(article: Article, *, base_iri: str = DEFAULT_BASE_IRI, extractor: str = DEFAULT_EXTRACTOR) -> Graph:
+    """Extract and model one article: its named graph, not stored."""
+    extraction = _extractor(extractor).extract(article)
+    return GraphBuilder(base_iri, extractor).build(article, extraction)
+
+
+def process_article(article: Article, *, base_iri: str, extractor: str) -> ProcessedArticle | InputError:
+    """The pure, parallelisable part of ingestion. Errors come back as values."""
+    try:
+        graph = build_graph(article, base_iri=base_iri, extractor=extractor)
+    except Exception as error:  # an extractor bug must not stop the batch; report it per file
+        return InputError(article.source or article.id, f"extraction failed: {type(error).__name__}: {error}")
+    entities = sorted({str(s) for s, o in graph.subject_objects(RDF.type) if o in _ENTITY_CLASSES})
+    return ProcessedArticle(
+        article_id=article.id,
+        source=article.source,
+        graph_iri=str(graph.identifier),
+        ntriples=graph.serialize(format="nt"),
+        entity_iris=entities,
+        warnings=article.warnings,
+    )
+
+
+def ingest(
+    items: Iterable[Article | InputError],
+    store: Store,
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    extractor: str = DEFAULT_EXTRACTOR,
+    batch_size: int = 64,
+    executor: Executor = map,
+    on_progress: Callable[[IngestReport], None] | None = None,
+    force: bool = False,
+) -> IngestReport:
+    """Ingest articles (and reader errors, which are counted, not raised) into ``store``.
+
+    Args:
+        items: what the readers yielded.
+        store: where to write.
+        base_iri: the base of minted IRIs.
+        extractor: the registered extractor to use.
+        batch_size: articles per write transaction.
+        executor: an ``imap``-like callable running ``process_article`` (``map``
+            in-process; a pool's ``imap`` for workers).
+        on_progress: called after each article with the running report.
+        force: re-extract articles whose content hash is unchanged.
+    """
+    report = IngestReport()
+    started = time.perf_counter()
+    iris = IriMinter(base_iri)
+    work = partial(process_article, base_iri=base_iri, extractor=extractor)
+
+    def pending() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                report.errors.append(str(item))
+                continue
+            for warning in item.warnings:
+                report.warnings.append(f"{item.source or item.id}: {warning}")
+            if not force and store.graph_hash(str(iris.article(item.id))) == content_hash(item, extractor, iris.base):
+                report.articles += 1
+                report.unchanged += 1
+                if on_progress:
+                    on_progress(report)
+                continue
+            yield item
+
+    batch: list[ProcessedArticle] = []
+    for result in executor(work, pending()):
+        if isinstance(result, InputError):
+            report.errors.append(str(result))
+            continue
+        batch.append(result)
+        if len(batch) >= batch_size:
+            _write(store, batch, report)
+            batch = []
+        if on_progress:
+            on_progress(report)
+    if batch:
+        _write(store, batch, report)
+    store.publish(force=True)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write(store: Store, batch: list[ProcessedArticle], report: IngestReport) -> None:
+    entity_iris = sorted({iri for item in batch for iri in item.entity_iris})
+    known = store.existing_subjects(entity_iris)
+    try:
+        stats = store.write_graphs([(item.graph_iri, item.triples()) for item in batch])
+    except WartaError as error:
+        report.errors.extend(f"{item.source or item.article_id}: not stored: {error}" for item in batch)
+        return
+    report.articles += len(batch)
+    report.new += stats.new
+    report.replaced += stats.replaced
+    report.unchanged += stats.unchanged
+    report.quads_added += stats.quads_added
+    report.quads_removed += stats.quads_removed
+    report.entities_new += len(entity_iris) - len(known)
+    report.entities_merged += len(known)
+    store.publish()

@@ -1,0 +1,41 @@
+"""Stores: one interface (:class:`~graph.store.base.Store`), backends in a registry.
+
+``open_store(spec)`` picks the backend from the spec: a directory path (the
+embedded Oxigraph store, the default), ``memory:`` (a temporary in-memory
+store) or a URL scheme registered by another backend (``sparql+http://...``).
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import Errors, StoreError
+from ..registry import Registry
+from .base import QueryResult, Store, WriteStats
+
+DEFAULT_STORE = "./warta-data"
+
+stores: Registry[type[Store]] = Registry("store")
+stores.register("oxigraph", "graph.store.oxigraph", "OxigraphStore")
+stores.register("sparql+http", "graph.store.sparql", "SparqlStore")
+stores.register("sparql+https", "graph.store.sparql", "SparqlStore")
+
+
+def store_spec(explicit: str | None = None) -> str:
+    """The store to use: ``--store``, else ``$WARTA_STORE``, else ``./warta-data``."""
+    return explicit or os.environ.get("WARTA_STORE") or DEFAULT_STORE
+
+
+def open_store(spec: str | None = None, *, read_only: bool = False) -> Store:
+    spec = store_spec(spec)
+    if spec == "memory:":
+        return stores.get("oxigraph")(None)
+    scheme, sep, _ = spec.partition("://")
+    if sep:
+        if scheme not in stores:
+            raise StoreError(Errors.E022.format(spec=spec, known=", ".join(stores.names())))
+        return stores.get(scheme).from_url(spec, read_only=read_only)  # type: ignore[attr-defined]
+    return stores.get("oxigraph")(spec, read_only=read_only)
+
+
+__all__ = ["DEFAULT_STORE", "QueryResult", "Store", "WriteStats", "open_store", "store_spec", "stores"]

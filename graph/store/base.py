@@ -1,0 +1,140 @@
+"""The one interface every store backend implements.
+
+A store holds one named graph per article and a *deduplicated* default graph:
+the set union of the article graphs, each distinct triple once. Queries
+without ``GRAPH`` run against that union, so a fact asserted in 3,000 article
+graphs matches once (Oxigraph's and Virtuoso's union-default-graph modes
+count it 3,000 times and make joins explode; see README, "The store").
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import IO, ClassVar, Literal
+
+from rdflib.term import Identifier, Node
+
+Triple = tuple[Node, Node, Node]
+QueryKind = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
+
+
+@dataclass
+class QueryResult:
+    """A SPARQL result as rdflib terms.
+
+    ``rows`` for SELECT (one tuple per solution, ``None`` for unbound),
+    ``boolean`` for ASK, ``triples`` for CONSTRUCT/DESCRIBE.
+    """
+
+    kind: QueryKind
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Identifier | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[Triple] = field(default_factory=list)
+    truncated: bool = False
+
+    def dicts(self) -> list[dict[str, Identifier | None]]:
+        return [dict(zip(self.variables, row)) for row in self.rows]
+
+
+@dataclass
+class WriteStats:
+    """What a write did: articles new, replaced and unchanged, quads added and removed."""
+
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    quads_added: int = 0
+    quads_removed: int = 0
+
+
+class Store(ABC):
+    """An RDF dataset of article graphs plus their deduplicated union.
+
+    Backends declare what they can do with the class flags below.
+    """
+
+    name: ClassVar[str] = ""
+    persistent: ClassVar[bool] = True
+    transactional: ClassVar[bool] = True  # a write_graphs batch is all-or-nothing
+
+    @abstractmethod
+    def graph_hash(self, graph_iri: str) -> str | None:
+        """The ``warta:contentHash`` recorded in an article graph, or None if absent."""
+
+    @abstractmethod
+    def write_graphs(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> WriteStats:
+        """Replace each named graph with the given triples, in one transaction.
+
+        Keeps the default graph the set union of all named graphs.
+        """
+
+    @abstractmethod
+    def remove_graphs(self, graph_iris: Sequence[str]) -> int:
+        """Drop named graphs (and union triples no other graph holds); returns quads removed."""
+
+    @abstractmethod
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Identifier] | None = None,
+        default_graph_uris: Sequence[str] | None = None,
+        named_graph_uris: Sequence[str] | None = None,
+        max_rows: int | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query; ``bindings`` substitute variables safely (never by string pasting)."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (the caller decides whether updates are allowed)."""
+
+    @abstractmethod
+    def named_graphs(self) -> Iterator[str]:
+        """The IRIs of the article graphs."""
+
+    @abstractmethod
+    def quad_count(self) -> int:
+        """Quads in the named graphs (the union default graph is derived, not counted)."""
+
+    @abstractmethod
+    def export(self, out: IO[bytes], fmt: str) -> int:
+        """Stream the named graphs (or, for triple formats, the union) to ``out``; returns statements written."""
+
+    @abstractmethod
+    def import_(self, src: IO[bytes], fmt: str) -> int:
+        """Load an export (N-Quads/TriG) back, rebuilding the union; returns quads read."""
+
+    def triples(self, graph_iri: str | None = None) -> Iterator[Triple]:
+        """Triples of one named graph, or of the union when ``graph_iri`` is None."""
+        raise NotImplementedError
+
+    def existing_subjects(self, iris: Sequence[str]) -> set[str]:
+        """Which of ``iris`` the store already names (to tell new entities from merged ones)."""
+        if not iris:
+            return set()
+        return {str(row[0]) for row in self.query(existing_subjects_query(iris)).rows}
+
+    def publish(self, force: bool = False) -> None:
+        """Make committed writes visible to readers in other processes (rate-limited unless ``force``)."""
+
+    def refresh(self) -> bool:
+        """Pick up writes made by another process, if the backend needs to; True if it changed."""
+        return False
+
+    def close(self) -> None:
+        """Release files and connections."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def existing_subjects_query(iris: Sequence[str]) -> str:
+    """A query listing which of ``iris`` already have a name in the union graph."""
+    values = " ".join(f"<{iri}>" for iri in iris)
+    return f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {values} }} ?s <https://schema.org/name> ?n }}"

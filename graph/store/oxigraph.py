@@ -1,0 +1,366 @@
+"""The embedded store: Oxigraph (RocksDB on disk) through pyoxigraph.
+
+Chosen on measurements (README, "The store"): at 100k quads it answered the
+six typical questions 5-120x faster than rdflib's memory store and loaded 10x
+faster; it reopens a 1M-quad store in 15 ms.
+
+Layout of a store directory::
+
+    DIR/db/                 the read-write database (one writer at a time)
+    DIR/snapshots/<n>/      read-only checkpoints published after writes
+    DIR/snapshots/LATEST    the name of the newest snapshot
+
+Oxigraph forbids reading a database another process is writing, so readers in
+other processes (``warta serve`` while ``warta ingest`` runs) open the latest
+snapshot instead; a snapshot is a RocksDB checkpoint made of hard links, so
+publishing one is cheap, and readers switch to a newer one with ``refresh()``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib.term import Identifier
+
+from ..errors import Errors, QueryError, StoreError
+from .base import QueryResult, Store, Triple, WriteStats
+from .terms import from_ox, to_ox
+
+WARTA_CONTENT_HASH = ox.NamedNode("https://w3id.org/warta/ontology#contentHash")
+DEFAULT = ox.DefaultGraph()
+
+_RDF_FORMATS = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+_QUAD_FORMATS = {"nquads", "trig", "jsonld"}
+_KEEP_SNAPSHOTS = 3
+_SNAPSHOT_GRACE_SECONDS = 120
+_PUBLISH_EVERY_SECONDS = 5.0
+
+
+def rdf_format(fmt: str) -> ox.RdfFormat:
+    try:
+        return _RDF_FORMATS[fmt]
+    except KeyError:
+        raise StoreError(Errors.E002.format(kind="RDF format", name=fmt, known=", ".join(_RDF_FORMATS))) from None
+
+
+class OxigraphStore(Store):
+    """Embedded Oxigraph store.
+
+    Args:
+        path: the store directory, or None for a temporary in-memory store.
+        read_only: open the latest published snapshot instead of the database
+            (for readers in other processes); falls back to the database
+            itself, read-only, when no snapshot exists yet.
+    """
+
+    name = "oxigraph"
+    transactional = True
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self.persistent = path is not None
+        self._snapshot: str | None = None
+        self._last_publish = 0.0
+        self._store = self._open()
+
+    # --- opening and snapshots ---------------------------------------
+    def _open(self) -> ox.Store:
+        if self.path is None:
+            return ox.Store()
+        db = self.path / "db"
+        try:
+            if not self.read_only:
+                self.path.mkdir(parents=True, exist_ok=True)
+                return ox.Store(str(db))
+            snapshot = self._latest_snapshot()
+            if snapshot is not None:
+                self._snapshot = snapshot
+                return ox.Store.read_only(str(self.path / "snapshots" / snapshot))
+            if not db.exists():
+                raise StoreError(Errors.E020.format(path=self.path, error="no store here yet (run warta ingest)"))
+            return ox.Store.read_only(str(db))
+        except OSError as error:
+            message = str(error)
+            if "lock" in message.lower():
+                raise StoreError(Errors.E021.format(path=self.path, error=message)) from error
+            raise StoreError(Errors.E020.format(path=self.path, error=message)) from error
+
+    def _latest_snapshot(self) -> str | None:
+        assert self.path is not None
+        try:
+            name = (self.path / "snapshots" / "LATEST").read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return name if name and (self.path / "snapshots" / name).is_dir() else None
+
+    def publish(self, force: bool = False) -> None:
+        # A snapshot per batch would be wasteful; readers see progress every few seconds.
+        now = time.monotonic()
+        if force or now - self._last_publish >= _PUBLISH_EVERY_SECONDS:
+            self.publish_snapshot()
+            self._last_publish = now
+
+    def publish_snapshot(self) -> str | None:
+        """Make the current state visible to readers in other processes."""
+        if self.path is None or self.read_only:
+            return None
+        self._store.flush()
+        snapshots = self.path / "snapshots"
+        snapshots.mkdir(exist_ok=True)
+        name = f"{time.time_ns()}"
+        self._store.backup(str(snapshots / name))
+        pointer = snapshots / "LATEST.tmp"
+        pointer.write_text(name, encoding="utf-8")
+        os.replace(pointer, snapshots / "LATEST")  # atomic: readers see the old or the new name
+        self._prune_snapshots(keep=name)
+        return name
+
+    def _prune_snapshots(self, keep: str) -> None:
+        assert self.path is not None
+        snapshots = sorted(
+            (p for p in (self.path / "snapshots").iterdir() if p.is_dir() and p.name.isdigit()),
+            key=lambda p: int(p.name),
+        )
+        now = time.time_ns()
+        # Readers may still hold an older snapshot open: keep a few, and any recent one.
+        for old in snapshots[:-_KEEP_SNAPSHOTS]:
+            if old.name != keep and now - int(old.name) > _SNAPSHOT_GRACE_SECONDS * 1e9:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def refresh(self) -> bool:
+        if not self.read_only or self.path is None:
+            return False
+        latest = self._latest_snapshot()
+        if latest is None or latest == self._snapshot:
+            return False
+        self._store = self._open()
+        return True
+
+    # --- writing -----------------------------------------------------
+    def graph_hash(self, graph_iri: str) -> str | None:
+        node = ox.NamedNode(graph_iri)
+        for quad in self._store.quads_for_pattern(node, WARTA_CONTENT_HASH, None, node):
+            return quad.object.value
+        return None
+
+    def write_graphs(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> WriteStats:
+        self._check_writable()
+        stats = WriteStats()
+        to_add: list[ox.Quad] = []
+        to_remove: list[ox.Quad] = []
+        gone_from_union: set[ox.Triple] = set()
+        replaced: set[ox.NamedNode] = set()
+        latest = dict(graphs)  # the same article twice in one batch: the last version wins
+        for graph_iri, triples in latest.items():
+            g = ox.NamedNode(graph_iri)
+            new = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
+            if self._store.contains_named_graph(g):
+                old = {q.triple for q in self._store.quads_for_pattern(None, None, None, g)}
+                if old == new:
+                    stats.unchanged += 1
+                    continue
+                stats.replaced += 1
+                replaced.add(g)
+                gone, added = old - new, new - old
+                to_remove.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in gone)
+                to_add.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in added)
+                stats.quads_removed += len(gone)
+                stats.quads_added += len(added)
+                gone_from_union.update(gone)
+            else:
+                stats.new += 1
+                to_add.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in new)
+                stats.quads_added += len(new)
+            # Union additions are idempotent; they also restore any triple removed below
+            # that the new version of an article still asserts.
+            to_add.extend(ox.Quad(t.subject, t.predicate, t.object, DEFAULT) for t in new)
+        to_remove.extend(self._orphaned_union_quads(gone_from_union, replaced))
+        self._apply(to_add, to_remove)
+        return stats
+
+    def _orphaned_union_quads(self, gone: Iterable[ox.Triple], leaving: set[ox.NamedNode]) -> Iterator[ox.Quad]:
+        """Union triples that no named graph other than those ``leaving`` still holds."""
+        for t in gone:
+            holders = (
+                q.graph_name
+                for q in self._store.quads_for_pattern(t.subject, t.predicate, t.object, None)
+                if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name not in leaving
+            )
+            if next(holders, None) is None:
+                yield ox.Quad(t.subject, t.predicate, t.object, DEFAULT)
+
+    def _apply(self, to_add: list[ox.Quad], to_remove: list[ox.Quad]) -> None:
+        """Remove then add, atomically."""
+        if not to_remove:
+            if to_add:
+                self._store.extend(to_add)  # one transaction
+            return
+        # Removals and additions in a single SPARQL update: one transaction.
+        parts = []
+        if to_remove:
+            parts.append("DELETE DATA {\n" + _quads_as_sparql_data(to_remove) + "}")
+        if to_add:
+            parts.append("INSERT DATA {\n" + _quads_as_sparql_data(to_add) + "}")
+        self._store.update(" ;\n".join(parts))
+
+    def remove_graphs(self, graph_iris: Sequence[str]) -> int:
+        self._check_writable()
+        leaving = {ox.NamedNode(iri) for iri in graph_iris}
+        to_remove: list[ox.Quad] = []
+        for g in leaving:
+            quads = list(self._store.quads_for_pattern(None, None, None, g))
+            to_remove.extend(quads)
+            to_remove.extend(self._orphaned_union_quads((q.triple for q in quads), leaving))
+        self._apply([], to_remove)
+        return sum(1 for q in to_remove if not isinstance(q.graph_name, ox.DefaultGraph))
+
+    def update(self, sparql: str) -> None:
+        self._check_writable()
+        try:
+            self._store.update(sparql)
+        except SyntaxError as error:
+            raise QueryError(Errors.E030.format(error=error)) from error
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(Errors.E020.format(path=self.path, error="opened read-only"))
+
+    # --- reading -----------------------------------------------------
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Identifier] | None = None,
+        default_graph_uris: Sequence[str] | None = None,
+        named_graph_uris: Sequence[str] | None = None,
+        max_rows: int | None = None,
+    ) -> QueryResult:
+        results = self.raw_query(
+            sparql, bindings=bindings, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris
+        )
+        if isinstance(results, ox.QueryBoolean):
+            return QueryResult("ASK", boolean=bool(results))
+        if isinstance(results, ox.QuerySolutions):
+            variables = [v.value for v in results.variables]
+            rows, truncated = [], False
+            for solution in results:
+                if max_rows is not None and len(rows) >= max_rows:
+                    truncated = True
+                    break
+                rows.append(tuple(from_ox(solution[v]) for v in variables))
+            return QueryResult("SELECT", variables=variables, rows=rows, truncated=truncated)
+        triples, truncated = [], False
+        for t in results:
+            if max_rows is not None and len(triples) >= max_rows:
+                truncated = True
+                break
+            triples.append((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        kind = "DESCRIBE" if sparql.lstrip().upper().startswith("DESCRIBE") else "CONSTRUCT"
+        return QueryResult(kind, triples=triples, truncated=truncated)
+
+    def raw_query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Identifier] | None = None,
+        default_graph_uris: Sequence[str] | None = None,
+        named_graph_uris: Sequence[str] | None = None,
+    ):
+        """The query's pyoxigraph result, for callers that serialise it directly (the server)."""
+        options = {}
+        if bindings:
+            options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+        if default_graph_uris:
+            options["default_graph"] = [ox.NamedNode(u) for u in default_graph_uris]
+        if named_graph_uris:
+            options["named_graphs"] = [ox.NamedNode(u) for u in named_graph_uris]
+        try:
+            return self._store.query(sparql, **options)
+        except SyntaxError as error:
+            raise QueryError(Errors.E030.format(error=error)) from error
+
+    def named_graphs(self) -> Iterator[str]:
+        for g in self._store.named_graphs():
+            yield g.value
+
+    def quad_count(self) -> int:
+        result = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(next(iter(result))["n"].value)
+
+    def triples(self, graph_iri: str | None = None) -> Iterator[Triple]:
+        g = ox.NamedNode(graph_iri) if graph_iri else DEFAULT
+        for q in self._store.quads_for_pattern(None, None, None, g):
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
+
+    def export(self, out: IO[bytes], fmt: str) -> int:
+        count = 0
+
+        def counted(items):
+            nonlocal count
+            for item in items:
+                count += 1
+                yield item
+
+        if fmt in _QUAD_FORMATS:
+            quads = (q for q in self._store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+            ox.serialize(counted(quads), out, rdf_format(fmt), prefixes=_prefixes())
+        else:
+            triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, DEFAULT))
+            ox.serialize(counted(triples), out, rdf_format(fmt), prefixes=_prefixes())
+        return count
+
+    def import_(self, src: IO[bytes], fmt: str) -> int:
+        self._check_writable()
+        if fmt not in _QUAD_FORMATS:
+            raise StoreError(Errors.E002.format(kind="import format", name=fmt, known=", ".join(sorted(_QUAD_FORMATS))))
+        count = 0
+        batch: list[ox.Quad] = []
+        for quad in ox.parse(src, rdf_format(fmt)):
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                continue  # the union is derived from the named graphs, never imported
+            count += 1
+            batch.append(quad)
+            batch.append(ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT))
+            if len(batch) >= 200_000:
+                self._store.extend(batch)
+                batch = []
+        if batch:
+            self._store.extend(batch)
+        return count
+
+    def close(self) -> None:
+        if self.path is not None and not self.read_only:
+            self._store.flush()
+        self._store = None  # type: ignore[assignment]
+
+
+def _prefixes() -> dict[str, str]:
+    from ..model.namespaces import PREFIXES
+
+    return dict(PREFIXES)
+
+
+def _quads_as_sparql_data(quads: Iterable[ox.Quad]) -> str:
+    """Quads as the body of INSERT DATA / DELETE DATA (N-Quads-like terms are valid SPARQL)."""
+    lines = []
+    for q in quads:
+        triple = f"{q.subject} {q.predicate} {q.object} ."
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            lines.append(triple)
+        else:
+            lines.append(f"GRAPH {q.graph_name} {{ {triple} }}")
+    return "\n".join(lines) + "\n"
