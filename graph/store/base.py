@@ -9,12 +9,15 @@ count it 3,000 times and make joins explode; see README, "The store").
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, ClassVar, Literal
 
-from rdflib.term import Identifier, Node
+from rdflib.term import Identifier, Node, URIRef
+
+_UNSAFE_IRI = re.compile(r'[<>"{}|^`\\\s]')
 
 Triple = tuple[Node, Node, Node]
 QueryKind = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
@@ -132,6 +135,24 @@ class Store(ABC):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """Bind variables by a trailing ``VALUES`` clause built from escaped RDF terms.
+
+    SPARQL joins a trailing VALUES block with the WHERE pattern before
+    grouping and projection, so a parameter need not be projected. The user's
+    values are serialised as terms (quotes and angle brackets escaped), never
+    pasted into the query text.
+    """
+    for name, term in bindings.items():
+        if not name.isidentifier():
+            raise ValueError(f"invalid variable name {name!r}")
+        if isinstance(term, URIRef) and _UNSAFE_IRI.search(str(term)):
+            raise ValueError(f"invalid IRI for ?{name}: {str(term)!r}")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(term.n3() for term in bindings.values())
+    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}\n"
 
 
 def existing_subjects_query(iris: Sequence[str]) -> str:

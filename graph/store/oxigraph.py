@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, StoreError
-from .base import QueryResult, Store, Triple, WriteStats
+from .base import QueryResult, Store, Triple, WriteStats, with_bindings
 from .terms import from_ox, to_ox
 
 WARTA_CONTENT_HASH = ox.NamedNode("https://w3id.org/warta/ontology#contentHash")
@@ -203,14 +203,15 @@ class OxigraphStore(Store):
             if next(holders, None) is None:
                 yield ox.Quad(t.subject, t.predicate, t.object, DEFAULT)
 
-    def _apply(self, to_add: list[ox.Quad], to_remove: list[ox.Quad]) -> None:
-        """Remove then add, atomically."""
-        if not to_remove:
+    def _apply(self, to_add: list[ox.Quad], to_remove: list[ox.Quad], drop: Iterable[ox.NamedNode] = ()) -> None:
+        """Remove, drop graphs, then add: atomically."""
+        drop = list(drop)
+        if not to_remove and not drop:
             if to_add:
                 self._store.extend(to_add)  # one transaction
             return
-        # Removals and additions in a single SPARQL update: one transaction.
-        parts = []
+        # Removals, drops and additions in a single SPARQL update: one transaction.
+        parts = [f"DROP SILENT GRAPH {g}" for g in drop]
         if to_remove:
             parts.append("DELETE DATA {\n" + _quads_as_sparql_data(to_remove) + "}")
         if to_add:
@@ -220,13 +221,14 @@ class OxigraphStore(Store):
     def remove_graphs(self, graph_iris: Sequence[str]) -> int:
         self._check_writable()
         leaving = {ox.NamedNode(iri) for iri in graph_iris}
-        to_remove: list[ox.Quad] = []
+        gone: set[ox.Triple] = set()
+        removed = 0
         for g in leaving:
-            quads = list(self._store.quads_for_pattern(None, None, None, g))
-            to_remove.extend(quads)
-            to_remove.extend(self._orphaned_union_quads((q.triple for q in quads), leaving))
-        self._apply([], to_remove)
-        return sum(1 for q in to_remove if not isinstance(q.graph_name, ox.DefaultGraph))
+            for quad in self._store.quads_for_pattern(None, None, None, g):
+                gone.add(quad.triple)
+                removed += 1
+        self._apply([], list(self._orphaned_union_quads(gone, leaving)), drop=leaving)
+        return removed
 
     def update(self, sparql: str) -> None:
         self._check_writable()
@@ -281,9 +283,9 @@ class OxigraphStore(Store):
         named_graph_uris: Sequence[str] | None = None,
     ):
         """The query's pyoxigraph result, for callers that serialise it directly (the server)."""
-        options = {}
+        options: dict = {"prefixes": _prefixes()}
         if bindings:
-            options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+            sparql = with_bindings(sparql, bindings)
         if default_graph_uris:
             options["default_graph"] = [ox.NamedNode(u) for u in default_graph_uris]
         if named_graph_uris:
