@@ -84,6 +84,9 @@ class Membership:
     organization: str | None = None
     acting: bool = False
     evidence: list[Span] = field(default_factory=list)
+    # The office as written with what it heads ("Gubernur Jawa Barat",
+    # "Menteri Keuangan"), when that differs from ``role``; a display label.
+    label: str | None = None
 
 
 @dataclass

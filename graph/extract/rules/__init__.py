@@ -1,1 +1,77 @@
-"""The rule-based Indonesian extractor (see :mod:`.doc` for the shared document)."""
+"""The rule-based Indonesian extractor.
+
+:class:`RuleExtractor` runs named stages over one :class:`~.doc.Doc`, each a
+function ``stage(doc) -> None`` that reads the document and appends to
+``doc.extraction``: sentences, then organisations, places, offices and persons,
+then the events (quotes, meetings, agreements, programmes), then a final pass
+that tidies aliases and mention sentence indices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...article import Article
+from .. import Extractor
+from ..types import Extraction
+from .doc import Doc
+from .finalize import finalize
+from .offices import find_offices
+from .organizations import find_organizations
+from .persons import find_persons
+from .places import add_dateline, find_places
+from .sentences import find_sentences
+from .tokens import tokenize
+
+Stage = Callable[[Doc], None]
+
+
+def _event_stage(module: str, name: str) -> Stage | None:
+    # The event stages are written alongside this package; until one exists
+    # its stage is skipped rather than failing the whole extractor.
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    except ImportError:
+        return None
+
+
+def find_entities(doc: Doc) -> None:
+    """Stage: organisations, places, offices with their holders, then other persons."""
+    tokens = tokenize(doc.text)
+    orgs = find_organizations(doc, tokens)
+    taken = {k for found, _ in orgs for k in range(found.start, found.end)}
+    find_offices(doc, tokens)
+    find_places(doc, tokens, taken)
+    add_dateline(doc, tokens)
+    find_persons(doc, tokens)
+
+
+STAGES: list[tuple[str, Stage]] = [
+    ("sentences", find_sentences),
+    ("entities", find_entities),
+    *(
+        (module, stage)
+        for module, name in [("quotes", "find_quotes"), ("meetings", "find_meetings"),
+                             ("agreements", "find_agreements"), ("programs", "find_programs")]
+        if (stage := _event_stage(module, name)) is not None
+    ),
+    ("finalize", finalize),
+]
+
+
+class RuleExtractor(Extractor):
+    """Rule-based extraction for Indonesian government news."""
+
+    name = "rules"
+
+    def __init__(self, stages: list[tuple[str, Stage]] | None = None):
+        self.stages = list(STAGES if stages is None else stages)
+
+    def extract(self, article: Article) -> Extraction:
+        doc = Doc(article)
+        for _, stage in self.stages:
+            stage(doc)
+        doc.extraction.extractor = self.name
+        return doc.extraction

@@ -1,0 +1,28 @@
+"""Last stage: tidy what the other stages built."""
+
+from __future__ import annotations
+
+from ...resolve import fold
+from .doc import Doc
+
+
+def finalize(doc: Doc) -> None:
+    """Sort mentions, set their sentence indices, drop redundant aliases and memberships."""
+    for entity in doc.entities:
+        entity.mentions.sort(key=lambda s: s.start)
+        for span in entity.mentions:
+            span.sentence = doc.sentence_index(span.start)
+        seen = {fold(entity.name)}
+        aliases = []
+        for alias in entity.aliases:
+            if fold(alias) not in seen and alias.strip():
+                seen.add(fold(alias))
+                aliases.append(alias)
+        entity.aliases = aliases
+    for membership in doc.extraction.memberships:
+        for span in membership.evidence:
+            span.sentence = doc.sentence_index(span.start)
+    unique = {}
+    for m in doc.extraction.memberships:
+        unique.setdefault((m.person, m.role, m.organization), m)
+    doc.extraction.memberships = list(unique.values())

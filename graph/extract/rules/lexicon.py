@@ -1,0 +1,170 @@
+"""Word lists the rules share, loaded once from ``graph/data``.
+
+Names of regions come from the gazetteer; acronyms and office short forms
+from curated tables (their sources are in the files' header comments). The
+rest are closed classes of Indonesian news language: words that head an
+organisation's name, words that make up the body of one ("Perhubungan",
+"Daerah"), office words, and cue words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.lang.id.stop_words import STOP_WORDS
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("graph.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    type: str  # province, regency, city, district
+    parent: str  # code of the containing region, "" for provinces
+
+
+@dataclass(frozen=True)
+class Acronym:
+    short: str
+    name: str
+    org_type: str
+    scope: str  # national, regional, unit
+
+
+@dataclass(frozen=True)
+class RoleForm:
+    short: str
+    office: str
+    implies: str  # "", "@region", "@province", "@city", "@regency", or an acronym
+    acting: bool
+
+
+#: Display names where the gazetteer's official name is not the one the press uses.
+_DISPLAY = {"Daerah Khusus Ibukota Jakarta": "DKI Jakarta"}
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, Region]:
+    """Every province, regency, city and district by code."""
+    out = {}
+    for code, name, kind, parent in (r + [""] * (4 - len(r)) for r in _rows("gazetteer.tsv")):
+        out[code] = Region(code, _DISPLAY.get(name, name), kind, parent)
+    return out
+
+
+@lru_cache(maxsize=1)
+def regions_by_name() -> dict[str, list[Region]]:
+    """Provinces, regencies and cities by lower-cased name (districts are left out:
+    they are only read after ``Kecamatan``)."""
+    out: dict[str, list[Region]] = {}
+    for region in regions().values():
+        if region.type != "district":
+            out.setdefault(region.name.casefold(), []).append(region)
+    for short, full in province_short_names().items():
+        province = next(r for r in regions().values() if r.name == full and r.type == "province")
+        out.setdefault(short.casefold(), []).append(province)
+    return out
+
+
+@lru_cache(maxsize=1)
+def districts_by_name() -> dict[str, list[Region]]:
+    out: dict[str, list[Region]] = {}
+    for region in regions().values():
+        if region.type == "district":
+            out.setdefault(region.name.casefold(), []).append(region)
+    return out
+
+
+@lru_cache(maxsize=1)
+def province_short_names() -> dict[str, str]:
+    return {short: _DISPLAY.get(full, full) for short, full in _rows("provinces.tsv")}
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> dict[str, Acronym]:
+    """Acronyms by lower-cased short form."""
+    return {r[0].casefold(): Acronym(*r[:4]) for r in _rows("acronyms.tsv")}
+
+
+@lru_cache(maxsize=1)
+def role_forms() -> dict[str, RoleForm]:
+    """Office short forms by lower-cased form."""
+    return {r[0].casefold(): RoleForm(r[0], r[1], r[2], r[3] == "1") for r in _rows("roles.tsv")}
+
+
+#: Words that open an organisation's name.
+ORG_HEADS = frozenset(
+    """Kementerian Kemenko Dinas Badan Balai Direktorat Inspektorat Sekretariat Biro Komisi Dewan
+    Majelis Mahkamah Pemerintah Kepolisian Kejaksaan Pengadilan Universitas Institut Politeknik
+    Akademi Sekolah Yayasan Lembaga Satuan Satgas Gugus Tim Komite Asosiasi Ikatan Himpunan
+    Perkumpulan Persatuan Gabungan Kamar Rumah Puskesmas Kantor Pondok Partai Fraksi Ombudsman
+    Otoritas Bank Koperasi Perusahaan Perum Korps Pusat Unit Forum Organisasi Kelompok Paguyuban
+    Pimpinan Pengurus Kodam Korem Kodim Polda Polres Polresta Polrestabes Polsek Polrestro Kejati
+    Kejari Bappeda Subdirektorat Subdit Ditjen Setda""".split()
+)
+
+#: Heads that name a unit inside an organisation: with an office before them
+#: ("Kepala Seksi Program BBPLK") they belong to the role, not the organisation.
+UNIT_HEADS = frozenset("Seksi Bidang Subbidang Bagian Subbagian Subbag Subdit Subdirektorat Departemen Divisi Humas Sub".split())
+
+#: Words that make up the body of an organisation's or unit's name.
+ORG_WORDS = frozenset(
+    """Daerah Negara Nasional Umum Sosial Dalam Negeri Luar Kerja Tenaga Sipil Aparatur Rakyat
+    Perwakilan Sumber Daya Manusia Mineral Energi Hidup Lingkungan Hutan Laut Darat Udara Agama
+    Hukum Hak Asasi Pariwisata Kebudayaan Ekonomi Kreatif Informatika Komunikasi Statistik Pusat
+    Bina Produktivitas Mutasi Administrasi Program Sarana Prasarana Pasar Pajak Bea Cukai Tata
+    Ruang Pangan Industri Usaha Kecil Menengah Mikro Pemuda Olahraga Perempuan Anak Keluarga
+    Berencana Catatan Pemadam Kebakaran Bencana Polisi Pamong Praja Lalu Lintas Air Minum Sakit
+    Terpadu Satu Pintu Modal Investasi Aset Riset Teknologi Inovasi Transmigrasi Tertinggal Vokasi
+    Latihan Komunitas Sama Protokol Tugas Khusus Reserse Kriminal Narkoba Besar Tinggi Jenderal
+    Muda Utama Madya Pratama Metro Resor Sektor Kota Kabupaten Provinsi Desa Republik Indonesia
+    RI Tim Pakar Ahli Dokter Pendidikan Kesehatan Jaminan Kesatuan Bangsa Politik Perlindungan
+    Saksi Korban Pemilihan Pengawas Obat Makanan Keamanan Ketertiban Perumahan Permukiman
+    Kawasan Pertanahan Perikanan Kelautan Peternakan Perkebunan Kehutanan Pertanian Keuangan
+    Kepegawaian Pelatihan Pembangunan Perencanaan Penelitian Pengembangan Kemaritiman Inspektur
+    Covid Percepatan Penanganan Pemulihan Keselamatan Kerja Pelaksana Harian Persero Tbk Cabang
+    Wilayah Regional Kantor Kanwil Staf Urusan Istimewa Ibukota Pembinaan""".split()
+)
+
+#: Connectors allowed inside a name ("Pendidikan dan Pelatihan", "Kementerian Dalam Negeri").
+NAME_CONNECTORS = frozenset({"dan", "&", "bin", "binti", "van", "der", "de", "di", "al", "el"})
+
+_DERIVED_NOUN = re.compile(r"^(?:pe|per|pem|pen|peng|peny|ke|pel)\w{3,}an$", re.I)
+_VERB = re.compile(r"^(?:mem|men|meng|meny|me|ber|ter|di)\w{4,}$", re.I)
+
+#: Capitalised words that start sentences or headlines but never names.
+NOT_NAME = frozenset(
+    w.capitalize()
+    for w in """pimpin hadiri hadir resmikan buka tutup bahas sambut tinjau minta ajak
+    rapat sidang acara kegiatan pertemuan kunjungan menurut sementara selain namun tetapi
+    jadi maka saat ketika setelah sebelum sejak dalam pada untuk dengan oleh dari ke di
+    hari senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli
+    agustus september oktober november desember ini itu tersebut ia dia beliau kami kita saya
+    mereka hal tahun bulan pekan pukul wib wita wit sapaan akrab selaku sebagai yakni yaitu
+    turut juga pun pihak warga masyarakat tim ibu bapak kota kabupaten provinsi desa kecamatan
+    kelurahan gedung ruang jalan jl jln kompleks""".split()
+) | {w.capitalize() for w in STOP_WORDS}
+
+
+def is_org_word(word: str) -> bool:
+    """True for a word that belongs to an organisation's name rather than a person's."""
+    return word in ORG_WORDS or word in ORG_HEADS or bool(_DERIVED_NOUN.match(word))
+
+
+def is_name_word(word: str) -> bool:
+    """True for a capitalised word that can be part of a person's name."""
+    if not word or not (word[0].isupper() or word[0].isdigit() is False and word[:1].isalpha() and word[0].isupper()):
+        return False
+    bare = word.rstrip(".")
+    if bare in NOT_NAME or is_org_word(bare) or bare.casefold() in acronyms() or bare.casefold() in role_forms():
+        return False
+    if _VERB.match(bare) and not bare.isupper():
+        return False
+    return True

@@ -1,0 +1,251 @@
+"""Organisations: ministries, local governments, agencies, legislatures, police, companies.
+
+:func:`match_org` reads one organisation name at a token; the stage
+:func:`find_organizations` runs it over the article. Names are made canonical
+here: acronyms expanded (``Pemkot Samarinda`` → ``Pemerintah Kota
+Samarinda``), ``Long Name (ACR)`` recorded with the acronym as an alias, and a
+trailing national body read as the parent (``Ditjen Binalavotas Kemnaker``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .doc import Doc
+from .lexicon import NAME_CONNECTORS, ORG_HEADS, acronyms, is_org_word, role_forms
+from .regions import RegionMatch, match_region
+from .tokens import Token
+
+_LOCAL_GOV_TYPES = {"city": "Kota", "regency": "Kabupaten", "province": "Provinsi"}
+_LOCAL_GOV_SHORT = {"pemkot": "city", "pemkab": "regency", "pemprov": "province", "pemdaprov": "province"}
+#: Heads followed by a proper name rather than descriptive words.
+_PROPER_HEADS = frozenset(
+    "Yayasan Universitas Institut Politeknik Akademi Sekolah Pondok Partai Bank Rumah Hotel PT CV Perum Koperasi Paguyuban Forum".split()
+)
+_GOV_TYPES = {"ministry": True, "local_government": True, "agency": True, "legislature": True, "police": True}
+_MAX_BODY = 10
+
+
+@dataclass
+class OrgMatch:
+    """An organisation named at tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    name: str
+    org_type: str = "other"
+    aliases: list[str] = field(default_factory=list)
+    parent: OrgMatch | None = None
+    region: RegionMatch | None = None
+
+    @property
+    def government(self) -> bool:
+        return _GOV_TYPES.get(self.org_type, False)
+
+
+def local_government_name(region_name: str, region_type: str) -> str:
+    """``Pemerintah Kota Samarinda`` for the city of Samarinda."""
+    return f"Pemerintah {_LOCAL_GOV_TYPES.get(region_type, 'Daerah')} {region_name}"
+
+
+def match_org(tokens: list[Token], i: int) -> OrgMatch | None:
+    """The organisation named at ``tokens[i]``, or None."""
+    if i >= len(tokens) or not tokens[i].cap:
+        return None
+    found = _local_government(tokens, i) or _acronym_org(tokens, i) or _headed_org(tokens, i)
+    if found is None:
+        return None
+    return _with_parent(tokens, found)
+
+
+def _text(tokens: list[Token], start: int, end: int) -> str:
+    out = ""
+    for k in range(start, end):
+        if k > start and tokens[k].start > tokens[k - 1].end and tokens[k].text not in ",)":
+            out += " "
+        out += tokens[k].text
+    return out.replace("( ", "(").replace(" )", ")")
+
+
+def _paren_acronym(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """``(BKPPD)`` or ``( KASN )`` at ``i``: the index after it and the acronym."""
+    if i + 2 < len(tokens) and tokens[i].text == "(":
+        j = i + 1
+        while j < len(tokens) and j < i + 5 and tokens[j].text != ")":
+            j += 1
+        if j < len(tokens) and tokens[j].text == ")" and j > i + 1:
+            inner = _text(tokens, i + 1, j)
+            if any(c.isupper() for c in inner) and len(inner) <= 30:
+                return j + 1, inner
+    return None
+
+
+def _local_government(tokens: list[Token], i: int) -> OrgMatch | None:
+    word = tokens[i].text
+    j = i + 1
+    kind: str | None = None
+    aliases: list[str] = []
+    if word.casefold() in _LOCAL_GOV_SHORT:
+        kind = _LOCAL_GOV_SHORT[word.casefold()]
+    elif word.casefold() == "pemda":
+        kind = None
+    elif word == "Pemerintah":
+        if j < len(tokens) and tokens[j].text == "Daerah":
+            j += 1
+        if j < len(tokens) and tokens[j].text.casefold() in ("kota", "kabupaten", "provinsi"):
+            kind = {"kota": "city", "kabupaten": "regency", "provinsi": "province"}[tokens[j].text.casefold()]
+            j += 1
+        paren = _paren_acronym(tokens, j)
+        if paren:
+            j, short = paren
+            aliases.append(short)
+    else:
+        return None
+    region = match_region(tokens, j)
+    if region is None:
+        return None
+    rtype = region.region.type if region.written_type is None or kind is None else kind
+    if kind is not None and region.region.type != kind and region.written_type is None:
+        rtype = kind
+    name = local_government_name(region.name, rtype)
+    written = _text(tokens, i, region.end)
+    aliases = [f"{a} {_text(tokens, region.start, region.end)}" for a in aliases] + [written]
+    return OrgMatch(i, region.end, name, "local_government", aliases, region=region)
+
+
+def _acronym_org(tokens: list[Token], i: int) -> OrgMatch | None:
+    for n in (2, 1):
+        words = tokens[i : i + n]
+        if len(words) < n:
+            continue
+        short = _text(tokens, i, i + n)
+        entry = acronyms().get(short.casefold())
+        if entry is None or entry.scope == "unit":
+            continue
+        if n == 1 and not (tokens[i].acronym or tokens[i].text[0].isupper() and tokens[i].text.startswith("Kemen")
+                           or entry.short == tokens[i].text):
+            continue
+        end = i + n
+        if entry.scope == "regional":
+            region = match_region(tokens, end)
+            if region is None:
+                if entry.short in ("Pemkot", "Pemkab", "Pemprov", "Pemdaprov", "Pemda"):
+                    return None
+                return OrgMatch(i, end, entry.name, entry.org_type, [short])
+            written_region = _text(tokens, region.start, region.end)
+            return OrgMatch(
+                i, region.end, f"{entry.name} {written_region}", entry.org_type,
+                [_text(tokens, i, region.end), short], region=region,
+            )
+        aliases = [short]
+        if end < len(tokens) and tokens[end].text == "RI":
+            aliases.append(f"{short} RI")
+            end += 1
+        return OrgMatch(i, end, entry.name, entry.org_type, aliases)
+    return None
+
+
+def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
+    head = tokens[i].text
+    if head not in ORG_HEADS and head not in _PROPER_HEADS:
+        return None
+    if head.casefold() in role_forms():
+        return None
+    proper = head in _PROPER_HEADS
+    j = i + 1
+    last_word = i
+    while j < len(tokens) and j - i <= _MAX_BODY:
+        tok = tokens[j]
+        if tok.text.casefold() in NAME_CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].cap and tok.text.casefold() in ("dan", "&"):
+            j += 1
+            continue
+        if tok.text == "," and j + 1 < len(tokens) and is_org_word(tokens[j + 1].text) and j + 2 < len(tokens) and tokens[j + 2].text in (",", "dan"):
+            j += 1
+            continue
+        if not tok.cap:
+            break
+        if match_region(tokens, j, bare=False) or (not proper and match_region(tokens, j) and not is_org_word(tok.text)):
+            break
+        if proper:
+            if tok.text.casefold() in role_forms():
+                break
+        elif not is_org_word(tok.text):
+            break
+        last_word = j
+        j += 1
+    end = last_word + 1
+    if end == i + 1 and head not in ("Inspektorat", "Ombudsman") and not proper:
+        return None
+    if proper and end == i + 1:
+        return None
+    name = _text(tokens, i, end)
+    aliases: list[str] = []
+    paren = _paren_acronym(tokens, end)
+    if paren:
+        end, short = paren
+        aliases.append(short)
+    org_type = _type_of(head)
+    region = match_region(tokens, end)
+    if region is not None and org_type not in ("company", "university", "other"):
+        written_region = _text(tokens, region.start, region.end)
+        aliases += [name] + [f"{a} {written_region}" for a in aliases]
+        name = f"{name} {written_region}"
+        end = region.end
+    return OrgMatch(i, end, name, org_type, aliases, region=region)
+
+
+def _type_of(head: str) -> str:
+    if head in ("Kementerian", "Kemenko"):
+        return "ministry"
+    if head in ("Dewan", "Majelis"):
+        return "legislature"
+    if head in ("Kepolisian", "Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Polrestro"):
+        return "police"
+    if head in ("PT", "CV", "Bank", "Perusahaan", "Perum", "Hotel"):
+        return "company"
+    if head in ("Universitas", "Institut", "Politeknik", "Akademi", "Sekolah"):
+        return "university"
+    if head in ("Yayasan", "Asosiasi", "Ikatan", "Himpunan", "Perkumpulan", "Persatuan", "Gabungan",
+                "Partai", "Pondok", "Paguyuban", "Forum", "Organisasi", "Kelompok", "Koperasi", "Kamar"):
+        return "other"
+    return "agency"
+
+
+def _with_parent(tokens: list[Token], found: OrgMatch) -> OrgMatch:
+    """Read a national body right after the name as its parent (``... Kemnaker RI``)."""
+    nxt = _acronym_org(tokens, found.end)
+    if nxt is not None and nxt.org_type in ("ministry", "agency", "police") and found.org_type != "local_government":
+        found.parent = nxt
+        found.end = nxt.end
+    return found
+
+
+def org_entity(doc: Doc, tokens: list[Token], found: OrgMatch):
+    """Add ``found`` (and its parent) to the document; return the entity."""
+    span = doc.span(tokens[found.start].start, tokens[found.end - 1].end)
+    parent_key = None
+    if found.parent is not None:
+        parent_key = org_entity(doc, tokens, found.parent).key
+    entity = doc.add_entity(
+        "organization", found.name, span, aliases=found.aliases, government=found.government,
+        org_type=found.org_type, parent=parent_key,
+    )
+    if entity.name != found.name and found.name.startswith(entity.name):
+        # A later, fuller mention ("BKPPD Pasangkayu" after "BKPPD") names it better.
+        doc.add_alias(entity, entity.name)
+        entity.name = found.name
+    return entity
+
+
+def find_organizations(doc: Doc, tokens: list[Token]) -> list[tuple[OrgMatch, object]]:
+    """Stage: every organisation named in the article, left to right."""
+    found_all = []
+    i = 0
+    while i < len(tokens):
+        found = match_org(tokens, i)
+        if found is None:
+            i += 1
+            continue
+        found_all.append((found, org_entity(doc, tokens, found)))
+        i = found.end
+    return found_all

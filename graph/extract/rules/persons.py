@@ -1,0 +1,91 @@
+"""Persons named without an office: speakers ("kata Agus"), honorifics ("Pak Ali"),
+nicknames ("Emil --sapaan Ridwan Kamil--"), and short forms of persons already known."""
+
+from __future__ import annotations
+
+import re
+
+from .doc import Doc
+from .lexicon import acronyms, regions_by_name, role_forms
+from .names import match_name
+from .tokens import Token
+
+#: Speech verbs written before the speaker ("ujar Ali Fitri").
+_CUE_BEFORE = frozenset(
+    """kata ujar ucap ungkap jelas tutur terang tegas tandas imbuh sebut tambah papar pungkas
+    lanjut sambung tutup pinta harap katanya ujarnya menurut sapa""".split()
+)
+#: Verbs written after the speaker ("Agus berharap", "Pantas mengatakan").
+_CUE_AFTER = frozenset(
+    """mengatakan menjelaskan menyatakan menuturkan mengungkapkan menambahkan menegaskan berharap
+    menyebut menyebutkan menyampaikan meminta mengakui menilai memaparkan menerangkan mengimbau
+    berkata bilang menyebutkan mengaku menekankan mengingatkan melanjutkan""".split()
+)
+_HONORIFICS = frozenset({"Pak", "Bu", "Bapak", "Ibu", "Sdr", "Saudara"})
+_NICKNAME = re.compile(r"(\b[A-Z]\w+)\s*(?:[-–—]{1,2}|\()\s*sapaan(?: akrab)?\s+([A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,3})")
+
+
+def _known_non_person(name: str) -> bool:
+    key = name.casefold()
+    return key in acronyms() or key in regions_by_name() or key in role_forms()
+
+
+def _person_at(doc: Doc, tokens: list[Token], i: int) -> None:
+    # Skip an office before the name ("kata Menaker Hanif", "ujar Bupati Agus").
+    while i < len(tokens) and tokens[i].text.casefold() in role_forms() and tokens[i].cap:
+        i += 1
+    found = match_name(tokens, i)
+    if found is None:
+        return
+    end, name, written = found
+    if _known_non_person(name) or doc.find_entity(name, "organization") or doc.find_entity(name, "place"):
+        return
+    span = doc.span(tokens[i].start, tokens[end - 1].end)
+    known = doc.find_entity(name, "person")
+    if known is not None:
+        doc.add_entity("person", known.name, span, aliases=[name])
+    else:
+        doc.add_entity("person", name, span, aliases=[written])
+
+
+def find_persons(doc: Doc, tokens: list[Token]) -> None:
+    """Stage: persons that speak, are addressed by honorific, or are short forms."""
+    for m in _NICKNAME.finditer(doc.text):
+        full = doc.find_entity(m.group(2), "person")
+        span = doc.span(m.start(2), m.end(2))
+        full = doc.add_entity("person", full.name if full else m.group(2), span)
+        doc.add_entity("person", full.name, doc.span(m.start(1), m.end(1)), aliases=[m.group(1)])
+    for i, tok in enumerate(tokens):
+        word = tok.text.casefold()
+        if word in _CUE_BEFORE and i + 1 < len(tokens):
+            _person_at(doc, tokens, i + 1)
+        elif tok.text in _HONORIFICS and i + 1 < len(tokens) and tokens[i + 1].text not in ("Kota",):
+            _person_at(doc, tokens, i + 1)
+        elif word in _CUE_AFTER and i > 0 and tokens[i - 1].cap:
+            start = i - 1
+            while start > 0 and tokens[start - 1].cap and i - start < 4:
+                start -= 1
+            for b in range(start, i):
+                found = match_name(tokens, b)
+                if found is not None and found[0] == i:
+                    _person_at(doc, tokens, b)
+                    break
+    _short_forms(doc, tokens)
+
+
+def _short_forms(doc: Doc, tokens: list[Token]) -> None:
+    """Record later short forms ("Ali", "Ali Fitri") of known persons as mentions and aliases."""
+    persons = [e for e in doc.entities if e.kind == "person" and len(e.name.split()) > 1]
+    if not persons:
+        return
+    i = 0
+    while i < len(tokens):
+        found = match_name(tokens, i) if tokens[i].cap else None
+        if found is None:
+            i += 1
+            continue
+        end, name, _ = found
+        hit = doc.find_entity(name, "person")
+        if hit is not None and hit in persons and len(name.split()) < len(hit.name.split()):
+            doc.add_entity("person", hit.name, doc.span(tokens[i].start, tokens[end - 1].end), aliases=[name])
+        i = end
