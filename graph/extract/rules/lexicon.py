@@ -102,12 +102,12 @@ def role_forms() -> dict[str, RoleForm]:
 #: Words that open an organisation's name.
 ORG_HEADS = frozenset(
     """Kementerian Kemenko Dinas Badan Balai Direktorat Inspektorat Sekretariat Biro Komisi Dewan
-    Majelis Mahkamah Pemerintah Kepolisian Kejaksaan Pengadilan Universitas Institut Politeknik
+    Majelis Mahkamah Kepolisian Kejaksaan Pengadilan Universitas Institut Politeknik
     Akademi Sekolah Yayasan Lembaga Satuan Satgas Gugus Tim Komite Asosiasi Ikatan Himpunan
     Perkumpulan Persatuan Gabungan Kamar Rumah Puskesmas Kantor Pondok Partai Fraksi Ombudsman
-    Otoritas Bank Koperasi Perusahaan Perum Korps Pusat Unit Forum Organisasi Kelompok Paguyuban
-    Pimpinan Pengurus Kodam Korem Kodim Polda Polres Polresta Polrestabes Polsek Polrestro Kejati
-    Kejari Bappeda Subdirektorat Subdit Ditjen Setda""".split()
+    Otoritas Bank Koperasi Perusahaan Perum Korps Unit Institute Center Foundation Forum Organisasi Kelompok Paguyuban
+    Pengurus Kodam Korem Kodim Polda Polres Polresta Polrestabes Polsek Polrestro Kejati
+    Kejari Subdirektorat Subdit Ditjen""".split()
 )
 
 #: Heads that name a unit inside an organisation: with an office before them
@@ -137,7 +137,13 @@ ORG_WORDS = frozenset(
 NAME_CONNECTORS = frozenset({"dan", "&", "bin", "binti", "van", "der", "de", "di", "al", "el"})
 
 _DERIVED_NOUN = re.compile(r"^(?:pe|per|pem|pen|peng|peny|ke|pel)\w{3,}an$", re.I)
-_VERB = re.compile(r"^(?:mem|men|meng|meny|me|ber|ter|di)\w{4,}$", re.I)
+_VERB = re.compile(r"^(?:meng|meny|mem|men|ber|ter|di)\w{3,}(?:kan|i|nya)$", re.I)
+
+_FUNCTION_WORDS = frozenset(
+    """adalah akan bahwa bagaimana bahkan belum berbagai bisa dapat hanya harus jika juga kalau karena
+    kemudian ketika lagi lalu maka masih menjadi menurut namun oleh pada para saat sebagai sedang
+    sejumlah selain selama semua sudah supaya tentang terhadap tetapi untuk yaitu yakni""".split()
+)
 
 #: Capitalised words that start sentences or headlines but never names.
 NOT_NAME = frozenset(
@@ -149,18 +155,24 @@ NOT_NAME = frozenset(
     agustus september oktober november desember ini itu tersebut ia dia beliau kami kita saya
     mereka hal tahun bulan pekan pukul wib wita wit sapaan akrab selaku sebagai yakni yaitu
     turut juga pun pihak warga masyarakat tim ibu bapak kota kabupaten provinsi desa kecamatan
-    kelurahan gedung ruang jalan jl jln kompleks""".split()
-) | {w.capitalize() for w in STOP_WORDS}
+    kelurahan gedung ruang jalan jl jln kompleks ketua kepala wakil direktur menteri sekretaris
+    anggota asisten presiden gubernur bupati camat lurah rektor dekan juru bicara komisioner
+    deputi koordinator rangka institute center centre foundation group company corporation association
+    council agency university policy development sementara pemerintah pemkot pemkab pemprov
+    dinas badan kementerian balai komisi dewan polisi""".split()
+) | {w.capitalize() for w in STOP_WORDS if len(w) <= 4 or w in _FUNCTION_WORDS}
 
 
 def is_org_word(word: str) -> bool:
     """True for a word that belongs to an organisation's name rather than a person's."""
-    return word in ORG_WORDS or word in ORG_HEADS or bool(_DERIVED_NOUN.match(word))
+    if word in ORG_WORDS or word in ORG_HEADS:
+        return True
+    return bool(_DERIVED_NOUN.match(word)) and word.casefold() not in acronyms()
 
 
 def is_name_word(word: str) -> bool:
     """True for a capitalised word that can be part of a person's name."""
-    if not word or not (word[0].isupper() or word[0].isdigit() is False and word[:1].isalpha() and word[0].isupper()):
+    if not word or not word[0].isupper():
         return False
     bare = word.rstrip(".")
     if bare in NOT_NAME or is_org_word(bare) or bare.casefold() in acronyms() or bare.casefold() in role_forms():

@@ -30,6 +30,8 @@ def match_name(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
             continue
         if not (is_name_word(tok.text) or _initial(tok)):
             break
+        if words == 0 and tok.acronym and not _initial(tok):
+            return None  # "DKI Jakarta Anies": a name does not start with an acronym
         words += 1
         j += 1
     if words == 0 or (words == 1 and _initial(tokens[first])):

@@ -168,7 +168,11 @@ def _read_office_object(tokens: list[Token], role: RoleMatch) -> None:
         return
     office = role.office
     # A unit inside the organisation belongs to the role ("Kepala Seksi Program").
-    if tokens[j].text in UNIT_HEADS or (office in _SUFFIX_ROLES and tokens[j].text == "Bidang"):
+    if office.split()[-1] in UNIT_HEADS | {"Subdirektorat", "Subbagian", "Subbidang"} and is_org_word(tokens[j].text):
+        k = _body(tokens, j)
+        role.office = f"{office} {_text(tokens, j, k)}"
+        role.end = j = k
+    elif tokens[j].text in UNIT_HEADS or (office in _SUFFIX_ROLES and tokens[j].text == "Bidang"):
         k = _body(tokens, j + 1)
         paren = _paren_acronym(tokens, k)
         unit = _text(tokens, j, k)
@@ -206,8 +210,8 @@ def _read_office_object(tokens: list[Token], role: RoleMatch) -> None:
         if parent is not None and parent.org_type in ("ministry", "agency"):
             org.parent, k = parent, parent.end
         role.org, role.end = org, k
-    elif office in _SUFFIX_ROLES or office in ("Asisten",):
-        role.implied_gov = None
+    elif role.office.startswith(("Asisten", "Staf Ahli", "Sekretaris Daerah")):
+        role.implied_gov = "any"
 
 
 def _resolve_implied(doc: Doc, role: RoleMatch) -> Entity | None:
@@ -267,10 +271,13 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
 def _apposition_person(doc: Doc, tokens: list[Token], role_start: int) -> Entity | None:
     """``Ali Fitri Noor, selaku Plh Sekda``: the person named just before the office."""
     k = role_start - 1
+    cued = False
     if k >= 0 and tokens[k].text.casefold() in _APPOSITION_CUES:
-        k -= 1
+        k, cued = k - 1, True
     if k >= 0 and tokens[k].text == ",":
-        k -= 1
+        k, cued = k - 1, True
+    if not cued:
+        return None
     if k < 0 or not tokens[k].cap:
         return None
     begin = k

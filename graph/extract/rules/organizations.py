@@ -20,7 +20,7 @@ _LOCAL_GOV_TYPES = {"city": "Kota", "regency": "Kabupaten", "province": "Provins
 _LOCAL_GOV_SHORT = {"pemkot": "city", "pemkab": "regency", "pemprov": "province", "pemdaprov": "province"}
 #: Heads followed by a proper name rather than descriptive words.
 _PROPER_HEADS = frozenset(
-    "Yayasan Universitas Institut Politeknik Akademi Sekolah Pondok Partai Bank Rumah Hotel PT CV Perum Koperasi Paguyuban Forum".split()
+    "Yayasan Universitas Institut Politeknik Akademi Sekolah Pondok Partai Bank Rumah Hotel PT CV Perum Koperasi Paguyuban Forum Institute Center Foundation".split()
 )
 _GOV_TYPES = {"ministry": True, "local_government": True, "agency": True, "legislature": True, "police": True}
 _MAX_BODY = 10
@@ -162,6 +162,9 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
         if tok.text == "," and j + 1 < len(tokens) and is_org_word(tokens[j + 1].text) and j + 2 < len(tokens) and tokens[j + 2].text in (",", "dan"):
             j += 1
             continue
+        if proper and tok.text in ("for", "of", "and", "the") and j + 1 < len(tokens) and tokens[j + 1].cap:
+            j += 1
+            continue
         if not tok.cap:
             break
         if match_region(tokens, j, bare=False) or (not proper and match_region(tokens, j) and not is_org_word(tok.text)):
@@ -174,6 +177,8 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
         last_word = j
         j += 1
     end = last_word + 1
+    if all(t.text in ("Kota", "Kabupaten", "Provinsi", "Daerah") for t in tokens[i + 1 : end]) and head != "Pemerintah":
+        return None  # "Balai Kota" is a building
     if end == i + 1 and head not in ("Inspektorat", "Ombudsman") and not proper:
         return None
     if proper and end == i + 1:

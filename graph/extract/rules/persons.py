@@ -8,6 +8,7 @@ import re
 from .doc import Doc
 from .lexicon import acronyms, regions_by_name, role_forms
 from .names import match_name
+from .offices import match_role
 from .tokens import Token
 
 #: Speech verbs written before the speaker ("ujar Ali Fitri").
@@ -34,6 +35,8 @@ def _person_at(doc: Doc, tokens: list[Token], i: int) -> None:
     # Skip an office before the name ("kata Menaker Hanif", "ujar Bupati Agus").
     while i < len(tokens) and tokens[i].text.casefold() in role_forms() and tokens[i].cap:
         i += 1
+    if i < len(tokens) and match_role(tokens, i) is not None:
+        return  # an office with its holder: the offices stage reads it
     found = match_name(tokens, i)
     if found is None:
         return
@@ -65,12 +68,42 @@ def find_persons(doc: Doc, tokens: list[Token]) -> None:
             start = i - 1
             while start > 0 and tokens[start - 1].cap and i - start < 4:
                 start -= 1
-            for b in range(start, i):
-                found = match_name(tokens, b)
-                if found is not None and found[0] == i:
-                    _person_at(doc, tokens, b)
-                    break
+            candidates = [b for b in range(start, i) if (m := match_name(tokens, b)) is not None and m[0] == i]
+            # Prefer a person already known, then a name that does not open with a region
+            # ("Gubernur DKI Jakarta Anies Baswedan mengatakan").
+            known = [b for b in candidates if doc.find_entity(match_name(tokens, b)[1], "person")]
+            plain = [b for b in candidates if tokens[b].text.casefold() not in regions_by_name()]
+            for b in (known or plain)[:1]:
+                _person_at(doc, tokens, b)
+    _listed_companies(doc, tokens)
     _short_forms(doc, tokens)
+
+
+_COMPANY_CUES = frozenset({"perusahaan", "startup", "rintisan", "e-commerce", "operator", "platform", "aplikasi"})
+_LIST_CUES = frozenset({"yaitu", "yakni", "seperti", "antara"})
+
+
+def _listed_companies(doc: Doc, tokens: list[Token]) -> None:
+    """``8 perusahaan rintisan, yaitu Nodeflux, Botika dan Grab``: the listed names are companies."""
+    for i, tok in enumerate(tokens):
+        if tok.text.casefold() not in _LIST_CUES:
+            continue
+        window = {t.text.casefold() for t in tokens[max(0, i - 8) : i]}
+        if not window & _COMPANY_CUES:
+            continue
+        j = i + 1 + (tokens[i].text.casefold() == "antara" and i + 1 < len(tokens) and tokens[i + 1].text == "lain")
+        while j < len(tokens):
+            if tokens[j].text in (",", "dan", "serta"):
+                j += 1
+                continue
+            if not tokens[j].cap:
+                break
+            end = j
+            while end < len(tokens) and tokens[end].cap and end - j < 3:
+                end += 1
+            name = " ".join(t.text for t in tokens[j:end])
+            doc.add_entity("organization", name, doc.span(tokens[j].start, tokens[end - 1].end), org_type="company")
+            j = end
 
 
 def _short_forms(doc: Doc, tokens: list[Token]) -> None:
