@@ -128,6 +128,13 @@ def test_dateline_with_date_and_no_dateline_in_plain_sentence():
     assert parse_dateline("Menurutnya dari program prioritas Wali - Wawali Kota") is None
 
 
+def test_headline_shaped_like_a_dateline_is_not_one(tmp_path):
+    content = "Pemkot Balikpapan - Kemenkop UKM Teken Nota Kesepahaman\n\n" + BODY
+    article = read_one(write(tmp_path, "headline.txt", content))
+    assert article.title == "Pemkot Balikpapan - Kemenkop UKM Teken Nota Kesepahaman"
+    assert article.dateline == "Samarinda"
+
+
 def test_boilerplate_keeps_a_parenthesis_that_is_content():
     body = "Dia bicara tentang Ibu Kota Negara (IKN)"
     assert strip_boilerplate(body) == body
@@ -172,6 +179,14 @@ def test_cp1252_text_is_decoded_with_a_warning(tmp_path):
     article = read_one(write(tmp_path, "legacy.txt", content.encode("cp1252")))
     assert "“Siap,” kata Pak José." in article.text
     assert Errors.E019.format(encoding="cp1252") in article.warnings
+
+
+def test_double_encoded_utf8_is_kept_but_flagged(tmp_path):
+    mangled = "Judul Berita\n\n" + BODY + " Kata “kutip” di kafé."
+    data = mangled.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8")
+    article = read_one(write(tmp_path, "mojibake.txt", data))
+    assert "kafÃ©" in article.text  # not "repaired" by guessing
+    assert Errors.E093 in article.warnings
 
 
 def test_undecodable_bytes_are_an_error(tmp_path):

@@ -29,6 +29,7 @@ _PAREN = re.compile(rf"^(?P<a>{_NAME})\s*,?\s*\((?P<b>[^()\n]{{2,40}})\){_DASH}"
 _PAIR = re.compile(rf"^(?P<a>{_NAME}),\s*(?P<b>{_NAME}|{_DATE}){_DASH}")
 _SINGLE = re.compile(rf"^(?P<a>{_NAME}){_DASH}")
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
 _DOMAIN = re.compile(r"\.(?:com|co\.id|id|net|org|co|news|tv)\b", re.IGNORECASE)
 # Outlets whose bare name appears in datelines without a domain.
 _PUBLISHERS = frozenset(
@@ -53,6 +54,18 @@ class Dateline:
     publisher: str | None
     date: str | None
     end: int
+
+
+def parse_opening(line: str) -> Dateline | None:
+    """The dateline opening a body paragraph; None for a title like ``Place - Topic``.
+
+    A dateline is followed by a sentence, so the rest of the line must hold a
+    sentence end; a headline usually has none.
+    """
+    dateline = parse_dateline(line)
+    if dateline and _SENTENCE_END.search(line, dateline.end):
+        return dateline
+    return None
 
 
 def parse_dateline(line: str) -> Dateline | None:

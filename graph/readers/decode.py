@@ -44,6 +44,13 @@ _SPACES = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u205f\u3000]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # C0/C1 control characters other than tab and newline carry no text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# UTF-8 read as cp1252 and saved again as UTF-8: "Ã©" for "é", "â€œ" for "“".
+# Not repaired (a guess could be wrong), only reported.
+_CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+_CONTINUATION = "".join(
+    bytes([b]).decode("latin-1" if b in _CP1252_UNDEFINED else "cp1252") for b in range(0x80, 0xC0)
+)
+_MOJIBAKE = re.compile(f"[ÂÃ][{re.escape(_CONTINUATION)}]|â€")
 _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 
 
@@ -96,9 +103,11 @@ def _decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
     if b"\x00" in data:
         raise InputError(source, Errors.E011)
     try:
-        return data.decode("utf-8-sig"), []
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    else:
+        return text, [Errors.E093] if _MOJIBAKE.search(text) else []
     # cp1252 covers every printable Latin-1 character too, so one fallback
     # serves both; its five undefined bytes mean the text is something else.
     try:

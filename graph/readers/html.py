@@ -15,7 +15,7 @@ from ..article import Article
 from ..errors import Errors, InputError
 from . import Reader
 from .boilerplate import strip_boilerplate
-from .dateline import parse_dateline
+from .dateline import parse_opening
 from .decode import decode, normalize_text
 from .language import detect_language
 
@@ -43,7 +43,7 @@ class HtmlReader(Reader):
             yield InputError(source, Errors.E010)
             return
         first_line = body.split("\n", 1)[0]
-        dateline = parse_dateline(first_line)
+        dateline = parse_opening(first_line)
         language = detect_language(body)
         yield Article(
             id=stem,

@@ -14,7 +14,7 @@ from typing import Any
 from ..article import Article
 from ..errors import Errors, InputError
 from . import Reader
-from .dateline import parse_dateline
+from .dateline import parse_opening
 from .decode import decode_bytes, normalize_text
 from .language import detect_language
 
@@ -112,7 +112,7 @@ def record_to_article(
     detected = detect_language(text)
     if not language and not detected:
         notes.append(Errors.E091)
-    dateline = parse_dateline(text.split("\n", 1)[0])
+    dateline = parse_opening(text.split("\n", 1)[0])
     return Article(
         id=article_id,
         text=text,

@@ -25,7 +25,7 @@ from ..article import Article
 from ..errors import Errors, InputError
 from . import Reader
 from .boilerplate import strip_boilerplate
-from .dateline import Dateline, parse_dateline
+from .dateline import Dateline, parse_opening
 from .dates import parse_indonesian_date
 from .decode import decode
 from .language import detect_language
@@ -36,8 +36,6 @@ MAX_HEAD_LINES = 6
 MAX_TITLE_CHARS = 200
 # A repeated lede is a full sentence; shorter head lines are titles or labels.
 MIN_LEDE_CHARS = 60
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
 
 
 class TextReader(Reader):
@@ -95,9 +93,7 @@ def parse_plain_article(
 def _find_dateline(lines: list[str], filled: list[int]) -> tuple[int | None, Dateline | None]:
     for i in filled[:MAX_HEAD_LINES]:
         line = lines[i].strip()
-        dateline = parse_dateline(line)
-        # A title can look like "Place - something"; a dateline opens a paragraph.
-        if dateline and _SENTENCE_END.search(line[dateline.end :]):
+        if dateline := parse_opening(line):
             return i, dateline
     return None, None
 
