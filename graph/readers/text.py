@@ -18,7 +18,6 @@ before the boilerplate tail.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..article import Article
