@@ -1,0 +1,362 @@
+"""Meetings and other reported gatherings, with date, time, venue and attendees.
+
+A gathering is named by a noun (``rapat paripurna``, ``audiensi``,
+``pelantikan``), a verb (``bertemu``, ``dilantik``, ``meresmikan``) or an
+event someone attends (``menghadiri Hari Perhubungan Nasional``). One report
+usually names the same gathering several times ("memimpin rapat terbatas ...
+Dalam rapat yang digelar ... Senin (16/9/19)"), so mentions are merged: a bare
+or demonstrative noun (``rapat``, ``rapat tersebut``) refers to the last
+gathering of its family, and a qualified noun repeated with a compatible date
+is the same gathering. A gathering is kept when it has a date, or when a noun
+reports it taking place (``dalam rapat pimpinan``) rather than mentioning the
+idea of it (``menggagas rapat koordinasi setahun tiga kali``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...resolve import fold
+from ..types import Meeting
+from .agreements import find_agreements
+from .dates import find_dates, find_times, reference_date
+from .doc import Doc
+from .programs import find_programs
+from .quotes import find_quote_spans
+
+_RAPAT_QUALIFIERS = (
+    r"paripurna|pimpinan|koordinasi|terbatas|kerja|dengar\s+pendapat|evaluasi|pleno|internal|gabungan"
+    r"|khusus|konsultasi|persiapan|perdana|teknis|tertutup|virtual|daring|anggaran|banggar|komisi"
+)
+_NOUN = re.compile(
+    rf"\b(?:(?P<rapat>rapat|sidang)(?:\s+(?P<qual>{_RAPAT_QUALIFIERS}|kabinet))?"
+    r"|(?P<abbr>rakor\w*|rapim|ratas|musrenbang|kunker|paripurna)"
+    r"|(?P<noun>pertemuan|audiensi|kunjungan\s+kerja|pelantikan|penandatanganan|peresmian|peluncuran"
+    r"|halalbihalal|halal\s+bihalal|mutasi))\b",
+    re.IGNORECASE,
+)
+_VERB = re.compile(
+    r"\b(?P<verb>bertemu|menemui|menerima\s+(?:kunjungan|audiensi|kedatangan)|melantik|dilantik"
+    r"|menandatangani|ditandatangani|meneken|diteken|meresmikan|diresmikan|meluncurkan|diluncurkan)\b",
+    re.IGNORECASE,
+)
+# "menghadiri Hari Perhubungan Nasional tingkat Provinsi": an event by its name.
+_ATTEND = re.compile(
+    r"\b(?:[Mm]enghadiri|[Hh]adiri|[Mm]enghadiri\s+acara)\s+(?P<event>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|tingkat|ke-?\d+))+)"
+)
+_ABBREVIATIONS = {
+    "rapim": ("rapat", "pimpinan"),
+    "ratas": ("rapat", "terbatas"),
+    "paripurna": ("rapat", "paripurna"),
+    "kunker": ("kunjungan kerja", None),
+    "musrenbang": ("musrenbang", None),
+}
+_VERB_KINDS = {
+    "bertemu": "pertemuan",
+    "menemui": "pertemuan",
+    "menerima": "audiensi",
+    "melantik": "pelantikan",
+    "dilantik": "pelantikan",
+    "menandatangani": "penandatanganan",
+    "ditandatangani": "penandatanganan",
+    "meneken": "penandatanganan",
+    "diteken": "penandatanganan",
+    "meresmikan": "peresmian",
+    "diresmikan": "peresmian",
+    "meluncurkan": "peluncuran",
+    "diluncurkan": "peluncuran",
+}
+# Kinds that name the same sort of gathering for merging.
+_FAMILY = {"peluncuran": "peresmian", "sidang": "rapat", "halal bihalal": "halalbihalal"}
+# Nouns that only count with a date: they also name procedures, not gatherings.
+_DATED_ONLY = {"mutasi", "pelantikan", "penandatanganan", "peluncuran", "peresmian"}
+# The noun is part of a place or a document, not a gathering.
+_NOT_A_GATHERING_BEFORE = re.compile(
+    r"\b(?:ruang|gedung|meja|bahan|materi|notulen|notula|persetujuan|permohonan|rekomendasi|rencana|surat"
+    r"|undangan|usulan|jadwal|tata\s+tertib|perihal|izin|berita\s+acara|biaya|anggaran)\s*$",
+    re.IGNORECASE,
+)
+_DEMONSTRATIVE_AFTER = re.compile(
+    r"\s*,?\s*(?:ini|itu|tersebut|tadi|kali\s+ini|yang\s+(?:digelar|berlangsung|dilaksanakan|diadakan|dihadiri))\b",
+    re.IGNORECASE,
+)
+# A noun reporting a gathering that took place, rather than the idea of one.
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:dalam|pada|saat|ketika|usai|seusai|selepas|setelah|menggelar|digelar|memimpin|dipimpin|pimpin"
+    r"|menghadiri|hadiri|mengikuti|melakukan|mengadakan|menyelenggarakan|membuka|acara|agenda)\s+$",
+    re.IGNORECASE,
+)
+_AGREEMENT_NEAR = re.compile(r"\b(?:nota|mou|memorandum|perjanjian|kesepakatan|kerja\s*sama|pks)\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:[Hh]adir|dihadiri|[Tt]urut\s+hadir|[Tt]ampak\s+hadir|[Hh]adir\s+pula|[Tt]urut\s+serta)\b")
+_VENUE = re.compile(
+    r"\b(?:di|bertempat\s+di)\s+(?P<venue>(?:Ruang|Gedung|Aula|Balai|Balaikota|Kantor|Hotel|Istana|Pendopo|Pendapa|Rumah\s+Dinas"
+    r"|Rumah\s+Jabatan|Wisma|Graha|Kompleks|Auditorium|Lapangan|Monumen|Markas|Masjid|Mapolda|Mapolres|Taman"
+    r"|ruang\s+kerja|ruang\s+rapat|ruang|gedung|kantor|aula|rumah\s+dinas|pendopo)"
+    r"(?:\s+(?!Kota\b|Kabupaten\b|Kab\.|Provinsi\b)(?:[A-Z][\w'’.-]*|\d+))*)"
+    r"(?P<more>,\s+(?:Gedung|Balai|Kantor|Kompleks|Komplek|Wisma|Graha)(?:\s+[A-Z][\w'’.-]*)+)?"
+)
+_TOPIC = re.compile(
+    r"\b(?:membahas|untuk\s+membahas|terkait|tentang|mengenai|dengan\s+agenda|beragendakan)\s+(?P<topic>[^,.;:\"“”\n]+)",
+    re.IGNORECASE,
+)
+_MAX_TOPIC_WORDS = 12
+# How far (in sentences) a gathering looks for its date when its own sentence gives none.
+_DATE_REACH = 1
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    kind: str
+    qualifier: str | None
+    sentence: int
+    anaphoric: bool
+    reported: bool
+    label: str
+    date: str | None = None
+
+
+@dataclass
+class _Gathering:
+    meeting: Meeting
+    family: str
+    qualifier: str | None
+    sentences: set[int] = field(default_factory=set)
+
+
+def find_meetings(doc: Doc) -> list[Meeting]:
+    """Find the gatherings ``doc`` reports and add them to ``doc.extraction.meetings``.
+
+    Agreements and programmes are found first (once) so a meeting can point
+    at what it was about.
+
+    Returns:
+        The meetings, one per reported gathering.
+    """
+    agreements = find_agreements(doc)
+    programs = find_programs(doc)
+    reference = reference_date(doc.article.date)
+    quoted = [(s, e) for s, e, _ in find_quote_spans(doc.text)]
+    dates = [d for d in find_dates(doc.text, reference) if d.date]
+    mentions = _mentions(doc, quoted)
+    _date_mentions(doc, mentions, dates)
+
+    gatherings: list[_Gathering] = []
+    for mention in mentions:
+        target = _merge_target(gatherings, mention)
+        if target is None:
+            if not (mention.date or (mention.reported and mention.kind not in _DATED_ONLY)):
+                continue
+            target = _Gathering(
+                Meeting(key="", kind=mention.kind, name=mention.label), _family(mention.kind), mention.qualifier
+            )
+            gatherings.append(target)
+        if mention.date and not target.meeting.date:
+            target.meeting.date = mention.date
+        target.sentences.add(mention.sentence)
+        target.meeting.evidence.append(doc.span(mention.start, mention.end))
+
+    if gatherings and not gatherings[0].meeting.date and dates:
+        # The lead gathering of a report took place on the report's first date.
+        gatherings[0].meeting.date = dates[0].date
+    _attach_presence(doc, gatherings)
+    meetings = []
+    for gathering in gatherings:
+        meeting = gathering.meeting
+        meeting.key = doc.new_key("meeting")
+        _describe(doc, gathering, quoted, len(gatherings) == 1)
+        meeting.about = [
+            item.key
+            for item in [*agreements, *programs]
+            if any(span.sentence in gathering.sentences or doc.sentence_index(span.start) in gathering.sentences for span in item.evidence)
+        ]
+        meetings.append(meeting)
+    doc.extraction.meetings.extend(meetings)
+    return meetings
+
+
+# -- mentions ----------------------------------------------------------------------
+
+
+def _mentions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Mention]:
+    text = doc.text
+    found: list[_Mention] = []
+    for match in _NOUN.finditer(text):
+        if _inside(match.start(), quoted) or _NOT_A_GATHERING_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
+            continue
+        kind, qualifier = _noun_kind(match)
+        bare = match["rapat"] is not None and qualifier is None
+        anaphoric = bool(_DEMONSTRATIVE_AFTER.match(text, match.end())) or bare
+        reported = bool(_REPORTING_BEFORE.search(text[max(0, match.start() - 30) : match.start()]))
+        found.append(_mention(doc, match.start(), match.end(), kind, qualifier, anaphoric, reported))
+    for match in _VERB.finditer(text):
+        if _inside(match.start(), quoted):
+            continue
+        kind = _VERB_KINDS[match["verb"].split()[0].lower()]
+        if kind == "penandatanganan" and not _AGREEMENT_NEAR.search(text, match.end(), match.end() + 60):
+            continue
+        found.append(_mention(doc, match.start(), match.end(), kind, None, False, False))
+    for match in _ATTEND.finditer(text):
+        if _inside(match.start(), quoted) or _NOUN.match(match["event"]):
+            continue
+        mention = _mention(doc, match.start("event"), match.end("event"), "acara", match["event"], False, True)
+        mention.label = match["event"]
+        found.append(mention)
+    found.sort(key=lambda m: m.start)
+    return _one_per_sentence(found)
+
+
+def _noun_kind(match: re.Match[str]) -> tuple[str, str | None]:
+    if match["rapat"]:
+        qualifier = " ".join(match["qual"].lower().split()) if match["qual"] else None
+        return "rapat", qualifier
+    if match["abbr"]:
+        word = match["abbr"].lower()
+        if word.startswith("rakor"):
+            return "rapat", "koordinasi"
+        return _ABBREVIATIONS.get(word, (word, None))
+    return " ".join(match["noun"].lower().split()), None
+
+
+def _mention(doc: Doc, start: int, end: int, kind: str, qualifier: str | None, anaphoric: bool, reported: bool) -> _Mention:
+    label = kind.capitalize() + (f" {qualifier}" if qualifier else "")
+    return _Mention(start, end, kind, qualifier, doc.sentence_index(start), anaphoric, reported, label)
+
+
+def _one_per_sentence(mentions: list[_Mention]) -> list[_Mention]:
+    """A sentence reports one gathering: keep its first named one, plus demonstratives."""
+    kept: list[_Mention] = []
+    named_in: set[int] = set()
+    for mention in mentions:
+        if not mention.anaphoric:
+            if mention.sentence in named_in:
+                continue
+            named_in.add(mention.sentence)
+        kept.append(mention)
+    return kept
+
+
+def _date_mentions(doc: Doc, mentions: list[_Mention], dates) -> None:
+    """Give each mention the date its sentence states, else a neighbour's unclaimed one."""
+    by_sentence: dict[int, list] = {}
+    for found in dates:
+        by_sentence.setdefault(doc.sentence_index(found.start), []).append(found)
+    claimed: set[int] = set()
+    for mention in mentions:
+        own = by_sentence.get(mention.sentence, [])
+        if own:
+            nearest = min(own, key=lambda d: abs(d.start - mention.end))
+            mention.date = nearest.date
+            claimed.add(mention.sentence)
+    named_sentences = {m.sentence for m in mentions}
+    for mention in mentions:
+        if mention.date or mention.anaphoric:
+            continue
+        for step in range(1, _DATE_REACH + 1):
+            for neighbour in (mention.sentence + step, mention.sentence - step):
+                if neighbour in by_sentence and neighbour not in claimed and neighbour not in named_sentences:
+                    mention.date = by_sentence[neighbour][0].date
+                    claimed.add(neighbour)
+                    break
+            if mention.date:
+                break
+
+
+def _family(kind: str) -> str:
+    return _FAMILY.get(kind, kind)
+
+
+def _merge_target(gatherings: list[_Gathering], mention: _Mention) -> _Gathering | None:
+    family = _family(mention.kind)
+    for gathering in reversed(gatherings):
+        if gathering.family != family:
+            continue
+        dates_agree = not mention.date or not gathering.meeting.date or mention.date == gathering.meeting.date
+        if mention.anaphoric and dates_agree:
+            return gathering
+        if (mention.qualifier == gathering.qualifier or mention.qualifier is None or family == "peresmian") and dates_agree:
+            return gathering
+    return None
+
+
+# -- description -------------------------------------------------------------------
+
+
+def _attach_presence(doc: Doc, gatherings: list[_Gathering]) -> None:
+    """"Hadir dalam kesempatan itu ...": the attendance list joins the gathering before it."""
+    if not gatherings:
+        return
+    for index, sentence in enumerate(doc.sentences):
+        if not _PRESENT.search(doc.text[sentence.start : sentence.end]):
+            continue
+        before = [g for g in gatherings if min(g.sentences) <= index]
+        (before[-1] if before else gatherings[0]).sentences.add(index)
+
+
+def _describe(doc: Doc, gathering: _Gathering, quoted: list[tuple[int, int]], only: bool) -> None:
+    meeting = gathering.meeting
+    sentences = sorted(gathering.sentences)
+    attendees: list[str] = []
+    for index in sentences:
+        sentence = doc.sentences[index]
+        for entity in doc.entities_in(sentence.start, sentence.end):
+            if entity.kind == "place" or entity.key in attendees:
+                continue
+            if all(_inside(m.start, quoted) for m in entity.mentions if sentence.start <= m.start < sentence.end):
+                continue
+            attendees.append(entity.key)
+    if only:
+        # In a report of one gathering, the people quoted spoke at it.
+        attendees += [q.speaker for q in doc.extraction.quotes if q.speaker and q.speaker not in attendees]
+    for membership in doc.extraction.memberships:
+        # Officials attend for the body they serve.
+        if membership.person in attendees and membership.organization and membership.organization not in attendees:
+            attendees.append(membership.organization)
+    meeting.attendees = attendees
+    for index in sentences:
+        sentence = doc.sentences[index]
+        _venue(doc, meeting, sentence.start, sentence.end)
+        _time(doc, meeting, sentence.start, sentence.end)
+        _topic(doc, meeting, sentence.start, sentence.end)
+
+
+def _venue(doc: Doc, meeting: Meeting, start: int, end: int) -> None:
+    if meeting.location:
+        return
+    match = _VENUE.search(doc.text, start, end)
+    if match is None or len(match["venue"].split()) < 2:
+        return
+    name = match["venue"].rstrip(".,")
+    aliases = [name + match["more"]] if match["more"] else []
+    span = doc.span(match.start("venue"), match.start("venue") + len(name))
+    place = doc.add_entity("place", name, span, place_type="venue", aliases=aliases)
+    meeting.location = place.key
+
+
+def _time(doc: Doc, meeting: Meeting, start: int, end: int) -> None:
+    if meeting.time:
+        return
+    for found in find_times(doc.text[start:end]):
+        meeting.time, meeting.timezone = found.time, found.timezone
+        return
+
+
+def _topic(doc: Doc, meeting: Meeting, start: int, end: int) -> None:
+    if meeting.topic:
+        return
+    match = _TOPIC.search(doc.text, start, end)
+    if match is None:
+        return
+    words = match["topic"].split()[:_MAX_TOPIC_WORDS]
+    topic = " ".join(words).strip(" ,")
+    stop = re.search(r"\s+(?:pada|di|yang|dengan|bersama|oleh|saat)\b", topic)
+    meeting.topic = topic[: stop.start()] if stop else topic
+    if meeting.topic and fold(meeting.topic) not in fold(meeting.name):
+        meeting.name = f"{meeting.name} tentang {meeting.topic}"
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+

@@ -1,0 +1,173 @@
+"""Programmes and targets: ``program Kartu Prakerja``, ``10 program prioritas``,
+``menciptakan 10.000 UKM dalam lima tahun``.
+
+Government news names a programme in a few fixed ways: after the word
+``program`` (capitalised or in quotes), as a capitalised name headed by a
+programme noun (``Bantuan Langsung Tunai (BLT)``, ``Kartu Sembako``), as a
+fund (``dana hibah``), or as a numeric target after a verb of aiming
+(``menargetkan``, ``mencanangkan``). Lower-case ``program ...`` phrases are
+left alone: they are descriptions ("program kebijakan umum"), not names.
+"""
+
+from __future__ import annotations
+
+import re
+from weakref import WeakKeyDictionary
+
+from ...resolve import fold
+from ..types import Program
+from .doc import Doc
+
+_CAP = r"(?:[A-Z][\w'’.-]*|\d[\d.,]*)"
+_CAP_RUN = rf"{_CAP}(?:\s+(?:dan|&|untuk|bagi)\s+{_CAP}|\s+{_CAP})*"
+_ACRONYM = r"(?:\s*\((?P<acr>[A-Za-z][\w-]{1,10})\))?"
+
+# "program 'Jakarta Ramah Bersepeda'", "program “Kampung Tangguh”".
+_QUOTED = re.compile(r"\bprogram\s+['‘\"“](?P<name>[^'’\"”\n]{3,80})['’\"”]", re.IGNORECASE)
+# "program Kartu Prakerja", "program BLK Komunitas", "program Asuransi Usaha Tani Padi (AUTP)".
+_NAMED = re.compile(rf"\bprogram\s+(?P<name>{_CAP_RUN}){_ACRONYM}")
+# "10 program prioritas Wali Kota dan Wakil Wali Kota Samarinda".
+_PRIORITY = re.compile(
+    rf"\b(?P<name>(?:(?P<count>\d+)\s+)?program\s+(?:prioritas|unggulan|strategis|andalan)(?:\s+(?:{_CAP_RUN}))?)",
+    re.IGNORECASE,
+)
+# Capitalised names headed by a programme noun: "Bantuan Langsung Tunai (BLT)".
+_HEADED = re.compile(
+    rf"\b(?P<name>(?:Program|Bantuan|Kartu|Gerakan|Jaminan|Asuransi|Beasiswa|Kredit|Subsidi|Dana|Kampung)"
+    rf"\s+(?!Rp\b){_CAP_RUN}){_ACRONYM}"
+)
+# Funds: "dana hibah", "dana kompensasi Bantargebang", "dana desa".
+_FUND = re.compile(
+    r"\b[Dd]ana\s+(?P<kind>hibah|kemitraan|kompensasi|desa|kelurahan|bantuan|insentif|alokasi\s+khusus|alokasi\s+umum"
+    r"|bagi\s+hasil|otonomi\s+khusus|abadi|bergulir|stimulan|talangan|darurat)(?P<place>(?:\s+[A-Z][\w-]+)*)"
+    r"(?P<purpose>\s+untuk\s+(?:[a-z]+\s+){0,2}[a-z]+)?"
+)
+# "menargetkan akan menciptakan 10.000 Usaha Kecil Menengah (UKM) dan wirausaha muda".
+_TARGET = re.compile(
+    r"\b(?:menargetkan|ditargetkan|target(?:nya)?|mencanangkan|dicanangkan|menciptakan|mencetak)"
+    r"(?:\s+(?:akan|untuk|bisa|dapat|sebanyak|sekitar|hingga|mencapai|menciptakan|membangun|mencetak))*"
+    r"\s+(?P<noun>pembangunan\s+|pembentukan\s+|penyaluran\s+|pelatihan\s+)?"
+    r"(?P<value>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(?P<scale>ribu|juta|miliar)?"
+    r"\s+(?P<unit>(?!persen\b|tahun\b|bulan\b|hari\b)[A-Za-z][\w-]*(?:\s+(?!di\b|pada\b|dalam\b|yang\b|untuk\b|sebagai\b|pada\b|ke\b|dari\b|hingga\b|tahun\b)[A-Za-z][\w-]*){0,5})"
+    r"(?:\s*\((?P<acr>[A-Z]{2,8})\))?"
+    r"(?P<more>\s+dan\s+[a-z]+(?:\s+[a-z]+)?)?"
+)
+_SCALES = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9}
+_NOT_NAMES = frozenset({"ini", "itu", "tersebut", "pemerintah", "kerja", "yang", "baru"})
+
+
+# Meetings ask for the programmes before the programmes stage runs; each
+# document is read once.
+_FOUND: WeakKeyDictionary[Doc, list[Program]] = WeakKeyDictionary()
+
+
+def find_programs(doc: Doc) -> list[Program]:
+    """Find named programmes and targets and add them to ``doc.extraction.programs``.
+
+    Safe to call twice: the second call returns the first call's result.
+
+    Returns:
+        The programmes, in order of first mention, one per name.
+    """
+    if doc in _FOUND:
+        return _FOUND[doc]
+    programs: list[Program] = []
+    taken: list[tuple[int, int]] = []
+    for finder in (_priority, _quoted, _headed, _named, _fund, _target):
+        for start, end, name, aliases, target in finder(doc):
+            if any(s < end and start < e for s, e in taken) or _is_entity(doc, name):
+                continue
+            taken.append((start, end))
+            _record(doc, programs, start, end, name, aliases, target)
+    programs.sort(key=lambda p: p.evidence[0].start)
+    doc.extraction.programs.extend(programs)
+    _FOUND[doc] = programs
+    return programs
+
+
+def _priority(doc: Doc):
+    for m in _PRIORITY.finditer(doc.text):
+        name = m["name"].rstrip(".,")
+        aliases = [f"{m['count']} program prioritas"] if m["count"] else []
+        yield m.start(), m.start() + len(name), name, aliases, (float(m["count"]), "program") if m["count"] else None
+
+
+def _quoted(doc: Doc):
+    for m in _QUOTED.finditer(doc.text):
+        yield m.start(), m.end(), m["name"].strip(), [f"program {m['name'].strip()}"], None
+
+
+def _named(doc: Doc):
+    for m in _NAMED.finditer(doc.text):
+        name = m["name"].rstrip(".,")
+        if fold(name) in _NOT_NAMES:
+            continue
+        aliases = [f"program {name}"] + ([m["acr"], f"program {m['acr']}"] if m["acr"] else [])
+        yield m.start(), m.end(), name, aliases, None
+
+
+def _headed(doc: Doc):
+    for m in _HEADED.finditer(doc.text):
+        name = m["name"].rstrip(".,")
+        if len(name.split()) < 2:
+            continue
+        yield m.start(), m.end(), name, [m["acr"]] if m["acr"] else [], None
+
+
+def _fund(doc: Doc):
+    for m in _FUND.finditer(doc.text):
+        base = f"dana {m['kind']}{m['place'] or ''}".strip()
+        aliases = [m.group(0).strip()] if m["purpose"] else []
+        yield m.start(), m.end(), base, aliases, None
+
+
+def _target(doc: Doc):
+    for m in _TARGET.finditer(doc.text):
+        unit_text = (m["unit"] + (f" ({m['acr']})" if m["acr"] else "") + (m["more"] or "")).strip()
+        name = f"{(m['noun'] or '')}{m['value']}{' ' + m['scale'] if m['scale'] else ''} {unit_text}".strip()
+        name = re.sub(r"\s*\([A-Z]{2,8}\)", "", name) if m["acr"] else name
+        value = _number(m["value"]) * _SCALES.get((m["scale"] or "").lower(), 1)
+        unit = m["acr"] or m["unit"].split()[0]
+        aliases = [f"{m['value']} {m['acr']}"] if m["acr"] else []
+        start = m.start("noun") if m["noun"] else m.start("value")
+        yield start, m.end(), name, aliases, (value, unit, m.group(0))
+
+
+def _number(text: str) -> float:
+    # Indonesian writes thousands with dots and decimals with a comma.
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def _is_entity(doc: Doc, name: str) -> bool:
+    """A capitalised run that is an organisation or place is not a programme."""
+    entity = doc.find_entity(name, "organization") or doc.find_entity(name, "place")
+    return entity is not None
+
+
+def _record(doc: Doc, programs: list[Program], start: int, end: int, name: str, aliases: list[str], target) -> None:
+    span = doc.span(start, end)
+    program = next((p for p in programs if fold(name) in {fold(n) for n in [p.name, *p.aliases]}), None)
+    if program is None:
+        program = Program(key=doc.new_key("program"), name=name, provider=_provider(doc, start))
+        programs.append(program)
+    for alias in [*aliases, span.text]:
+        if alias and fold(alias) != fold(program.name) and fold(alias) not in {fold(a) for a in program.aliases}:
+            program.aliases.append(alias)
+    program.evidence.append(span)
+    if target is not None and program.target_value is None:
+        program.target_value, program.target_unit = target[0], target[1]
+        program.target_text = target[2] if len(target) > 2 else span.text
+
+
+def _provider(doc: Doc, offset: int) -> str | None:
+    """The organisation running it: the sentence's organisation before the mention,
+    or the organisation of the official who speaks of it."""
+    sentence = doc.sentences[doc.sentence_index(offset)]
+    orgs = doc.entities_in(sentence.start, offset, "organization")
+    if orgs:
+        return orgs[0].key
+    for person in doc.entities_in(sentence.start, offset, "person"):
+        for membership in doc.extraction.memberships:
+            if membership.person == person.key and membership.organization:
+                return membership.organization
+    return None
