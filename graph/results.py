@@ -122,3 +122,11 @@ def table(result: QueryResult) -> str:
     n = len(result.rows)
     lines.append(f"({n} row{'s' if n != 1 else ''}{', truncated' if result.truncated else ''})")
     return "\n".join(lines) + "\n"
+
+
+def serialize_graph(graph: Graph, fmt: str) -> bytes:
+    """An rdflib graph in one of :data:`GRAPH_FORMATS` (the web server's documents and service description)."""
+    fmt = {"ntriples": "nt", "json": "jsonld"}.get(fmt, fmt)
+    if fmt not in GRAPH_FORMATS:
+        raise WartaError(Errors.E002.format(kind="graph format", name=fmt, known=", ".join(GRAPH_FORMATS)))
+    return graph.serialize(format=fmt, encoding="utf-8")

@@ -1,0 +1,187 @@
+"""What a linked-data page shows about one resource, gathered with a few SPARQL queries.
+
+Runs in a query worker; returns plain data (strings, lists, dicts) for the
+template, so nothing here knows HTML and everything crosses a process
+boundary cheaply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+
+from ..errors import Errors
+from ..model.namespaces import PREFIXES, sparql_prologue
+from .jobs import Context, NotFound
+
+P = sparql_prologue()
+_LABEL = "OPTIONAL { ?x schema:name|skos:prefLabel|schema:headline|rdfs:label ?xl }"
+
+OUTGOING = P + """
+SELECT ?p ?o ?ol WHERE { ?e ?p ?o
+  OPTIONAL { ?o schema:name|skos:prefLabel|schema:headline|rdfs:label ?ol } } LIMIT 400"""
+INCOMING = P + """
+SELECT ?s ?p ?sl WHERE { ?s ?p ?e
+  FILTER(?p NOT IN (itsrdf:taIdentRef, schema:mentions, org:member, org:organization, schema:creator, schema:attendee))
+  OPTIONAL { ?s schema:name|skos:prefLabel|schema:headline|rdfs:label ?sl } } LIMIT 200"""
+OFFICES = P + """
+SELECT DISTINCT ?m ?role ?org ?orgName ?acting WHERE {
+  ?m org:member ?e ; org:role/skos:prefLabel ?role .
+  OPTIONAL { ?m org:organization ?org OPTIONAL { ?org schema:name ?orgName } }
+  OPTIONAL { ?m warta:acting ?acting } } ORDER BY ?role LIMIT 200"""
+MEMBERS = P + """
+SELECT DISTINCT ?m ?person ?personName ?role ?acting WHERE {
+  ?m org:organization ?e ; org:member ?person ; org:role/skos:prefLabel ?role .
+  OPTIONAL { ?person schema:name ?personName }
+  OPTIONAL { ?m warta:acting ?acting } } ORDER BY ?personName LIMIT 200"""
+MEETINGS = P + """
+SELECT DISTINCT ?meeting ?name ?date ?place ?placeName WHERE {
+  ?meeting a warta:Meeting ; schema:attendee|schema:location|schema:about ?e .
+  OPTIONAL { ?meeting schema:name ?name }
+  OPTIONAL { ?meeting schema:startDate ?date }
+  OPTIONAL { ?meeting schema:location ?place OPTIONAL { ?place schema:name ?placeName } }
+} ORDER BY DESC(?date) LIMIT 200"""
+QUOTES = P + """
+SELECT DISTINCT ?quote ?text ?article ?headline WHERE {
+  ?quote schema:creator ?e ; schema:text ?text .
+  OPTIONAL { ?quote schema:isPartOf ?article OPTIONAL { ?article schema:headline ?headline } }
+} LIMIT 200"""
+ARTICLES = P + """
+SELECT DISTINCT ?article ?headline ?date WHERE {
+  { ?article schema:mentions ?e } UNION { ?phrase itsrdf:taIdentRef ?e ; nif:referenceContext/nif:sourceUrl ?article }
+  OPTIONAL { ?article schema:headline ?headline }
+  OPTIONAL { ?article schema:datePublished ?date }
+} ORDER BY DESC(?date) LIMIT 100"""
+EVIDENCE = P + """
+SELECT DISTINCT ?article ?begin ?end ?anchor ?sentence WHERE {
+  ?phrase itsrdf:taIdentRef ?e ; nif:referenceContext/nif:sourceUrl ?article ;
+          nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end .
+  OPTIONAL { ?phrase nif:sentence/nif:anchorOf ?sentence }
+} ORDER BY ?article ?begin LIMIT 500"""
+
+
+@dataclass
+class Term:
+    """A value on a page: an IRI (with a label if known) or a literal."""
+
+    value: str
+    iri: bool = False
+    label: str | None = None
+    datatype: str | None = None
+    lang: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.label or self.value
+
+
+@dataclass
+class EntityView:
+    iri: str
+    name: str | None = None
+    types: list[Term] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    properties: list[tuple[Term, Term]] = field(default_factory=list)
+    incoming: list[tuple[Term, Term]] = field(default_factory=list)
+    offices: list[dict] = field(default_factory=list)
+    members: list[dict] = field(default_factory=list)
+    meetings: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    articles: list[dict] = field(default_factory=list)
+
+
+def curie(iri: str) -> str:
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def term(node, label=None) -> Term | None:
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        return Term(str(node), iri=True, label=str(label) if label is not None else None)
+    if isinstance(node, Literal):
+        return Term(str(node), datatype=str(node.datatype) if node.datatype else None, lang=node.language)
+    return Term(str(node))
+
+
+def _text(node) -> str | None:
+    return None if node is None else str(node)
+
+
+def _rows(context: Context, sparql: str, iri: str):
+    return context.store.query(sparql, bindings={"e": URIRef(iri)}).dicts()
+
+
+def entity_view(context: Context, iri: str) -> EntityView:
+    """Everything a page shows about ``iri``; raises NotFound when the store has nothing on it."""
+    view = EntityView(iri)
+    seen = set()
+    for row in _rows(context, OUTGOING, iri):
+        key = (str(row["p"]), str(row["o"]))
+        if key in seen:
+            continue
+        seen.add(key)
+        predicate, obj = str(row["p"]), row["o"]
+        if predicate == PREFIXES["schema"] + "name" and view.name is None:
+            view.name = str(obj)
+        elif predicate == PREFIXES["skos"] + "altLabel":
+            view.aliases.append(str(obj))
+        elif predicate == PREFIXES["rdf"] + "type":
+            view.types.append(Term(str(obj), iri=True, label=curie(str(obj))))
+            continue
+        view.properties.append((Term(predicate, iri=True, label=curie(predicate)), term(obj, row["ol"])))
+    incoming_seen = set()
+    for row in _rows(context, INCOMING, iri):
+        key = (str(row["s"]), str(row["p"]))
+        if key not in incoming_seen:
+            incoming_seen.add(key)
+            view.incoming.append((term(row["s"], row["sl"]), Term(str(row["p"]), iri=True, label=curie(str(row["p"])))))
+    if not view.properties and not view.types and not view.incoming:
+        raise NotFound(Errors.E042.format(iri=iri))
+    view.aliases.sort()
+    view.offices = [
+        {"role": _text(r["role"]), "organization": term(r["org"], r["orgName"]), "acting": _text(r["acting"]) == "true",
+         "membership": term(r["m"])}
+        for r in _rows(context, OFFICES, iri)
+    ]
+    view.members = [
+        {"person": term(r["person"], r["personName"]), "role": _text(r["role"]), "acting": _text(r["acting"]) == "true"}
+        for r in _rows(context, MEMBERS, iri)
+    ]
+    view.meetings = [
+        {"meeting": term(r["meeting"], r["name"]), "date": _text(r["date"]), "place": term(r["place"], r["placeName"])}
+        for r in _rows(context, MEETINGS, iri)
+    ]
+    view.quotes = [
+        {"text": _text(r["text"]), "article": term(r["article"], r["headline"])} for r in _rows(context, QUOTES, iri)
+    ]
+    view.articles = _articles(context, iri)
+    return view
+
+
+def _articles(context: Context, iri: str) -> list[dict]:
+    """Articles that mention the resource, each with the sentences that do (NIF provenance)."""
+    articles: dict[str, dict] = {}
+    for r in _rows(context, ARTICLES, iri):
+        articles.setdefault(str(r["article"]), {
+            "article": term(r["article"], r["headline"]), "date": _text(r["date"]), "evidence": []})
+    for r in _rows(context, EVIDENCE, iri):
+        entry = articles.get(str(r["article"]))
+        if entry is None:
+            continue
+        sentence = _text(r["sentence"]) or _text(r["anchor"]) or ""
+        anchor = _text(r["anchor"]) or ""
+        item = {"sentence": sentence, "anchor": anchor, "begin": int(r["begin"]), "end": int(r["end"])}
+        # Highlight the mention inside its sentence when it is there.
+        at = sentence.find(anchor) if anchor else -1
+        item["parts"] = [sentence[:at], anchor, sentence[at + len(anchor):]] if at >= 0 else [sentence, "", ""]
+        if not any(e["sentence"] == sentence and e["anchor"] == anchor for e in entry["evidence"]):
+            entry["evidence"].append(item)
+    return list(articles.values())
+
+
+DESCRIBE = P + "CONSTRUCT { ?e ?p ?o . ?s ?q ?e } WHERE { { ?e ?p ?o } UNION { ?s ?q ?e } }"

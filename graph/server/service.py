@@ -1,0 +1,125 @@
+"""The server's engine room, independent of HTTP: runs jobs with limits, applies writes.
+
+Routes call these coroutines; each blocking step runs in a thread so the event
+loop keeps answering other requests while a query works or is being killed.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+
+from ..errors import Errors, QueryError, WartaError
+from ..store import Store, open_store
+from .config import ServerConfig
+from .executors import InlineExecutor, ProcessPool
+from .jobs import Job
+from .protocol import SparqlRequest
+from .sparql import Reply, check_policy
+from . import updates
+
+
+class Forbidden(WartaError):
+    """A write without updates enabled or without the right token (HTTP 401/403)."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+def worker_spec(store: Store) -> str | None:
+    """The spec a worker process can open the same store by, or None if it cannot."""
+    path = getattr(store, "path", None)
+    if store.name == "oxigraph" and path is not None:
+        return str(path)
+    return None
+
+
+class SparqlService:
+    """Jobs, limits and writes over one store.
+
+    Args:
+        store: a store object, or a spec for ``open_store``.
+        config: limits and switches.
+    """
+
+    def __init__(self, store: Store | str, config: ServerConfig):
+        self.config = config
+        if isinstance(store, str):
+            store = open_store(store, read_only=not config.allow_update)
+        self.store = store
+        self._write_lock = threading.Lock()
+        self._executor: ProcessPool | InlineExecutor | None = None
+        self._start_lock = threading.Lock()
+
+    # --- executing ------------------------------------------------------
+    @property
+    def executor(self) -> ProcessPool | InlineExecutor:
+        # Started on first use, not at import: a TestClient used without `with`
+        # never runs the lifespan, and `warta serve --help` must stay instant.
+        with self._start_lock:
+            if self._executor is None:
+                spec = worker_spec(self.store)
+                if spec is None:
+                    self._executor = InlineExecutor(self.store, size=self.config.workers + 2)
+                else:
+                    if not getattr(self.store, "read_only", False):
+                        self.store.publish(force=True)  # workers read the published snapshot
+                    self._executor = ProcessPool(spec, size=self.config.workers, memory_mb=self.config.memory_mb or None)
+            return self._executor
+
+    async def call(self, function: str, *args, **kwargs) -> Any:
+        job = Job(function, args, kwargs)
+        return await run_in_threadpool(self.executor.call, job, self.config.timeout)
+
+    async def query(self, request: SparqlRequest, accept: str | None) -> Reply:
+        assert request.query is not None
+        check_policy(request.query, allow_service=self.config.allow_service)
+        return await self.call(
+            "graph.server.sparql:run_query",
+            request.query,
+            bindings=request.bindings,
+            default_graph_uris=request.default_graph_uris,
+            named_graph_uris=request.named_graph_uris,
+            accept=accept,
+            fmt=request.fmt,
+            max_rows=self.config.max_rows,
+            allow_service=self.config.allow_service,
+        )
+
+    async def select(self, sparql: str, bindings: dict | None = None, max_rows: int | None = None):
+        return await self.call("graph.server.sparql:select", sparql, bindings=bindings, max_rows=max_rows)
+
+    # --- writing ----------------------------------------------------------
+    def authorize(self, authorization: str | None) -> None:
+        if not self.config.allow_update:
+            raise Forbidden(Errors.E033, 403)
+        token = self.config.update_token
+        scheme, _, given = (authorization or "").partition(" ")
+        if not token or scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+            raise Forbidden(Errors.E040, 401)
+
+    async def update(self, sparql: str) -> None:
+        check_policy(sparql, allow_service=self.config.allow_service)
+        await run_in_threadpool(self._locked, updates.apply_update, self.store, sparql)
+
+    async def put_graph(self, graph_iri: str, body: bytes, content_type: str | None, merge: bool) -> bool:
+        graph = updates.parse_graph(body, content_type)
+        return await run_in_threadpool(self._locked, updates.put_graph, self.store, graph_iri, graph, merge=merge)
+
+    async def delete_graph(self, graph_iri: str) -> bool:
+        return await run_in_threadpool(self._locked, updates.delete_graph, self.store, graph_iri)
+
+    def _locked(self, function, *args, **kwargs):
+        if getattr(self.store, "read_only", False):
+            raise QueryError(Errors.E033)
+        with self._write_lock:  # one writer at a time, as the store requires
+            return function(*args, **kwargs)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.close()
+            self._executor = None

@@ -1,0 +1,120 @@
+"""SPARQL execution for the server, outside the web layer.
+
+The functions taking a :class:`~graph.server.jobs.Context` run inside query
+workers; they return bytes ready to send, so results cross the process
+boundary once, already serialised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Identifier
+
+from .. import __version__
+from ..errors import Errors, QueryError
+from ..model.namespaces import bind_prefixes
+from ..results import serialize
+from ..store.base import QueryResult
+from . import conneg
+from .guard import uses_service
+from .jobs import Context, NotFound
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+
+
+@dataclass
+class Reply:
+    """A serialised answer: the bytes, their media type, extra headers."""
+
+    body: bytes
+    media_type: str
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def check_policy(sparql: str, *, allow_service: bool) -> None:
+    if not allow_service and uses_service(sparql):
+        raise QueryError(Errors.E032)
+
+
+def run_query(
+    context: Context,
+    sparql: str,
+    *,
+    bindings: Mapping[str, Identifier] | None = None,
+    default_graph_uris: Sequence[str] = (),
+    named_graph_uris: Sequence[str] = (),
+    accept: str | None = None,
+    fmt: str | None = None,
+    max_rows: int | None = None,
+    allow_service: bool = False,
+) -> Reply:
+    """Run a protocol query and serialise it as the client asked."""
+    check_policy(sparql, allow_service=allow_service)
+    result = context.store.query(
+        sparql,
+        bindings=bindings or None,
+        default_graph_uris=list(default_graph_uris) or None,
+        named_graph_uris=list(named_graph_uris) or None,
+        max_rows=max_rows,
+    )
+    name, media_type = conneg.choose(result.kind, accept, fmt)
+    headers = {"X-Warta-Query-Kind": result.kind}
+    if result.truncated:
+        # Unlike a silent cap, say so: clients that read headers know the answer is partial.
+        headers["X-Warta-Truncated"] = str(max_rows)
+    return Reply(serialize(result, name), media_type, headers)
+
+
+def select(
+    context: Context, sparql: str, *, bindings: Mapping[str, Identifier] | None = None, max_rows: int | None = None
+) -> QueryResult:
+    """An internal query (pages, search), returned as rdflib terms."""
+    return context.store.query(sparql, bindings=bindings or None, max_rows=max_rows)
+
+
+_GRAPH_EXISTS = "ASK { GRAPH ?g { ?s ?p ?o } }"
+
+
+def read_graph(context: Context, graph_iri: str | None, *, accept: str | None = None, fmt: str | None = None) -> Reply:
+    """Graph Store Protocol GET: one named graph, or the (deduplicated union) default graph."""
+    store = context.store
+    if graph_iri is not None and not store.query(_GRAPH_EXISTS, bindings={"g": URIRef(graph_iri)}).boolean:
+        raise NotFound(Errors.E041.format(graph=graph_iri))
+    triples = list(store.triples(graph_iri))
+    name, media_type = conneg.choose("CONSTRUCT", accept, fmt)
+    return Reply(serialize(QueryResult("CONSTRUCT", triples=triples), name), media_type)
+
+
+def service_description(endpoint: str, *, allow_update: bool, allow_service: bool) -> Graph:
+    """The SPARQL 1.1 Service Description of this endpoint."""
+    g = Graph()
+    bind_prefixes(g)
+    g.bind("sd", SD)
+    g.bind("formats", FORMATS)
+    service = URIRef(endpoint + "#service")
+    g.add((service, RDF.type, SD.Service))
+    g.add((service, SD.endpoint, URIRef(endpoint)))
+    g.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    if allow_update:
+        g.add((service, SD.supportedLanguage, SD.SPARQL11Update))
+    # Queries without GRAPH see the deduplicated union of the article graphs.
+    g.add((service, SD.feature, SD.UnionDefaultGraph))
+    if allow_service:
+        g.add((service, SD.feature, SD.BasicFederatedQuery))
+    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "TriG"):
+        g.add((service, SD.resultFormat, FORMATS[fmt]))
+    dataset = URIRef(endpoint + "#dataset")
+    g.add((service, SD.defaultDataset, dataset))
+    g.add((dataset, RDF.type, SD.Dataset))
+    default_graph = URIRef(endpoint + "#default-graph")
+    g.add((dataset, SD.defaultGraph, default_graph))
+    g.add((default_graph, RDF.type, SD.Graph))
+    g.add((service, URIRef("http://purl.org/dc/terms/description"),
+           Literal(f"Warta {__version__}: a knowledge graph of Indonesian regional-government news")))
+    return g

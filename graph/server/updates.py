@@ -1,0 +1,71 @@
+"""Writes through the server: SPARQL Update and Graph Store Protocol PUT/POST/DELETE.
+
+Only reached with ``--allow-update`` and the bearer token. The default graph
+is the deduplicated union of the article graphs (see graph/store/base.py), so
+every write must keep it so: graph writes go through ``Store.write_graphs`` and
+``remove_graphs``, which maintain it; a SPARQL Update is followed, in the same
+update request, by a resynchronisation of the union. That resync scans every
+named graph, so updates cost time proportional to the store: fine for
+corrections, not a bulk-loading path (use ``warta ingest``).
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph
+
+from ..errors import Errors, QueryError
+from .guard import uses_load
+
+RESYNC_UNION = """
+DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;
+INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }
+"""
+
+#: Media types accepted in Graph Store Protocol writes -> rdflib parser names.
+RDF_PARSERS = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "application/ld+json": "json-ld",
+    "application/rdf+xml": "xml",
+}
+
+
+def apply_update(store, sparql: str) -> None:
+    """Run a SPARQL Update, then rebuild the union default graph in the same request."""
+    if uses_load(sparql):
+        raise QueryError(Errors.E043)
+    # The newline ends a trailing comment in the user's text, which would swallow our part.
+    store.update(sparql + "\n;\n" + RESYNC_UNION)
+    store.publish(force=True)
+
+
+def parse_graph(body: bytes, content_type: str | None) -> Graph:
+    media = (content_type or "text/turtle").split(";")[0].strip().lower()
+    parser = RDF_PARSERS.get(media)
+    if parser is None:
+        raise QueryError(Errors.E002.format(kind="RDF media type", name=media, known=", ".join(RDF_PARSERS)))
+    graph = Graph()
+    try:
+        graph.parse(data=body.decode("utf-8"), format=parser)
+    except Exception as error:  # rdflib raises many kinds for bad input; all are the client's
+        raise QueryError(f"cannot parse the {media} body: {error}") from error
+    return graph
+
+
+def put_graph(store, graph_iri: str, graph: Graph, *, merge: bool = False) -> bool:
+    """Replace (or, with ``merge``, add to) a named graph; True if it was new."""
+    existing = list(store.triples(graph_iri))
+    triples = set(graph)
+    if merge:
+        triples.update(existing)
+    store.write_graphs([(graph_iri, triples)])
+    store.publish(force=True)
+    return not existing
+
+
+def delete_graph(store, graph_iri: str) -> bool:
+    removed = store.remove_graphs([graph_iri])
+    store.publish(force=True)
+    return removed > 0

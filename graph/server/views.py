@@ -1,0 +1,43 @@
+"""Graph views (graph.viz, pyvis pages) rendered inside query workers, so the timeout applies."""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from ..errors import Errors, WartaError
+from .jobs import Context
+from .sparql import check_policy
+
+
+class ViewsUnavailable(WartaError):
+    status = 501
+
+
+def _viz():
+    try:
+        import graph.viz as viz
+    except ImportError as error:
+        raise ViewsUnavailable(Errors.E045.format(error=error)) from error
+    return viz
+
+
+def available() -> bool:
+    try:
+        _viz()
+    except ViewsUnavailable:
+        return False
+    return True
+
+
+def entity_view(context: Context, entity: str, hops: int = 2) -> str:
+    """The neighbourhood of ``entity`` as a self-contained HTML page."""
+    return _viz().render_view(context.store, entity=URIRef(entity), hops=hops)
+
+
+def construct_view(context: Context, sparql: str, *, allow_service: bool = False, max_rows: int | None = None) -> str:
+    """A CONSTRUCT/DESCRIBE result drawn as a graph."""
+    check_policy(sparql, allow_service=allow_service)
+    result = context.store.query(sparql, max_rows=max_rows)
+    if result.kind not in ("CONSTRUCT", "DESCRIBE"):
+        raise WartaError(Errors.E046)
+    return _viz().render_triples(result.triples)

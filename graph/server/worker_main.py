@@ -1,0 +1,52 @@
+"""The body of a query worker process: open the store read-only, run jobs until the pipe closes.
+
+Kept apart from the pool so the forkserver preloads only what workers need.
+"""
+
+from __future__ import annotations
+
+import resource
+import signal
+
+# Imported here so forked workers start with them loaded (the forkserver preloads this module).
+import graph.results  # noqa: F401
+import graph.server.entity  # noqa: F401
+import graph.server.search  # noqa: F401
+import graph.server.sparql  # noqa: F401
+import graph.server.views  # noqa: F401
+import graph.store.oxigraph  # noqa: F401
+from graph.errors import WartaError
+
+from .jobs import Context, Failure, run_job
+
+
+def _limit_memory(memory_mb: int | None) -> None:
+    if memory_mb:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def serve(conn, spec: str, memory_mb: int | None = None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle, not ours
+    _limit_memory(memory_mb)
+    from graph.store import open_store
+
+    try:
+        context: Context | None = Context(open_store(spec, read_only=True))
+        opening_error = None
+    except WartaError as error:
+        context, opening_error = None, Failure(500, str(error))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return  # the server closed the pipe or exited
+        if context is None:
+            conn.send(opening_error)
+            continue
+        try:
+            context.refresh()
+            result = run_job(context, job)
+        except MemoryError:
+            result = Failure(503, "the query needed more memory than a worker may use")
+        conn.send(result)
