@@ -30,6 +30,8 @@ def open_store(spec: str | None = None, *, read_only: bool = False) -> Store:
     spec = store_spec(spec)
     if spec == "memory:":
         return stores.get("oxigraph")(None)
+    if spec.endswith(".toml"):  # a remote store's configuration file (graph/store/sparql.py)
+        return stores.get("sparql+http").from_config(spec, read_only=read_only)  # type: ignore[attr-defined]
     scheme, sep, _ = spec.partition("://")
     if sep:
         if scheme not in stores:

@@ -1,0 +1,611 @@
+"""A remote store: any SPARQL 1.1 server with Update and the Graph Store Protocol.
+
+For corpora beyond one machine (docs/scaling.md): Virtuoso, Fuseki, GraphDB.
+The layout on the server mirrors the embedded store:
+
+* one named graph per article, written whole with a Graph Store Protocol
+  ``PUT`` (N-Triples; the server's loader path, never one INSERT per triple);
+* ``urn:warta:union``: the *deduplicated* union of the article graphs, each
+  distinct triple once, sent as the default graph (``default-graph-uri``) of
+  every query, so queries without ``GRAPH`` see each fact once (Virtuoso's own
+  default graph counts a fact once per graph and makes joins explode);
+* ``urn:warta:graphs``: a catalog naming the article graphs, so listing,
+  counting and exporting never mistake the server's own system graphs for
+  articles.
+
+Not transactional: a batch is several requests. They run in an order that a
+re-ingest repairs (union removals, union additions, then the article graphs;
+an article whose graph did not land has no content hash and is redone), and
+:meth:`SparqlStore.rebuild_union` recomputes the union from scratch.
+
+Virtuoso answers a query that ran past ``MaxQueryExecutionTime`` with partial
+results and HTTP 200, flagged only by ``X-SQL-State: S1TAT``; that raises
+:class:`~graph.errors.QueryTimeout` here. A result cut at ``ResultSetMaxRows``
+(header ``X-SPARQL-MaxRows``) is marked ``truncated``; reads Warta needs in
+full (export, listing) page below the limit and split when it is hit.
+
+Configuration (``sparql+http://host:port/path?option=value`` or a TOML file
+given as ``--store FILE.toml``; see docs/scaling.md)::
+
+    [sparql]
+    query = "http://127.0.0.1:8890/sparql-auth"   # required
+    update = "..."        # default: the query URL
+    gsp = "..."           # default: Virtuoso's /sparql-graph-crud(-auth) beside /sparql(-auth), else none
+    user = "dba"          # or $WARTA_SPARQL_USER
+    password = "..."      # or $WARTA_SPARQL_PASSWORD (preferred)
+    auth = "digest"       # or "basic"
+    timeout = 60          # seconds per query, passed to the server
+    union_graph = "urn:warta:union"
+    catalog_graph = "urn:warta:graphs"
+
+Without a GSP endpoint, graphs are written with ``INSERT DATA`` in chunks of
+``update_chunk`` triples (Virtuoso refuses much more than 1,000 per request).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import IO, Any
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+
+import httpx
+import pyoxigraph as ox
+from rdflib.term import Identifier
+
+from ..errors import Errors, QueryError, QueryTimeout, StoreError
+from .base import QueryKind, QueryResult, Store, Triple, WriteStats
+from .oxigraph import _QUAD_FORMATS, _prefixes, rdf_format
+from .terms import from_ox, to_ox
+
+WARTA_CONTENT_HASH = "https://w3id.org/warta/ontology#contentHash"
+ARTICLE_GRAPH = "https://w3id.org/warta/ontology#ArticleGraph"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_RESULTS_JSON = "application/sparql-results+json"
+_NTRIPLES = "application/n-triples"
+
+
+@dataclass
+class SparqlConfig:
+    """Where the server is and how to talk to it (see the module docstring)."""
+
+    query: str
+    update: str | None = None
+    gsp: str | None = None
+    user: str | None = None
+    password: str | None = None
+    auth: str = "digest"
+    timeout: float | None = None
+    union_graph: str = "urn:warta:union"
+    catalog_graph: str = "urn:warta:graphs"
+    page_rows: int = 5_000  # rows per page for reads Warta needs whole; below Virtuoso's default 10,000
+    graphs_per_request: int = 20  # article graphs fetched per export request
+    post_triples: int = 50_000  # triples per GSP POST to the union
+    update_chunk: int = 1_000  # triples per INSERT DATA when there is no GSP endpoint
+
+    def __post_init__(self) -> None:
+        self.update = _resolve(self.query, self.update) if self.update else self.query
+        if self.gsp:
+            self.gsp = _resolve(self.query, self.gsp)
+        elif self.gsp is None:
+            self.gsp = _virtuoso_gsp(self.query)
+        self.user = self.user or os.environ.get("WARTA_SPARQL_USER")
+        self.password = self.password or os.environ.get("WARTA_SPARQL_PASSWORD")
+        if self.auth not in ("digest", "basic"):
+            raise StoreError(Errors.E054.format(source=self.query, error=f"auth must be digest or basic, not {self.auth!r}"))
+
+    @classmethod
+    def from_url(cls, spec: str) -> SparqlConfig:
+        """``sparql+http://[user:pass@]host:port/path?update=...&gsp=...&timeout=...``."""
+        parts = urlsplit(spec)
+        scheme = parts.scheme.removeprefix("sparql+")
+        netloc = parts.hostname or ""
+        if parts.port:
+            netloc += f":{parts.port}"
+        options: dict[str, Any] = dict(parse_qsl(parts.query))
+        if parts.username:
+            options.setdefault("user", parts.username)
+            options.setdefault("password", parts.password)
+        return cls._build(urlunsplit((scheme, netloc, parts.path, "", "")), options, spec)
+
+    @classmethod
+    def from_file(cls, path: str) -> SparqlConfig:
+        try:
+            with open(path, "rb") as handle:
+                data = tomllib.load(handle)
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise StoreError(Errors.E054.format(source=path, error=error)) from error
+        options = dict(data.get("sparql", data))
+        query = options.pop("query", None) or options.pop("url", None)
+        if not query:
+            raise StoreError(Errors.E054.format(source=path, error="no 'query' URL under [sparql]"))
+        if "password_env" in options:
+            options["password"] = os.environ.get(options.pop("password_env"))
+        return cls._build(str(query).removeprefix("sparql+"), options, path)
+
+    @classmethod
+    def _build(cls, query: str, options: dict[str, Any], source: str) -> SparqlConfig:
+        known = {f.name: f.type for f in fields(cls)}
+        unknown = set(options) - set(known)
+        if unknown:
+            raise StoreError(Errors.E054.format(source=source, error=f"unknown option(s) {', '.join(sorted(unknown))}"))
+        try:
+            for name in ("timeout",):
+                if options.get(name) is not None:
+                    options[name] = float(options[name])
+            for name in ("page_rows", "graphs_per_request", "post_triples", "update_chunk"):
+                if name in options:
+                    options[name] = int(options[name])
+        except ValueError as error:
+            raise StoreError(Errors.E054.format(source=source, error=error)) from error
+        if options.get("gsp") in ("", "none"):
+            options["gsp"] = ""  # explicitly none: write with INSERT DATA
+        return cls(query=query, **options)
+
+
+def _resolve(base: str, url: str) -> str:
+    return urljoin(base, url)
+
+
+def _virtuoso_gsp(query: str) -> str | None:
+    """Virtuoso serves the Graph Store Protocol beside its SPARQL endpoint."""
+    parts = urlsplit(query)
+    if parts.path in ("/sparql", "/sparql/"):
+        return urlunsplit((parts.scheme, parts.netloc, "/sparql-graph-crud", "", ""))
+    if parts.path in ("/sparql-auth", "/sparql-auth/"):
+        return urlunsplit((parts.scheme, parts.netloc, "/sparql-graph-crud-auth", "", ""))
+    return None
+
+
+class SparqlStore(Store):
+    """A store on a SPARQL 1.1 server (Query, Update, Graph Store Protocol).
+
+    Args:
+        config: endpoints, credentials and limits.
+        read_only: refuse writes (``warta query``/``serve``/``export`` open stores so).
+    """
+
+    name = "sparql"
+    persistent = True
+    transactional = False  # a batch is several requests; see the module docstring
+
+    def __init__(self, config: SparqlConfig, *, read_only: bool = False):
+        self.config = config
+        self.read_only = read_only
+        self.url = config.query
+        auth: httpx.Auth | None = None
+        if config.user:
+            auth = (httpx.DigestAuth if config.auth == "digest" else httpx.BasicAuth)(config.user, config.password or "")
+        read = None if config.timeout is None else config.timeout + 30  # the server stops first and says so
+        self._http = httpx.Client(auth=auth, timeout=httpx.Timeout(30.0, read=read), follow_redirects=True)
+        self._virtuoso: bool | None = None
+
+    @classmethod
+    def from_url(cls, spec: str, *, read_only: bool = False) -> SparqlStore:
+        return cls(SparqlConfig.from_url(spec), read_only=read_only)
+
+    @classmethod
+    def from_config(cls, path: str, *, read_only: bool = False) -> SparqlStore:
+        return cls(SparqlConfig.from_file(path), read_only=read_only)
+
+    # --- HTTP ------------------------------------------------------------
+    def _request(self, method: str, url: str, **kwargs) -> httpx.Response:
+        try:
+            response = self._http.request(method, url, **kwargs)
+        except httpx.TimeoutException as error:
+            raise QueryTimeout(Errors.E031.format(seconds=self.config.timeout)) from error
+        except httpx.HTTPError as error:
+            raise StoreError(Errors.E051.format(url=url, error=error)) from error
+        if self._virtuoso is None:
+            self._virtuoso = "virtuoso" in response.headers.get("server", "").lower()
+        if response.status_code >= 400:
+            message = " ".join(response.text.split())[:500]
+            if response.status_code == 400 or "syntax" in message.lower() or "SP030" in message:
+                raise QueryError(Errors.E050.format(url=url, status=response.status_code, message=message))
+            raise StoreError(Errors.E050.format(url=url, status=response.status_code, message=message))
+        if response.headers.get("x-sql-state") == "S1TAT":
+            raise QueryTimeout(Errors.E052.format(url=url, message=response.headers.get("x-sql-message", "S1TAT")))
+        return response
+
+    def _post_query(self, sparql: str, accept: str, default_graphs: Sequence[str] | None,
+                    named_graphs: Sequence[str] | None) -> httpx.Response:
+        data: dict[str, str | list[str]] = {"query": sparql}
+        if default_graphs is None and named_graphs is None:
+            default_graphs, named_graphs = self._dataset(sparql)
+        if default_graphs:
+            data["default-graph-uri"] = list(default_graphs)
+        if named_graphs:
+            data["named-graph-uri"] = list(named_graphs)
+        if self.config.timeout and self._virtuoso is not False:
+            data["timeout"] = str(int(self.config.timeout * 1000))  # Virtuoso: milliseconds
+        return self._request("POST", self.url, data=data, headers={"Accept": accept})
+
+    def _dataset(self, sparql: str) -> tuple[list[str], list[str]]:
+        """The protocol dataset for a query: the union as default graph, named graphs kept reachable.
+
+        With ``default-graph-uri`` alone, Virtuoso still lets ``GRAPH ?g`` range
+        over every graph but answers ``GRAPH <iri>`` with nothing unless the IRI
+        is also a ``named-graph-uri``; so constant graphs are passed as named
+        graphs (when no ``GRAPH ?var`` needs all of them).
+        """
+        masked = _SKIP.sub(lambda m: " " * len(m.group(0)), sparql)
+        constants, variable = [], False
+        for match in re.finditer(r"\bGRAPH\b", masked, re.IGNORECASE):
+            rest = sparql[match.end():].lstrip()
+            if rest.startswith("<"):
+                constants.append(rest[1:rest.index(">")])
+            elif rest[:1] in "?$":
+                variable = True
+        return [self.config.union_graph], [] if variable else constants
+
+    def _select(self, sparql: str, *, whole: bool = True) -> tuple[list[str], list[dict]]:
+        """Variables and JSON bindings of an internal SELECT (explicit GRAPH patterns only); ``whole`` forbids truncation."""
+        response = self._post_query(sparql, _RESULTS_JSON, [], [])
+        if whole and "x-sparql-maxrows" in response.headers:
+            raise StoreError(Errors.E053.format(url=self.url, limit=response.headers["x-sparql-maxrows"]))
+        body = response.json()
+        return body["head"].get("vars", []), body.get("results", {}).get("bindings", [])
+
+    def _update(self, sparql: str) -> None:
+        self._check_writable()
+        self._request("POST", self.config.update, data={"update": sparql})
+
+    def _gsp(self, method: str, graph: str, ntriples: str) -> None:
+        assert self.config.gsp
+        self._request(method, self.config.gsp, params={"graph": graph}, content=ntriples.encode("utf-8"),
+                      headers={"Content-Type": _NTRIPLES})
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(Errors.E055.format(url=self.url))
+
+    # --- writing -----------------------------------------------------------
+    def graph_hash(self, graph_iri: str) -> str | None:
+        _, rows = self._select(f"SELECT ?h WHERE {{ GRAPH <{graph_iri}> {{ <{graph_iri}> <{WARTA_CONTENT_HASH}> ?h }} }} LIMIT 1")
+        return rows[0]["h"]["value"] if rows else None
+
+    def _graph_sizes(self, graph_iris: Iterable[str]) -> dict[str, int]:
+        """Quads in each of the given article graphs that exist."""
+        sizes: dict[str, int] = {}
+        iris = list(graph_iris)
+        for start in range(0, len(iris), 200):
+            values = " ".join(f"<{g}>" for g in iris[start : start + 200])
+            _, rows = self._select(
+                f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+            )
+            sizes.update({row["g"]["value"]: int(row["n"]["value"]) for row in rows})
+        return sizes
+
+    def write_graphs(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> WriteStats:
+        self._check_writable()
+        stats = WriteStats()
+        latest = {iri: _ntriples(triples) for iri, triples in dict(graphs).items()}
+        if not latest:
+            return stats
+        old = self._graph_sizes(latest)
+        for iri, (text, count) in latest.items():
+            if iri in old:
+                stats.replaced += 1
+                stats.quads_removed += old[iri]
+            else:
+                stats.new += 1
+            stats.quads_added += count
+        # Order matters when a request fails midway: see the module docstring.
+        if old:
+            self._remove_orphans(list(old))
+        self._add_to_union(text for text, _ in latest.values())
+        self._add_to_catalog([iri for iri in latest if iri not in old])
+        for iri, (text, _) in latest.items():
+            self._put_graph(iri, text)
+        return stats
+
+    def _remove_orphans(self, leaving: Sequence[str]) -> None:
+        """Drop from the union every triple that only the ``leaving`` graphs hold."""
+        union, catalog = self.config.union_graph, self.config.catalog_graph
+        for start in range(0, len(leaving), 50):
+            chunk = leaving[start : start + 50]
+            listed = ", ".join(f"<{g}>" for g in chunk)
+            self._update(
+                f"DELETE {{ GRAPH <{union}> {{ ?s ?p ?o }} }} WHERE {{ "
+                f"VALUES ?g {{ {' '.join(f'<{g}>' for g in chunk)} }} GRAPH ?g {{ ?s ?p ?o }} "
+                f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
+                f"FILTER (?h != <{union}> && ?h != <{catalog}> && ?h NOT IN ({listed})) }} }}"
+            )
+
+    def _add_to_union(self, texts: Iterable[str]) -> None:
+        buffer: list[str] = []
+        size = 0
+        limit = self.config.post_triples if self.config.gsp else self.config.update_chunk
+        for text in texts:
+            buffer.append(text)
+            size += text.count("\n")
+            if size >= limit:
+                self._append(self.config.union_graph, "".join(buffer))
+                buffer, size = [], 0
+        if buffer:
+            self._append(self.config.union_graph, "".join(buffer))
+
+    def _add_to_catalog(self, iris: Sequence[str]) -> None:
+        if iris:
+            self._append(self.config.catalog_graph, "".join(f"<{g}> <{RDF_TYPE}> <{ARTICLE_GRAPH}> .\n" for g in iris))
+
+    def _append(self, graph: str, ntriples: str) -> None:
+        if self.config.gsp:
+            self._gsp("POST", graph, ntriples)
+            return
+        lines = ntriples.splitlines(keepends=True)
+        step = self.config.update_chunk
+        for start in range(0, len(lines), step):
+            self._update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{''.join(lines[start:start + step])}}} }}")
+
+    def _put_graph(self, graph: str, ntriples: str) -> None:
+        if self.config.gsp:
+            self._gsp("PUT", graph, ntriples)
+        else:
+            self._update(f"DROP SILENT GRAPH <{graph}>")
+            self._append(graph, ntriples)
+
+    def remove_graphs(self, graph_iris: Sequence[str]) -> int:
+        self._check_writable()
+        sizes = self._graph_sizes(graph_iris)
+        if not sizes:
+            return 0
+        leaving = list(sizes)
+        self._remove_orphans(leaving)
+        catalog = self.config.catalog_graph
+        for start in range(0, len(leaving), 200):
+            chunk = leaving[start : start + 200]
+            entries = "".join(f"<{g}> <{RDF_TYPE}> <{ARTICLE_GRAPH}> .\n" for g in chunk)
+            drops = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in chunk)
+            self._update(f"DELETE DATA {{ GRAPH <{catalog}> {{\n{entries}}} }} ;\n{drops}")
+        return sum(sizes.values())
+
+    def rebuild_union(self) -> None:
+        """Recompute the union from the article graphs (after a failed batch, or an import by other tools)."""
+        union, catalog = self.config.union_graph, self.config.catalog_graph
+        self._update(f"DROP SILENT GRAPH <{union}>")
+        for page in self._catalog_pages():
+            values = " ".join(f"<{g}>" for g in page)
+            self._update(
+                f"INSERT {{ GRAPH <{union}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{catalog}> {{ VALUES ?g {{ {values} }} }} "
+                f"GRAPH ?g {{ ?s ?p ?o }} }}"
+            )
+
+    def update(self, sparql: str) -> None:
+        # The caller decides whether updates are allowed; the union is theirs to keep right.
+        try:
+            self._update(sparql)
+        except QueryError as error:
+            raise QueryError(Errors.E030.format(error=error)) from error
+
+    # --- reading -----------------------------------------------------------
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Identifier] | None = None,
+        default_graph_uris: Sequence[str] | None = None,
+        named_graph_uris: Sequence[str] | None = None,
+        max_rows: int | None = None,
+    ) -> QueryResult:
+        kind = query_kind(sparql)
+        if bindings:
+            sparql = inject_bindings(sparql, bindings)
+        accept = _NTRIPLES if kind in ("CONSTRUCT", "DESCRIBE") else _RESULTS_JSON
+        response = self._post_query(sparql, accept, default_graph_uris, named_graph_uris)
+        capped = "x-sparql-maxrows" in response.headers
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            triples = [
+                (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+                for t in ox.parse(response.content, _response_format(response))
+            ]
+            truncated = capped or (max_rows is not None and len(triples) > max_rows)
+            return QueryResult(kind, triples=triples[:max_rows] if max_rows is not None else triples, truncated=truncated)
+        body = response.json()
+        if kind == "ASK":
+            return QueryResult("ASK", boolean=bool(body.get("boolean")))
+        variables = body["head"].get("vars", [])
+        bindings_json = body.get("results", {}).get("bindings", [])
+        truncated = capped or (max_rows is not None and len(bindings_json) > max_rows)
+        if max_rows is not None:
+            bindings_json = bindings_json[:max_rows]
+        rows = [tuple(from_ox(json_term(b[v])) if v in b else None for v in variables) for b in bindings_json]
+        return QueryResult("SELECT", variables=variables, rows=rows, truncated=truncated)
+
+    def named_graphs(self) -> Iterator[str]:
+        for page in self._catalog_pages():
+            yield from page
+
+    def _catalog_pages(self) -> Iterator[list[str]]:
+        """The article graphs, a page at a time, in IRI order (keyset paging: no OFFSET sorts)."""
+        after = ""
+        catalog = self.config.catalog_graph
+        while True:
+            keyset = f'FILTER (STR(?g) > "{_escape(after)}")' if after else ""
+            _, rows = self._select(
+                f"SELECT ?g WHERE {{ GRAPH <{catalog}> {{ ?g <{RDF_TYPE}> <{ARTICLE_GRAPH}> }} {keyset} }} "
+                f"ORDER BY STR(?g) LIMIT {self.config.page_rows}"
+            )
+            page = [row["g"]["value"] for row in rows]
+            if page:
+                yield page
+            if len(page) < self.config.page_rows:
+                return
+            after = page[-1]
+
+    def quad_count(self) -> int:
+        catalog = self.config.catalog_graph
+        _, rows = self._select(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{catalog}> {{ ?g <{RDF_TYPE}> <{ARTICLE_GRAPH}> }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        )
+        return int(rows[0]["n"]["value"]) if rows else 0
+
+    def triples(self, graph_iri: str | None = None) -> Iterator[Triple]:
+        if graph_iri is not None:
+            quads: Iterable[ox.Quad] = self._graph_quads([graph_iri])
+        else:
+            quads = self._union_quads()
+        for q in quads:
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
+
+    def _graph_quads(self, graphs: Sequence[str], *, first_holder_only: bool = False) -> Iterator[ox.Quad]:
+        """Quads of the given graphs, fetched in requests small enough not to hit the server's row limit.
+
+        ``first_holder_only`` keeps a triple only in the article graph with the
+        smallest IRI that holds it: the union, deduplicated on the server.
+        """
+        union, catalog = self.config.union_graph, self.config.catalog_graph
+        dedupe = (
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != <{union}> && ?h != <{catalog}> && STR(?h) < STR(?g)) }}"
+            if first_holder_only else ""
+        )
+        pending = [list(graphs[i : i + self.config.graphs_per_request]) for i in range(0, len(graphs), self.config.graphs_per_request)]
+        while pending:
+            chunk = pending.pop(0)
+            values = " ".join(f"<{g}>" for g in chunk)
+            query = f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} {dedupe} }}"
+            response = self._post_query(query, _RESULTS_JSON, [], [])
+            if "x-sparql-maxrows" in response.headers:  # too big for one answer
+                if len(chunk) == 1:
+                    yield from self._paged_graph_quads(chunk[0], dedupe)
+                else:
+                    half = len(chunk) // 2
+                    pending[:0] = [chunk[:half], chunk[half:]]
+                continue
+            for row in response.json()["results"]["bindings"]:
+                yield ox.Quad(json_term(row["s"]), json_term(row["p"]), json_term(row["o"]), ox.NamedNode(row["g"]["value"]))
+
+    def _paged_graph_quads(self, graph: str, dedupe: str) -> Iterator[ox.Quad]:
+        """One graph, in pages ordered by a stable key (only graphs larger than a page get here twice)."""
+        offset, page = 0, self.config.page_rows
+        g = ox.NamedNode(graph)
+        while True:
+            query = (
+                f"SELECT ?s ?p ?o WHERE {{ {{ SELECT ?s ?p ?o WHERE {{ VALUES ?g {{ <{graph}> }} GRAPH ?g {{ ?s ?p ?o }} {dedupe} }} "
+                f"ORDER BY ?s ?p ?o }} }} LIMIT {page} OFFSET {offset}"
+            )
+            _, rows = self._select(query)
+            for row in rows:
+                yield ox.Quad(json_term(row["s"]), json_term(row["p"]), json_term(row["o"]), g)
+            if len(rows) < page:
+                return
+            offset += page
+
+    def _union_quads(self) -> Iterator[ox.Quad]:
+        for page in self._catalog_pages():
+            for q in self._graph_quads(page, first_holder_only=True):
+                yield ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+
+    def export(self, out: IO[bytes], fmt: str) -> int:
+        count = 0
+
+        def counted(items):
+            nonlocal count
+            for item in items:
+                count += 1
+                yield item
+
+        if fmt in _QUAD_FORMATS:
+            quads = (q for page in self._catalog_pages() for q in self._graph_quads(page))
+            ox.serialize(counted(quads), out, rdf_format(fmt), prefixes=_prefixes())
+        else:
+            triples = (q.triple for q in self._union_quads())
+            ox.serialize(counted(triples), out, rdf_format(fmt), prefixes=_prefixes())
+        return count
+
+    def import_(self, src: IO[bytes], fmt: str) -> int:
+        self._check_writable()
+        if fmt not in _QUAD_FORMATS:
+            raise StoreError(Errors.E002.format(kind="import format", name=fmt, known=", ".join(sorted(_QUAD_FORMATS))))
+        count = 0
+        batch: dict[str, list[str]] = {}
+        size = 0
+        for quad in ox.parse(src, rdf_format(fmt)):
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                continue  # the union is derived from the named graphs, never imported
+            count += 1
+            size += 1
+            batch.setdefault(quad.graph_name.value, []).append(f"{quad.subject} {quad.predicate} {quad.object} .\n")
+            if size >= self.config.post_triples:
+                self._import_batch(batch)
+                batch, size = {}, 0
+        if batch:
+            self._import_batch(batch)
+        return count
+
+    def _import_batch(self, batch: dict[str, list[str]]) -> None:
+        self._add_to_union("".join(lines) for lines in batch.values())
+        self._add_to_catalog(list(batch))
+        for graph, lines in batch.items():
+            self._append(graph, "".join(lines))  # append: a graph may span batches
+
+    def close(self) -> None:
+        self._http.close()
+
+
+# --- helpers ------------------------------------------------------------------
+def _ntriples(triples: Iterable[Triple]) -> tuple[str, int]:
+    lines = {f"{to_ox(s)} {to_ox(p)} {to_ox(o)} .\n" for s, p, o in triples}
+    return "".join(lines), len(lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _response_format(response: httpx.Response) -> ox.RdfFormat:
+    mime = response.headers.get("content-type", _NTRIPLES).split(";")[0].strip()
+    return {"text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}.get(mime, ox.RdfFormat.N_TRIPLES)
+
+
+def json_term(binding: dict) -> Any:
+    """A SPARQL JSON results term as a pyoxigraph term (SPARQL 1.0 ``typed-literal`` too)."""
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", value.removeprefix("nodeID://")))
+    language = binding.get("xml:lang")
+    if language:
+        return ox.Literal(value, language=language)
+    datatype = binding.get("datatype")
+    if datatype:
+        if datatype == _XSD + "boolean" and value in ("1", "0"):
+            value = "true" if value == "1" else "false"  # Virtuoso answers booleans as 1/0
+        return ox.Literal(value, datatype=ox.NamedNode(datatype))
+    return ox.Literal(value)
+
+
+_PROLOGUE = re.compile(r"\s*(?:(?:#[^\n]*\n)|(?:BASE\s*<[^>]*>)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|\s+)*", re.IGNORECASE)
+_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+def query_kind(sparql: str) -> QueryKind:
+    match = _FORM.match(sparql, _PROLOGUE.match(sparql).end())
+    if not match:
+        raise QueryError(Errors.E030.format(error="expected SELECT, ASK, CONSTRUCT or DESCRIBE after the prologue"))
+    return match.group(1).upper()  # type: ignore[return-value]
+
+
+_SKIP = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
+
+
+def inject_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """Bind variables with a ``VALUES`` block opening the WHERE group: terms, never pasted text."""
+    names = list(bindings)
+    values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(bindings[n].n3() for n in names) + ") } "
+    masked = _SKIP.sub(lambda m: " " * len(m.group(0)), sparql)  # ignore braces and keywords inside IRIs, strings, comments
+    where = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
+    if where:
+        position = where.end()
+    else:
+        start = _PROLOGUE.match(sparql).end()
+        if query_kind(sparql) == "CONSTRUCT":
+            raise QueryError(Errors.E030.format(error="parameters need CONSTRUCT ... WHERE { ... }"))
+        position = masked.index("{", start) + 1
+    return sparql[:position] + " " + values + sparql[position:]
+
