@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
@@ -40,11 +41,12 @@ ROLE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare names."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _PUNCT.sub(" ", text.casefold())
+    text = _PUNCT.sub(" ", text.casefold().replace(".", "").replace("'", "").replace("’", ""))
     return _SPACES.sub(" ", text).strip()
 
 

@@ -180,3 +180,9 @@ def is_name_word(word: str) -> bool:
     if _VERB.match(bare) and not bare.isupper():
         return False
     return True
+
+
+@lru_cache(maxsize=1)
+def region_first_words() -> frozenset[str]:
+    """Lower-cased first words of region names and type words, to skip most tokens fast."""
+    return frozenset(name.split()[0] for name in regions_by_name()) | {"kota", "kabupaten", "kab.", "provinsi", "prov."}

@@ -17,7 +17,7 @@ from .doc import Doc
 from .lexicon import NAME_CONNECTORS, ORG_HEADS, UNIT_HEADS, acronyms, is_org_word, role_forms
 from .names import match_name
 from .organizations import OrgMatch, _paren_acronym, _text, local_government_name, match_org, org_entity
-from .regions import match_region
+from .regions import match_district, match_region
 from .tokens import Token
 
 #: Offices written in full; short forms come from ``roles.tsv``.
@@ -54,8 +54,23 @@ class RoleMatch:
     unit_words: list[str] = field(default_factory=list)
 
 
+_OFFICE_INDEX = {office.casefold(): office for office in _OFFICES}
+
+
+def _first_words() -> frozenset[str]:
+    global _FIRST_WORDS
+    if _FIRST_WORDS is None:
+        _FIRST_WORDS = frozenset(k.split()[0] for k in [*_OFFICE_INDEX, *role_forms()])
+    return _FIRST_WORDS
+
+
+_FIRST_WORDS: frozenset[str] | None = None
+
+
 def _office_at(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     """``(end, office, implies)`` for the longest office written at ``i``."""
+    if i >= len(tokens) or tokens[i].text.casefold() not in _first_words():
+        return None
     for n in range(_MAX_OFFICE_WORDS, 0, -1):
         if i + n > len(tokens):
             continue
@@ -66,9 +81,9 @@ def _office_at(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
             if not tokens[i].cap and n == 1:
                 continue
             return i + n, form.office, form.implies
-        for office in _OFFICES:
-            if office.casefold() == key and (tokens[i].cap or n > 1 or office in ("Kepala", "Ketua")):
-                return i + n, office, ""
+        office = _OFFICE_INDEX.get(key)
+        if office is not None and (tokens[i].cap or n > 1 or office in ("Kepala", "Ketua")):
+            return i + n, office, ""
     return None
 
 
@@ -79,7 +94,7 @@ def match_role(tokens: list[Token], i: int) -> RoleMatch | None:
     word = tokens[i].text.casefold() if i < len(tokens) else ""
     if word in _ACTING and tokens[i].cap:
         acting, i = True, i + 1
-    else:
+    elif word in ("pelaksana", "penjabat"):
         for long in _ACTING_LONG:
             n = len(long.split())
             if " ".join(t.text for t in tokens[i : i + n]) == long:
@@ -167,6 +182,13 @@ def _read_office_object(tokens: list[Token], role: RoleMatch) -> None:
     if j >= len(tokens) or not tokens[j].cap:
         return
     office = role.office
+    if office in ("Camat", "Lurah", "Kepala Desa"):
+        # "Camat Ngaglik": the district or village is the office's area, not a name.
+        area = match_district(tokens, j)
+        if area is not None:
+            role.label = f"{office} {area[1].name}"
+            role.end = area[0]
+        return
     # A unit inside the organisation belongs to the role ("Kepala Seksi Program").
     if office.split()[-1] in UNIT_HEADS | {"Subdirektorat", "Subbagian", "Subbidang"} and is_org_word(tokens[j].text):
         k = _body(tokens, j)

@@ -111,9 +111,10 @@ def _short_forms(doc: Doc, tokens: list[Token]) -> None:
     persons = [e for e in doc.entities if e.kind == "person" and len(e.name.split()) > 1]
     if not persons:
         return
+    words = {w for e in persons for w in e.name.split()}
     i = 0
     while i < len(tokens):
-        found = match_name(tokens, i) if tokens[i].cap else None
+        found = match_name(tokens, i) if tokens[i].text in words else None
         if found is None:
             i += 1
             continue

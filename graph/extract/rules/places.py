@@ -26,7 +26,12 @@ def _region_entity(doc: Doc, region: Region, span, written: str):
                           code=region.code, parent=parent)
 
 
+_VENUE_FIRST = frozenset(h.split()[0] for h in _VENUE_HEADS)
+
+
 def _venue(tokens: list[Token], i: int) -> int | None:
+    if tokens[i].text not in _VENUE_FIRST:
+        return None
     for head in _VENUE_HEADS:
         n = len(head.split())
         if " ".join(t.text for t in tokens[i : i + n]) != head:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Region, districts_by_name, regions_by_name
+from .lexicon import Region, districts_by_name, region_first_words, regions_by_name
 from .tokens import Token
 
 _TYPE_WORDS = {"kota": "city", "kabupaten": "regency", "kab.": "regency", "provinsi": "province", "prov.": "province"}
@@ -36,6 +36,8 @@ def match_region(tokens: list[Token], i: int, *, bare: bool = True, kind: str | 
     if i >= len(tokens):
         return None
     word = tokens[i].text.casefold()
+    if word not in region_first_words():
+        return None
     if word in _TYPE_WORDS:
         kind = _TYPE_WORDS[word]
         found = _longest(tokens, i + 1, kind)

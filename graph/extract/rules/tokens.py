@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...resolve import PREFIX_TITLES
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word or punctuation mark at ``[start, end)``.
 
-    @property
-    def cap(self) -> bool:
-        """Starts with a capital letter (``Ali``, ``KASN``, ``M.``)."""
-        return self.text[:1].isupper()
+    Attributes:
+        cap: starts with a capital letter (``Ali``, ``KASN``, ``M.``).
+        acronym: two or more capitals, maybe mixed (``BKPPD``, ``KemenPUPR``).
+    """
 
-    @property
-    def acronym(self) -> bool:
-        """Two or more capitals, maybe mixed (``BKPPD``, ``DKI``, ``KemenPUPR``)."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+    __slots__ = ("start", "end", "text", "cap", "acronym")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text = start, end, text
+        self.cap = text[:1].isupper()
+        self.acronym = self.cap and sum(c.isupper() for c in text) >= 2
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 def tokenize(text: str) -> list[Token]:

@@ -1,0 +1,43 @@
+from graph.article import Article
+from graph.extract.rules import RuleExtractor
+
+
+def orgs(text):
+    ex = RuleExtractor().extract(Article(id="t", text=text))
+    return {e.name: e for e in ex.entities if e.kind == "organization"}
+
+
+def test_local_government_acronym_is_expanded():
+    assert "Pemerintah Kota Balikpapan" in orgs("Pemkot Balikpapan menggelar pasar murah.")
+
+
+def test_long_name_with_acronym_records_alias():
+    found = orgs("Pemerintah Kabupaten (Pemkab) Gresik menerima bantuan.")
+    assert "Pemkab Gresik" in found["Pemerintah Kabupaten Gresik"].aliases
+
+
+def test_province_short_name_is_expanded():
+    assert "Pemerintah Provinsi Jawa Timur" in orgs("Pemprov Jatim menyiapkan anggaran.")
+
+
+def test_ministry_acronym_is_expanded():
+    assert "Kementerian Dalam Negeri" in orgs("Kemendagri mengevaluasi anggaran daerah.")
+
+
+def test_agency_with_acronym_and_region():
+    found = orgs("Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Garut siaga.")
+    assert "BPBD" in found["Badan Penanggulangan Bencana Daerah Kabupaten Garut"].aliases
+
+
+def test_directorate_general_has_ministry_parent():
+    found = orgs("Direktorat Jenderal Perhubungan Darat (Ditjen Hubdat) Kemenhub menyiapkan bus.")
+    assert found["Direktorat Jenderal Perhubungan Darat"].parent == found["Kementerian Perhubungan"].key
+
+
+def test_government_bodies_are_flagged():
+    assert orgs("Dinas Sosial Kota Medan membagikan beras.")["Dinas Sosial Kota Medan"].government
+
+
+def test_listed_companies_are_organisations():
+    found = orgs("Pemkot bekerja sama dengan tiga perusahaan rintisan, yaitu Kopiku, Jalanin dan Sewaan.")
+    assert {"Kopiku", "Jalanin", "Sewaan"} <= set(found)
