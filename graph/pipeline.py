@@ -22,6 +22,7 @@ from .errors import InputError, WartaError
 from .extract import DEFAULT_EXTRACTOR, get_extractor
 from .model import DEFAULT_BASE_IRI, GraphBuilder, content_hash
 from .model.iris import IriMinter
+from .model.ntriples import to_ntriples
 from .model.namespaces import ORG, SCHEMA
 from .store import Store
 
@@ -40,11 +41,6 @@ class ProcessedArticle:
     ntriples: str
     entity_iris: list[str]
     warnings: tuple[str, ...] = ()
-
-    def triples(self):
-        graph = Graph()
-        graph.parse(data=self.ntriples, format="nt")
-        return graph
 
 
 @dataclass
@@ -87,15 +83,16 @@ def build_graph(article: Article, *, base_iri: str = DEFAULT_BASE_IRI, extractor
 def process_article(article: Article, *, base_iri: str, extractor: str) -> ProcessedArticle | InputError:
     """The pure, parallelisable part of ingestion. Errors come back as values."""
     try:
-        graph = build_graph(article, base_iri=base_iri, extractor=extractor)
+        extraction = _extractor(extractor).extract(article)
+        graph_iri, triples = GraphBuilder(base_iri, extractor).build_triples(article, extraction)
     except Exception as error:  # an extractor bug must not stop the batch; report it per file
         return InputError(article.source or article.id, f"extraction failed: {type(error).__name__}: {error}")
-    entities = sorted({str(s) for s, o in graph.subject_objects(RDF.type) if o in _ENTITY_CLASSES})
+    entities = sorted({str(s) for s, p, o in triples if p == RDF.type and o in _ENTITY_CLASSES})
     return ProcessedArticle(
         article_id=article.id,
         source=article.source,
-        graph_iri=str(graph.identifier),
-        ntriples=graph.serialize(format="nt"),
+        graph_iri=str(graph_iri),
+        ntriples=to_ntriples(triples),
         entity_iris=entities,
         warnings=article.warnings,
     )
@@ -167,7 +164,7 @@ def _write(store: Store, batch: list[ProcessedArticle], report: IngestReport) ->
     entity_iris = sorted({iri for item in batch for iri in item.entity_iris})
     known = store.existing_subjects(entity_iris)
     try:
-        stats = store.write_graphs([(item.graph_iri, item.triples()) for item in batch])
+        stats = store.write_ntriples([(item.graph_iri, item.ntriples) for item in batch])
     except WartaError as error:
         report.errors.extend(f"{item.source or item.article_id}: not stored: {error}" for item in batch)
         return

@@ -86,23 +86,33 @@ class GraphBuilder:
         self.extractor = extractor
 
     def build(self, article: Article, extraction: Extraction, generated_at: datetime | None = None) -> Graph:
-        art = self.iris.article(article.id)
+        art, triples = self.build_triples(article, extraction, generated_at)
         g = Graph(identifier=art)
         bind_prefixes(g)
-        _ArticleGraph(self, article, extraction, art, g).write(generated_at or datetime.now(timezone.utc))
+        for triple in triples:
+            g.add(triple)
         return g
+
+    def build_triples(
+        self, article: Article, extraction: Extraction, generated_at: datetime | None = None
+    ) -> tuple[URIRef, set[tuple[URIRef, URIRef, URIRef | Literal]]]:
+        """The article IRI and its graph's triples as a plain set (the ingest hot path skips rdflib's Graph)."""
+        art = self.iris.article(article.id)
+        writer = _ArticleGraph(self, article, extraction, art)
+        writer.write(generated_at or datetime.now(timezone.utc))
+        return art, writer.triples
 
 
 class _ArticleGraph:
     """The writing of one article's graph; holds the per-article IRI maps."""
 
-    def __init__(self, builder: GraphBuilder, article: Article, extraction: Extraction, art: URIRef, g: Graph):
+    def __init__(self, builder: GraphBuilder, article: Article, extraction: Extraction, art: URIRef):
         self.b = builder
         self.iris = builder.iris
         self.article = article
         self.x = extraction
         self.art = art
-        self.g = g
+        self.triples: set = set()
         self.context = self.iris.span(art, 0, len(article.text))
         self.entity_iris: dict[str, URIRef] = {}
         self.sentences_used: set[int] = set()
@@ -110,7 +120,7 @@ class _ArticleGraph:
     # --- helpers -------------------------------------------------------
     def add(self, s, p, o) -> None:
         if o is not None:
-            self.g.add((s, p, o))
+            self.triples.add((s, p, o))
 
     def lit(self, value) -> Literal | None:
         return None if value is None or value == "" else Literal(value)
@@ -121,7 +131,7 @@ class _ArticleGraph:
     def phrase(self, span: Span, denotes: URIRef) -> None:
         """A NIF phrase for ``span`` that points at the node it evidences."""
         node = self.iris.span(self.art, span.start, span.end)
-        g = self.g
+        g = self.triples
         g.add((node, RDF.type, NIF.String))
         g.add((node, RDF.type, NIF.Phrase))
         g.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
@@ -162,7 +172,7 @@ class _ArticleGraph:
         self.write_sentences()
 
     def write_article(self, generated_at: datetime) -> None:
-        a, art, g = self.article, self.art, self.g
+        a, art, g = self.article, self.art, self.triples
         g.add((art, RDF.type, SCHEMA.NewsArticle))
         g.add((art, SCHEMA.identifier, Literal(a.id)))
         self.add(art, SCHEMA.headline, self.lit(a.title))
@@ -197,7 +207,7 @@ class _ArticleGraph:
         return self.iris.node(entity.kind, entity.name)
 
     def write_entity(self, entity: Entity) -> None:
-        node, g = self.entity_iris[entity.key], self.g
+        node, g = self.entity_iris[entity.key], self.triples
         g.add((self.art, SCHEMA.mentions, node))
         g.add((node, SCHEMA.name, Literal(entity.name)))
         for alias in entity.aliases:
@@ -227,13 +237,13 @@ class _ArticleGraph:
         """A possible same-as that was not merged: recorded, never fused."""
         link = URIRef(f"{node}#match-{slug(candidate)}")
         other = self.iris.node(entity.kind, candidate)
-        self.g.add((node, WARTA.candidateMatch, link))
-        self.g.add((link, RDF.type, WARTA.CandidateMatch))
-        self.g.add((link, WARTA.matchTarget, other))
-        self.g.add((link, WARTA.matchScore, Literal(round(score, 3), datatype=XSD.decimal)))
+        self.triples.add((node, WARTA.candidateMatch, link))
+        self.triples.add((link, RDF.type, WARTA.CandidateMatch))
+        self.triples.add((link, WARTA.matchTarget, other))
+        self.triples.add((link, WARTA.matchScore, Literal(round(score, 3), datatype=XSD.decimal)))
 
     def write_memberships(self) -> None:
-        g = self.g
+        g = self.triples
         for m in self.x.memberships:
             person = self.ref(m.person)
             if person is None or not m.role:
@@ -254,7 +264,7 @@ class _ArticleGraph:
             self.phrases(m.evidence, node)
 
     def write_agreements(self) -> None:
-        g = self.g
+        g = self.triples
         for agreement in self.x.agreements:
             node = self.entity_iris[agreement.key]
             g.add((self.art, SCHEMA.mentions, node))
@@ -270,7 +280,7 @@ class _ArticleGraph:
             self.phrases(agreement.evidence, node)
 
     def write_programs(self) -> None:
-        g = self.g
+        g = self.triples
         for program in self.x.programs:
             node = self.entity_iris[program.key]
             g.add((self.art, SCHEMA.mentions, node))
@@ -287,7 +297,7 @@ class _ArticleGraph:
             self.phrases(program.evidence, node)
 
     def write_meetings(self) -> None:
-        g = self.g
+        g = self.triples
         for meeting in self.x.meetings:
             node = self.entity_iris[meeting.key]
             g.add((self.art, SCHEMA.mentions, node))
@@ -309,7 +319,7 @@ class _ArticleGraph:
             self.phrases(meeting.evidence, node)
 
     def write_quotes(self) -> None:
-        g = self.g
+        g = self.triples
         for i, quote in enumerate(self.x.quotes, 1):
             node = self.iris.scoped("quote", self.article.id, str(i))
             g.add((node, RDF.type, SCHEMA.Quotation))
@@ -321,7 +331,7 @@ class _ArticleGraph:
                 self.phrase(quote.cue, node)
 
     def write_sentences(self) -> None:
-        g = self.g
+        g = self.triples
         for index in sorted(self.sentences_used):
             sentence = self.x.sentences[index]
             node = self.iris.span(self.art, sentence.start, sentence.end)

@@ -74,6 +74,12 @@ class Store(ABC):
         Keeps the default graph the set union of all named graphs.
         """
 
+    def write_ntriples(self, graphs: Sequence[tuple[str, str]]) -> WriteStats:
+        """Like :meth:`write_graphs`, with each graph given as N-Triples text (cheap to pass between processes)."""
+        from rdflib import Graph
+
+        return self.write_graphs([(iri, Graph().parse(data=text, format="nt")) for iri, text in graphs])
+
     @abstractmethod
     def remove_graphs(self, graph_iris: Sequence[str]) -> int:
         """Drop named graphs (and union triples no other graph holds); returns quads removed."""

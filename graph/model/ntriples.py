@@ -1,0 +1,28 @@
+"""A fast N-Triples writer for the ingest hot path (rdflib's serializer needs a Graph)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import BNode, Literal, URIRef
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def term(node) -> str:
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, Literal):
+        text = '"' + str(node).translate(_ESCAPES) + '"'
+        if node.language:
+            return f"{text}@{node.language}"
+        if node.datatype is not None:
+            return f"{text}^^<{node.datatype}>"
+        return text
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    raise TypeError(f"not an RDF term: {node!r}")
+
+
+def to_ntriples(triples: Iterable[tuple]) -> str:
+    return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)
