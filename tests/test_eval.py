@@ -1,0 +1,49 @@
+"""The export is what ../shared/eval/score.py reads: every article found, and no score regressions.
+
+These run only where the shared evaluation folder sits beside the project (as
+on the development machine and in CI); the floors guard against regressions
+and sit a little under the scores measured when they were set.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+
+EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared/eval is not here")
+
+FLOORS = {
+    "news": {"macro_f1": 0.5},
+    "pfsa": {"macro_f1": 0.4},
+}
+
+
+def score(tmp_path: Path, name: str) -> dict:
+    store = str(tmp_path / f"{name}-store")
+    export = tmp_path / f"{name}.nq"
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(EVAL / "dev" / name / "articles"), "--store", store], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["export", "--store", store, "-f", "nquads", "-o", str(export)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    scored = subprocess.run(
+        [sys.executable, str(EVAL / "score.py"), "--gold", str(EVAL / "dev" / name / "gold"), "--data", str(export), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(scored.stdout.splitlines()[0])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["news", "pfsa"])
+def test_export_scores_with_every_article_found(tmp_path, name):
+    figures = score(tmp_path, name)
+    assert figures["missing"] == []
+    assert figures["macro_f1"] >= FLOORS[name]["macro_f1"], figures
