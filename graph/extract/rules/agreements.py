@@ -225,7 +225,7 @@ def _add_parties(doc: Doc, agreement: Agreement | None, start: int, end: int) ->
     sentence = doc.sentences[doc.sentence_index(start)]
     parties_end = max(end, _parties_end(doc.text, end))
     candidates = doc.entities_in(sentence.start, start, "organization")[:1]
-    candidates += doc.entities_in(end, min(parties_end + 200, sentence.end), "organization")
+    candidates += doc.entities_in(start, min(parties_end + 200, sentence.end), "organization")
     if not candidates:
         for person in doc.entities_in(sentence.start, start, "person")[:1]:
             candidates += _organisations_of(doc, person.key)

@@ -28,8 +28,7 @@ _QUOTED = re.compile(r"\bprogram\s+['‘\"“](?P<name>[^'’\"”\n]{3,80})['�
 _NAMED = re.compile(rf"\bprogram\s+(?P<name>{_CAP_RUN}){_ACRONYM}")
 # "10 program prioritas Wali Kota dan Wakil Wali Kota Samarinda".
 _PRIORITY = re.compile(
-    rf"\b(?P<name>(?:(?P<count>\d+)\s+)?program\s+(?:prioritas|unggulan|strategis|andalan)(?:\s+(?:{_CAP_RUN}))?)",
-    re.IGNORECASE,
+    rf"\b(?P<name>(?:(?P<count>\d+)\s+)?(?i:program\s+(?:prioritas|unggulan|strategis|andalan))(?:\s+(?:{_CAP_RUN}))?)"
 )
 # Capitalised names headed by a programme noun: "Bantuan Langsung Tunai (BLT)".
 _HEADED = re.compile(

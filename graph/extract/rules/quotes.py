@@ -161,6 +161,9 @@ def _is_nya_cue(word: str) -> bool:
 
 
 def _comma_before(text: str, i: int) -> bool:
+    # 'kata dia, "Kami ...' opens after a comma; only a mark not followed by a word closes.
+    if i + 1 < len(text) and text[i + 1].isalnum():
+        return False
     j = i - 1
     while j >= 0 and text[j] == " ":
         j -= 1
@@ -261,12 +264,32 @@ def _named_after(doc: Doc, begin: int, limit: int, previous: Quote | None) -> tu
     entity = doc.find_entity(name, "person")
     if entity is None and _looks_like_name(name_words):
         offset = run.start() + run.group().rfind(name_words[0])
-        span = doc.span(offset, offset + len(name))
-        entity = doc.add_entity("person", strip_titles(name), span)
+        full = _fullest_form(doc.text, name, offset)
+        if full is not None:
+            doc.add_entity("person", strip_titles(full[2]), doc.span(full[0], full[1]))
+        entity = doc.add_entity("person", strip_titles(full[2]) if full else strip_titles(name), doc.span(offset, offset + len(name)))
     elif entity is not None:
         offset = run.start() + run.group().rfind(name_words[0])
         doc.add_entity("person", entity.name, doc.span(offset, offset + len(name)))
     return entity, run.end()
+
+
+def _fullest_form(text: str, name: str, before: int) -> tuple[int, int, str] | None:
+    """The longest earlier writing of a short name: "Sunggono" → "Sunggono Prasetyo".
+
+    Articles introduce a person in full once and then use one name; the full
+    form may have escaped the persons stage behind titles and degrees.
+    """
+    best: tuple[int, int, str] | None = None
+    pattern = re.compile(rf"\b{re.escape(name)}(?:\s+[A-Z][a-z][\w'’-]*)+")
+    for match in pattern.finditer(text, 0, before):
+        words = match.group().split()
+        while len(words) > len(name.split()) and words[-1].casefold() in ROLE_WORDS:
+            words.pop()
+        form = " ".join(words)
+        if len(words) <= 4 and (best is None or len(form) > len(best[2])):
+            best = (match.start(), match.start() + len(form), form)
+    return best if best is not None and best[2] != name else None
 
 
 def _strip_offices(words: list[str]) -> list[str]:
@@ -318,7 +341,9 @@ def _before_quote(
     mark = start - 1
     while mark > 0 and text[mark] not in QUOTE_MARKS:
         mark -= 1
-    lead_start = max(doc.sentences[doc.sentence_index(mark)].start if doc.sentences else 0, mark - 300)
+    # The sentence stage may cut at the quote mark, so find the lead-in's start here.
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[max(0, mark - 300) : mark])]
+    lead_start = max(0, mark - 300) + (ends[-1] if ends else 0)
     if previous is not None:
         lead_start = max(lead_start, previous.span.end + 1)
     lead = text[lead_start:mark]

@@ -1,0 +1,88 @@
+"""Reported gatherings (graph.extract.rules.meetings), through the whole rule extractor."""
+
+from graph.article import Article
+from graph.extract.rules import RuleExtractor
+
+
+def extract(text, published="2021-05-12"):
+    return RuleExtractor().extract(Article(id="t", text=text, date=published))
+
+
+def test_meeting_with_date_time_zone_and_venue():
+    ex = extract(
+        "Bupati Lombok Barat Rina Wati memimpin rapat koordinasi penanganan stunting di Ruang Rapat Utama, "
+        "Kantor Bupati, Senin (10/5/2021) pukul 09.00 WITA."
+    )
+    (meeting,) = ex.meetings
+    assert (meeting.date, meeting.time, meeting.timezone) == ("2021-05-10", "09:00", "WITA")
+    assert ex.entity(meeting.location).name == "Ruang Rapat Utama"
+    assert ex.entity(meeting.location).place_type == "venue"
+
+
+def test_repeated_mentions_of_one_meeting_are_one_meeting():
+    ex = extract(
+        "Gubernur Andi Saputra memimpin rapat terbatas dengan para bupati. "
+        "Dalam rapat yang digelar di Gedung Graha Praja, Selasa (11/5/2021), dibahas banjir. "
+        "Rapat tersebut berlangsung dua jam."
+    )
+    assert [m.date for m in ex.meetings] == ["2021-05-11"]
+
+
+def test_verb_bertemu_with_a_date_is_a_meeting():
+    ex = extract("Sekda Kota Bima Yusuf Ahmad bertemu pihak Kementerian Sosial pada Rabu (5/5/2021) di Jakarta.")
+    assert [(m.kind, m.date) for m in ex.meetings] == [("pertemuan", "2021-05-05")]
+
+
+def test_attendees_include_the_official_and_the_body_he_serves():
+    ex = extract("Sekda Kota Bima Yusuf Ahmad bertemu pihak Kementerian Sosial pada Rabu (5/5/2021) di Jakarta.")
+    names = {ex.entity(k).name for k in ex.meetings[0].attendees}
+    assert {"Yusuf Ahmad", "Kementerian Sosial"} <= names
+
+
+def test_presence_list_joins_the_meeting():
+    ex = extract(
+        "Wali Kota Dodi Firman memimpin rapat paripurna, Senin (10/5/2021). "
+        "Hadir dalam kesempatan itu Wakil Wali Kota Hasan Basri."
+    )
+    names = {ex.entity(k).name for k in ex.meetings[0].attendees}
+    assert "Hasan Basri" in names
+
+
+def test_meeting_room_is_not_a_meeting():
+    ex = extract("Ruang rapat itu direnovasi tahun lalu dengan biaya besar.")
+    assert ex.meetings == []
+
+
+def test_idea_of_a_meeting_without_date_is_not_a_meeting():
+    ex = extract("Pemprov menggagas rapat koordinasi lintas daerah setahun tiga kali.")
+    assert ex.meetings == []
+
+
+def test_meeting_named_in_a_quote_is_not_a_separate_meeting():
+    ex = extract(
+        'Gubernur Andi Saputra memimpin rapat pimpinan, Senin (10/5/2021). '
+        '"Pertemuan seperti ini harus rutin," kata Andi Saputra.'
+    )
+    assert len(ex.meetings) == 1
+
+
+def test_inauguration_with_relative_date():
+    ex = extract("Sebanyak 45 anggota dewan yang dilantik 20 April lalu mulai bekerja.")
+    assert [(m.kind, m.date) for m in ex.meetings] == [("pelantikan", "2021-04-20")]
+
+
+def test_date_in_the_next_sentence_belongs_to_the_meeting():
+    ex = extract(
+        "Hasil evaluasi itu dilaporkan dalam rapat pimpinan dewan. "
+        '"Semua sudah kami jawab," kata Sekda Joni Iskandar, Rabu (12/5/2021).'
+    )
+    assert [m.date for m in ex.meetings] == ["2021-05-12"]
+
+
+def test_signing_meeting_is_about_the_agreement():
+    ex = extract(
+        "Pemerintah Kota Bima dan Universitas Mataram menandatangani nota kesepahaman tentang pengembangan "
+        "riset daerah, Kamis (6/5/2021)."
+    )
+    (meeting,) = ex.meetings
+    assert meeting.about == [ex.agreements[0].key]

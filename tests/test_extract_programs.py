@@ -1,0 +1,61 @@
+"""Programmes and targets (graph.extract.rules.programs), through the whole rule extractor."""
+
+from graph.article import Article
+from graph.extract.rules import RuleExtractor
+
+
+def extract(text):
+    return RuleExtractor().extract(Article(id="t", text=text, date="2021-05-12"))
+
+
+def names(ex):
+    return [p.name for p in ex.programs]
+
+
+def test_program_followed_by_a_capitalised_name():
+    assert names(extract("Warga diminta mendaftar program Kartu Prakerja secepatnya.")) == ["Kartu Prakerja"]
+
+
+def test_program_name_in_quotes():
+    assert names(extract("Pemprov menyiapkan program 'Kota Ramah Pejalan Kaki' tahun ini.")) == ["Kota Ramah Pejalan Kaki"]
+
+
+def test_headed_name_with_acronym():
+    ex = extract("Warga menerima Bantuan Sosial Tunai (BST) bulan ini.")
+    assert names(ex) == ["Bantuan Sosial Tunai"]
+    assert "BST" in ex.programs[0].aliases
+
+
+def test_priority_programmes_with_owner():
+    ex = extract("Hal ini sejalan dengan 9 program prioritas Bupati dan Wakil Bupati Lombok Barat dalam lima tahun.")
+    assert names(ex) == ["9 program prioritas Bupati dan Wakil Bupati Lombok Barat"]
+
+
+def test_numeric_target_value_and_unit():
+    ex = extract("Pemkot menargetkan akan menciptakan 5.000 Usaha Mikro Kecil (UMK) dalam tiga tahun.")
+    (program,) = ex.programs
+    assert (program.target_value, program.target_unit) == (5000.0, "UMK")
+    assert program.name == "5.000 Usaha Mikro Kecil"
+
+
+def test_target_with_a_nominalised_verb():
+    ex = extract("Kementerian mencanangkan pembangunan 2000 Rumah Layak Huni di tahun 2021.")
+    assert names(ex) == ["pembangunan 2000 Rumah Layak Huni"]
+
+
+def test_fund_named_by_its_kind():
+    assert names(extract("Pemkot mengajukan dana hibah sebesar Rp 10 miliar.")) == ["dana hibah"]
+
+
+def test_lower_case_programme_description_is_not_a_name():
+    assert names(extract("Evaluasi meliputi program kebijakan umum dan belanja daerah.")) == []
+
+
+def test_repeated_programme_is_one_programme():
+    ex = extract("Program Keluarga Harapan (PKH) diperluas. Penerima PKH bertambah tahun ini.")
+    assert len(ex.programs) == 1
+
+
+def test_provider_is_the_organisation_in_the_sentence():
+    ex = extract("Pemerintah Kota Bima meluncurkan program Kampung Sehat tahun ini.")
+    assert ex.entity(ex.programs[0].provider).name == "Pemerintah Kota Bima"

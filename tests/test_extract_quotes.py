@@ -1,0 +1,91 @@
+"""Direct quotations and their speakers (graph.extract.rules.quotes)."""
+
+from graph.article import Article
+from graph.extract.rules.doc import Doc
+from graph.extract.rules.quotes import find_quote_spans, find_quotes
+from graph.extract.rules.sentences import find_sentences
+
+
+def doc_with(text, *persons):
+    """A document whose persons stage found ``persons`` (full names) where written."""
+    doc = Doc(Article(id="t", text=text))
+    find_sentences(doc)
+    for name in persons:
+        start = text.index(name)
+        doc.add_entity("person", name, doc.span(start, start + len(name)))
+    return doc
+
+
+def speakers(doc):
+    return [(q.text.split()[0], doc.extraction.entity(q.speaker).name) for q in find_quotes(doc)]
+
+
+def test_speaker_named_after_the_quote():
+    doc = doc_with('Bupati Rudi Hartono meninjau lokasi. "Jalan ini harus selesai tahun depan," ujar Rudi Hartono.', "Rudi Hartono")
+    assert speakers(doc) == [("Jalan", "Rudi Hartono")]
+
+
+def test_short_name_after_the_quote_resolves_to_the_full_name():
+    doc = doc_with('Wali Kota Dewi Lestari hadir. "Kami siap membantu warga," kata Dewi.', "Dewi Lestari")
+    assert speakers(doc) == [("Kami", "Dewi Lestari")]
+
+
+def test_speaker_before_the_quote():
+    doc = doc_with('Camat Budi Santoso mengatakan, "Pendataan warga sudah selesai minggu lalu."', "Budi Santoso")
+    assert speakers(doc) == [("Pendataan", "Budi Santoso")]
+
+
+def test_menurut_before_the_quote():
+    doc = doc_with('Menurut Siti Aminah, "Anggaran itu belum cair sampai sekarang."', "Siti Aminah")
+    assert speakers(doc) == [("Anggaran", "Siti Aminah")]
+
+
+def test_nya_cue_is_the_most_recent_person():
+    doc = doc_with('Kepala Dinas Ahmad Yani menjelaskan rencana itu. "Semua sekolah akan dibantu," pungkasnya.', "Ahmad Yani")
+    assert speakers(doc) == [("Semua", "Ahmad Yani")]
+
+
+def test_pronoun_before_a_verb_is_the_most_recent_person():
+    doc = doc_with('Rina Marlina datang pagi. "Kami menunggu kepastian dari pusat," ia menambahkan.', "Rina Marlina")
+    assert speakers(doc) == [("Kami", "Rina Marlina")]
+
+
+def test_names_inside_an_earlier_quote_are_not_speakers():
+    text = 'Agus Salim hadir. "Saya sudah bicara dengan Tono Wijaya soal ini," kata Agus Salim. "Besok kami lanjutkan rapatnya," tambahnya.'
+    doc = doc_with(text, "Agus Salim", "Tono Wijaya")
+    assert speakers(doc) == [("Saya", "Agus Salim"), ("Besok", "Agus Salim")]
+
+
+def test_speaker_missed_by_the_persons_stage_becomes_a_person():
+    doc = doc_with('"Harga beras mulai turun pekan ini," kata Yusuf Mansur.')
+    assert speakers(doc) == [("Harga", "Yusuf Mansur")]
+    assert doc.find_entity("Yusuf Mansur", "person") is not None
+
+
+def test_quote_without_a_named_speaker_is_left_out():
+    doc = doc_with('"Antrean sudah panjang sejak subuh," kata seorang petugas.')
+    assert find_quotes(doc) == []
+
+
+def test_span_covers_the_text_inside_the_marks():
+    text = 'Lina Sari berkata, "Program ini berjalan baik sekali."'
+    doc = doc_with(text, "Lina Sari")
+    (quote,) = find_quotes(doc)
+    assert quote.text == text[quote.span.start : quote.span.end] == "Program ini berjalan baik sekali."
+
+
+def test_curly_quote_spanning_lines_opened_by_a_right_mark():
+    # Re-assembled corpora put the opening mark, as a right mark, at the end of the line before.
+    text = "Pemerintah menyiapkan bantuan.”\nSaya minta semua bergerak.\nMinggu ini harus jalan,” kata Joko Susilo."
+    doc = doc_with(text, "Joko Susilo")
+    assert speakers(doc) == [("Saya", "Joko Susilo")]
+
+
+def test_scare_quotes_around_a_name_are_not_quotations():
+    assert find_quote_spans('Pemkot meluncurkan program "Kota Hijau" tahun ini.') == []
+
+
+def test_continuing_quote_keeps_the_previous_speaker():
+    text = '"Kami akan mulai bulan depan," kata Hendra Gunawan.\n\n"Semua warga akan mendapat giliran yang sama."'
+    doc = doc_with(text, "Hendra Gunawan")
+    assert speakers(doc) == [("Kami", "Hendra Gunawan"), ("Semua", "Hendra Gunawan")]
