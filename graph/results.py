@@ -33,6 +33,9 @@ GRAPH_FORMATS = {
     "trig": "application/trig",
 }
 
+#: Where rdflib's plugin name differs from ours.
+_RDFLIB_NAMES = {"jsonld": "json-ld"}
+
 
 def to_rdflib_result(result: QueryResult) -> Result:
     out = Result(result.kind)
@@ -65,13 +68,15 @@ def serialize(result: QueryResult, fmt: str) -> bytes:
             raise WartaError(Errors.E002.format(kind="result format", name=fmt, known=", ".join(TABULAR_FORMATS)))
         if fmt == "json":
             return json_results(result)
+        if fmt == "tsv":
+            return tsv_results(result)  # rdflib has a TSV results parser but no serializer
         buffer = io.BytesIO()
         to_rdflib_result(result).serialize(buffer, format=fmt, encoding="utf-8")
         return buffer.getvalue()
     fmt = {"ntriples": "nt", "table": "turtle", "json": "jsonld"}.get(fmt, fmt)
     if fmt not in GRAPH_FORMATS:
         raise WartaError(Errors.E002.format(kind="graph format", name=fmt, known=", ".join(GRAPH_FORMATS)))
-    return to_graph(result).serialize(format=fmt, encoding="utf-8")
+    return to_graph(result).serialize(format=_RDFLIB_NAMES.get(fmt, fmt), encoding="utf-8")
 
 
 def _json_term(term: Identifier) -> dict:
@@ -129,4 +134,28 @@ def serialize_graph(graph: Graph, fmt: str) -> bytes:
     fmt = {"ntriples": "nt", "json": "jsonld"}.get(fmt, fmt)
     if fmt not in GRAPH_FORMATS:
         raise WartaError(Errors.E002.format(kind="graph format", name=fmt, known=", ".join(GRAPH_FORMATS)))
-    return graph.serialize(format=fmt, encoding="utf-8")
+    return graph.serialize(format=_RDFLIB_NAMES.get(fmt, fmt), encoding="utf-8")
+
+
+def _tsv_term(term: Identifier | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, Literal):
+        # Escaped as in N-Triples: a raw tab or newline would break the TSV layout.
+        text = str(term).replace("\\", "\\\\").replace('"', '\\"')
+        text = text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype is not None:
+            return f'"{text}"^^<{term.datatype}>'
+        return f'"{text}"'
+    return term.n3()
+
+
+def tsv_results(result: QueryResult) -> bytes:
+    """SPARQL 1.1 Query Results TSV: a header of ``?var`` names, terms in N-Triples syntax."""
+    if result.kind == "ASK":
+        return b"?_askResult\n" + (b"true\n" if result.boolean else b"false\n")
+    lines = ["\t".join("?" + v for v in result.variables)]
+    lines.extend("\t".join(_tsv_term(term) for term in row) for row in result.rows)
+    return ("\n".join(lines) + "\n").encode("utf-8")

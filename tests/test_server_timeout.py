@@ -1,0 +1,69 @@
+"""A query that runs forever is killed at the timeout; other queries keep being answered."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+from starlette.testclient import TestClient
+
+from graph.server import create_app
+from graph.store import open_store
+from server_data import write_examples
+
+# Four unconstrained patterns over a few hundred triples: ~10^10 solutions to count.
+FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+QUICK = "SELECT ?s WHERE { ?s a <https://schema.org/Person> } LIMIT 1"
+
+
+@pytest.fixture
+def client(tmp_path):
+    store = open_store(str(tmp_path / "store"))
+    write_examples(store)
+    store.close()
+    with TestClient(create_app(str(tmp_path / "store"), timeout=2, workers=2)) as client:
+        client.get("/sparql", params={"query": QUICK})  # workers warm
+        yield client
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A killed child that was not reaped yet is a zombie: dead for our purpose.
+    with open(f"/proc/{pid}/stat") as handle:
+        return handle.read().split(")")[-1].split()[0] != "Z"
+
+
+def test_runaway_query_is_killed_at_the_timeout_and_the_next_answers_at_once(client):
+    pool = client.app.state.service.executor
+    before = set(pool.pids())
+    started = time.monotonic()
+    response = client.get("/sparql", params={"query": FOREVER})
+    elapsed = time.monotonic() - started
+    assert response.status_code == 503
+    assert "longer than 2 s and was cancelled" in response.text
+    assert 2 <= elapsed < 5
+    killed = before - set(pool.pids())
+    assert len(killed) == 1 and not any(_alive(pid) for pid in killed)  # cancelled for real, not abandoned
+    started = time.monotonic()
+    assert client.get("/sparql", params={"query": QUICK}).status_code == 200
+    assert time.monotonic() - started < 1.0
+
+
+def test_other_queries_are_answered_while_one_runs_away(client):
+    slow = {}
+    thread = threading.Thread(target=lambda: slow.update(r=client.get("/sparql", params={"query": FOREVER})))
+    thread.start()
+    time.sleep(0.3)
+    times = []
+    for _ in range(5):
+        started = time.monotonic()
+        assert client.get("/sparql", params={"query": QUICK}).status_code == 200
+        times.append(time.monotonic() - started)
+    thread.join()
+    assert slow["r"].status_code == 503
+    assert max(times) < 1.0, times
