@@ -72,8 +72,13 @@ class ValidationReport:
         self.graphs_checked += other.graphs_checked
         self.results.extend(other.results)
 
-    def text(self, max_results: int | None = 50) -> str:
-        """A readable report, results grouped by article graph."""
+    def text(self, max_results: int | None = 50, warnings: bool = False) -> str:
+        """A readable report, results grouped by article graph.
+
+        Args:
+            max_results: list at most this many results (None for all).
+            warnings: list warnings too, not only violations.
+        """
         lines = [
             f"conforms: {self.graphs_checked} article graphs checked"
             if self.conforms
@@ -81,16 +86,17 @@ class ValidationReport:
             f"{len({r.graph for r in self.violations})} of {self.graphs_checked} article graphs checked"
         ]
         if self.warnings:
-            lines.append(f"{len(self.warnings)} warnings")
-        shown = self.results if max_results is None else self.results[:max_results]
+            lines.append(f"{len(self.warnings)} warnings" + ("" if warnings else " (not listed)"))
+        listed = self.results if warnings else self.violations
+        shown = listed if max_results is None else listed[:max_results]
         current = None
         for result in shown:
             if result.graph != current:
                 current = result.graph
                 lines.append(f"{current or '(unnamed graph)'}:")
             lines.append(f"  {result}")
-        if len(shown) < len(self.results):
-            lines.append(f"... and {len(self.results) - len(shown)} more")
+        if len(shown) < len(listed):
+            lines.append(f"... and {len(listed) - len(shown)} more")
         return "\n".join(lines)
 
 

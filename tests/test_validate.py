@@ -303,13 +303,15 @@ def test_end_past_the_text_fails(good):
     assert any(m.startswith("nif:anchorOf ") for m in messages(validate_graph(good)))
 
 
-def test_phrase_outside_its_sentence_fails(good):
+def test_phrase_outside_its_sentence_warns(good):
     phrase = next(
         p for p in good.subjects(ns.RDF.type, NIF.Phrase) if str(good.value(p, NIF.anchorOf)) == "Bank Kaltimtara"
     )
     first = min(good.subjects(ns.RDF.type, NIF.Sentence), key=lambda s: int(good.value(s, NIF.beginIndex)))
     good.set((phrase, NIF.sentence, first))
-    assert messages(validate_graph(good)) == [f"the phrase lies outside its nif:sentence {first}"]
+    report = validate_graph(good)
+    assert report.conforms  # multi-sentence quotations do this; worth a look, not a failure
+    assert [w.message for w in report.warnings] == [f"the phrase runs outside its nif:sentence {first}"]
 
 
 def test_bad_status_fails(good):
@@ -447,3 +449,16 @@ def test_cli_validate_exits_1_with_a_readable_report(tmp_path, good):
     assert "does not conform" in result.output
     assert "warta:status" in result.output
     assert "ditandatangani" in result.output
+
+
+def test_example_corpus_conforms(memory_store):
+    """What the real extractor makes of examples/ meets the contract (warnings allowed)."""
+    from graph.pipeline import ingest
+    from graph.readers import read_paths
+
+    examples = ontology_dir().parent / "examples"
+    report = ingest(read_paths([str(examples)]), memory_store)
+    assert not report.errors
+    result = validate_store(memory_store)
+    assert result.graphs_checked == report.new >= 5
+    assert result.conforms, result.text()

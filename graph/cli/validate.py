@@ -12,8 +12,12 @@ from ._util import store_option, user_errors
 @click.command("validate")
 @store_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Check at most N article graphs.")
+@click.option("--warnings", "show_warnings", is_flag=True, help="List warnings too, not only violations.")
+@click.option(
+    "--max-results", type=click.IntRange(min=0), default=50, show_default=True, help="List at most N results (0: all)."
+)
 @user_errors
-def command(store, limit):
+def command(store, limit, show_warnings, max_results):
     """Check every article graph against the contract's SHACL shapes (ontology/shapes.ttl).
 
     Each article graph is checked on its own. Exits 1 and lists the violations
@@ -21,7 +25,6 @@ def command(store, limit):
     """
     with open_store(store, read_only=True) as source:
         report = validate_store(source, limit=limit)
+    click.echo(report.text(max_results=max_results or None, warnings=show_warnings))
     if not report.conforms:
-        click.echo(report.text())
         raise SystemExit(1)
-    click.echo(report.text())
