@@ -14,27 +14,21 @@ from collections.abc import Callable
 from ...article import Article
 from .. import Extractor
 from ..types import Extraction
+from .agreements import find_agreements
 from .doc import Doc
 from .finalize import finalize
+from .meetings import find_meetings
 from .offices import find_offices
 from .organizations import find_organizations
 from .persons import find_persons
 from .places import add_dateline, find_places
+from .programs import find_programs
+from .quotes import find_quotes
 from .sentences import find_sentences
 from .tokens import tokenize
 
 Stage = Callable[[Doc], None]
 
-
-def _event_stage(module: str, name: str) -> Stage | None:
-    # The event stages are written alongside this package; until one exists
-    # its stage is skipped rather than failing the whole extractor.
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    except ImportError:
-        return None
 
 
 def find_entities(doc: Doc) -> None:
@@ -51,12 +45,10 @@ def find_entities(doc: Doc) -> None:
 STAGES: list[tuple[str, Stage]] = [
     ("sentences", find_sentences),
     ("entities", find_entities),
-    *(
-        (module, stage)
-        for module, name in [("quotes", "find_quotes"), ("meetings", "find_meetings"),
-                             ("agreements", "find_agreements"), ("programs", "find_programs")]
-        if (stage := _event_stage(module, name)) is not None
-    ),
+    ("quotes", find_quotes),
+    ("meetings", find_meetings),
+    ("agreements", find_agreements),
+    ("programs", find_programs),
     ("finalize", finalize),
 ]
 

@@ -145,6 +145,20 @@ def _acronym_org(tokens: list[Token], i: int) -> OrgMatch | None:
     return None
 
 
+def _trailing_region(tokens: list[Token], i: int) -> RegionMatch | None:
+    """A region closing an organisation's name, unless it opens a person's name
+    ("BKN Bima Haria Wibisana": Bima is a city, but here a first name)."""
+    from .lexicon import is_name_word
+
+    region = match_region(tokens, i)
+    if region is None or region.written_type is not None:
+        return region
+    nxt = tokens[region.end] if region.end < len(tokens) else None
+    if nxt is not None and is_name_word(nxt.text) and not nxt.acronym:
+        return None
+    return region
+
+
 def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
     head = tokens[i].text
     if head not in ORG_HEADS and head not in _PROPER_HEADS:
@@ -172,6 +186,9 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
         if proper:
             if tok.text.casefold() in role_forms():
                 break
+            if tok.text in ("Tbk", "Persero"):
+                last_word = j
+                break
         elif not is_org_word(tok.text):
             break
         last_word = j
@@ -190,7 +207,8 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
         end, short = paren
         aliases.append(short)
     org_type = _type_of(head)
-    region = match_region(tokens, end)
+    national = any(w in name.split() for w in ("Negara", "Nasional", "Indonesia", "Republik", "RI"))
+    region = _trailing_region(tokens, end) if national else match_region(tokens, end)
     if region is not None and org_type not in ("company", "university", "other"):
         written_region = _text(tokens, region.start, region.end)
         aliases += [name] + [f"{a} {written_region}" for a in aliases]

@@ -20,7 +20,7 @@ _CUE_BEFORE = frozenset(
 _CUE_AFTER = frozenset(
     """mengatakan menjelaskan menyatakan menuturkan mengungkapkan menambahkan menegaskan berharap
     menyebut menyebutkan menyampaikan meminta mengakui menilai memaparkan menerangkan mengimbau
-    berkata bilang menyebutkan mengaku menekankan mengingatkan melanjutkan""".split()
+    berkata bilang berpendapat menduga memastikan mengklaim mengaku menekankan mengingatkan melanjutkan""".split()
 )
 _HONORIFICS = frozenset({"Pak", "Bu", "Bapak", "Ibu", "Sdr", "Saudara"})
 _NICKNAME = re.compile(r"(\b[A-Z]\w+)\s*(?:[-–—]{1,2}|\()\s*sapaan(?: akrab)?\s+([A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,3})")
