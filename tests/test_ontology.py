@@ -136,3 +136,20 @@ def test_no_rdf_terms_outside_the_declared_namespaces():
     source = inspect.getsource(build)
     used = set(re.findall(r"\b([A-Z][A-Z]+)\.[A-Za-z]", source))
     assert used - {"RDF", "XSD"} <= set(_NAMESPACES), used
+
+
+@pytest.mark.parametrize("name", ["warta.ttl", "shapes.ttl"])
+def test_oxigraph_parses_the_files_too(name):
+    # A second, stricter Turtle parser: what users load into a triple store.
+    import pyoxigraph
+
+    assert any(True for _ in pyoxigraph.parse(path=str(ontology_dir() / name), format=pyoxigraph.RdfFormat.TURTLE))
+
+
+def test_shapes_are_valid_shacl():
+    from pyshacl import validate
+
+    from graph.validate import shapes_graph
+
+    conforms, _, text = validate(Graph(), shacl_graph=shapes_graph(), meta_shacl=True, inference="none")
+    assert conforms, text
