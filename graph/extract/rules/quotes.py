@@ -42,7 +42,8 @@ INTRO_VERBS = frozenset(
 PRONOUNS = frozenset({"ia", "dia", "beliau"})
 
 _AFTER_CUE = re.compile(r"\s*,?\s*(?P<word>[a-z]+)\b")
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|bin|binti|van|de|al))*")
+# A capitalised run on one line: "Kepala Dinas Perhubungan Syafrin Liputo", "M. Hanif Dhakiri".
+_NAME_RUN = re.compile(r"(?:[A-Z]\.|[A-Z][\w'’-]*)(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*|bin|binti|van|de|al))*")
 # A full stop ends the attribution unless it closes an initial or a title ("M.", "Drs.").
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bDr)(?<!\bIr)(?<!\bDrs)(?<!\bHj)(?<!\bProf)(?<!\bMuh)(?<!\bMoh)[.!?](?=\s|$)|\n"
@@ -246,12 +247,22 @@ def _after_quote(
 
 def _named_after(doc: Doc, begin: int, limit: int, previous: Quote | None) -> tuple[Entity | None, int]:
     """The person named in an attribution: ``ujar Kepala Dinas X, Ali Fitri saat ...``."""
+    run = _NAME_RUN.match(doc.text, begin + len(doc.text[begin:limit]) - len(doc.text[begin:limit].lstrip()))
     persons = doc.entities_in(begin, limit, "person")
+    if run is not None:
+        # The speaker's name closes the run of office words: prefer the person
+        # whose mention ends where the run (or its part before a comma) ends.
+        tail = [
+            (m.end, e) for e in persons for m in e.mentions
+            if run.start() <= m.start < run.end() and m.end >= run.end() - 1 and len(e.name.split()) <= 4
+        ]
+        if tail:
+            end, entity = max(tail, key=lambda pair: pair[0])
+            return entity, end
     if persons:
         first = persons[0]
         mention = min((m for m in first.mentions if begin <= m.start < limit), key=lambda m: m.start)
         return first, mention.end
-    run = _NAME_RUN.match(doc.text, begin + len(doc.text[begin:limit]) - len(doc.text[begin:limit].lstrip()))
     if run is None:
         return None, begin
     words = run.group().split()
