@@ -115,3 +115,37 @@ def person_name_core(text: str) -> str:
     while len(words) > 1 and (_token_key(words[0]) in ROLE_WORDS or _token_key(words[0]) in PREFIX_TITLES):
         words.pop(0)
     return " ".join(words)
+
+
+def canonical_key(kind: str, name: str) -> str:
+    """A key that is equal for the same entity named canonically in two articles.
+
+    Persons are keyed without honorifics or degrees; everything is folded, so
+    ``Pemerintah Kota Samarinda`` in two articles gives one key (the model
+    stage turns it into one IRI).
+
+    Args:
+        kind: ``person``, ``organization`` or ``place``.
+        name: the entity's canonical name.
+    """
+    if kind == "person":
+        name = strip_titles(name)
+    return f"{kind}:{slug(name)}"
+
+
+def candidate_matches(name: str, known: list[str], threshold: float = 0.85) -> list[tuple[str, float]]:
+    """Names in ``known`` that may be the same entity, with a 0..1 score, best first.
+
+    Used to record ``Entity.same_as_candidates`` instead of merging silently:
+    "Rahmat Effendi" and "Rahmat Efendi" score high but stay two entities
+    until someone confirms.
+    """
+    from rapidfuzz import fuzz
+
+    target = fold(name)
+    scored = []
+    for other in known:
+        score = fuzz.token_sort_ratio(target, fold(other)) / 100
+        if score >= threshold and fold(other) != target:
+            scored.append((other, round(score, 3)))
+    return sorted(scored, key=lambda pair: -pair[1])

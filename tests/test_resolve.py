@@ -15,3 +15,15 @@ def test_person_name_core_drops_leading_office():
 
 def test_fold_ignores_case_and_punctuation():
     assert fold("Kemnaker R.I.") == fold("kemnaker ri")
+
+
+def test_canonical_key_ignores_titles_and_case():
+    from graph.resolve import canonical_key
+
+    assert canonical_key("person", "Dr. Ali Fitri Noor, M.Si") == canonical_key("person", "ali fitri noor")
+
+
+def test_candidate_matches_scores_near_spellings():
+    from graph.resolve import candidate_matches
+
+    assert candidate_matches("Rahmat Effendi", ["Rahmat Efendi", "Tri Rismaharini"])[0][0] == "Rahmat Efendi"
