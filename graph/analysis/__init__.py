@@ -1,0 +1,23 @@
+"""Network analysis of the entity graph: centrality, communities, chains, timelines.
+
+Plain functions over a store (or a graph read from it), importable without
+click; the CLI in :mod:`graph.cli.analysis` only parses options and prints.
+"""
+
+from __future__ import annotations
+
+from .entities import KINDS, RELATION_LABELS, Article, Evidence, load_entity_graph
+from .filters import ViewFilter, apply_filter, ego_nodes
+from .resolve import resolve_entity
+
+__all__ = [
+    "KINDS",
+    "RELATION_LABELS",
+    "Article",
+    "Evidence",
+    "ViewFilter",
+    "apply_filter",
+    "ego_nodes",
+    "load_entity_graph",
+    "resolve_entity",
+]
