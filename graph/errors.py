@@ -89,3 +89,8 @@ class Errors:
     E047 = "--allow-update needs a token: set WARTA_UPDATE_TOKEN (clients send Authorization: Bearer <token>)"
     W001 = "updates are on and the server listens on {host}, beyond this machine: anyone with the token can change the store"
     W002 = "SERVICE is allowed: queries can make this server fetch any URL"
+    # graph views and network analysis (graph.viz, graph.analysis)
+    E060 = "no entity is named {name!r} (try part of a name, an alias, or an IRI)"
+    E061 = "{name!r} names {count} entities; be more specific or give an IRI: {candidates}"
+    E062 = "no chain links {a!r} and {b!r} in the graph"
+    E063 = "a view query must be SELECT or CONSTRUCT/DESCRIBE, not {kind}"
