@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...resolve import fold
+from ...resolve import candidate_matches, fold
 from .doc import Doc
 
 
@@ -19,6 +19,12 @@ def finalize(doc: Doc) -> None:
                 seen.add(fold(alias))
                 aliases.append(alias)
         entity.aliases = aliases
+    for kind in ("person", "organization"):
+        same_kind = [e for e in doc.entities if e.kind == kind]
+        names = [e.name for e in same_kind]
+        for entity in same_kind:
+            # Near-identical names the rules did not merge: recorded, not merged.
+            entity.same_as_candidates = candidate_matches(entity.name, names, threshold=0.9)
     for membership in doc.extraction.memberships:
         for span in membership.evidence:
             span.sentence = doc.sentence_index(span.start)
