@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from rdflib import BNode, Literal, URIRef
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+# Characters Python's str.splitlines() also breaks at: escaped, so that every
+# consumer (the store splits this text into lines) sees one triple per line.
+_ESCAPES.update({ord(c): f"\\u{ord(c):04X}" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
 
 
 def term(node) -> str:
