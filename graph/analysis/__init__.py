@@ -8,16 +8,26 @@ from __future__ import annotations
 
 from .entities import KINDS, RELATION_LABELS, Article, Evidence, load_entity_graph
 from .filters import ViewFilter, apply_filter, ego_nodes
+from .network import NetworkStats, network_stats, simple_graph
+from .paths import Step, shortest_chains
 from .resolve import resolve_entity
+from .timeline import Event, timeline
 
 __all__ = [
     "KINDS",
     "RELATION_LABELS",
     "Article",
+    "Event",
     "Evidence",
+    "NetworkStats",
+    "Step",
     "ViewFilter",
     "apply_filter",
     "ego_nodes",
     "load_entity_graph",
+    "network_stats",
     "resolve_entity",
+    "shortest_chains",
+    "simple_graph",
+    "timeline",
 ]

@@ -228,8 +228,9 @@ def _add_edges(graph: nx.MultiDiGraph, rows, articles: dict[str, Article], phras
         # The fact node's own sentences (a membership's, a meeting's) say why the link is
         # there; prefer those that also name the other end. Structural links
         # (part of, located in) have no fact node: use sentences naming both ends.
-        holder, other = (fact, (s, o)) if fact and fact not in (s, o) else (s, (o,))
-        texts = phrases.sentences(holder, article, with_also=other) or phrases.sentences(s, article, with_also=(o,))
+        holder = fact or s
+        others = tuple(x for x in (s, o) if x != holder)
+        texts = phrases.sentences(holder, article, with_also=others) or phrases.sentences(s, article, with_also=(o,))
         edge["evidence"].append(Evidence(articles[article], texts[0] if texts else ""))
     for (s, o, _, _), data in merged.items():
         graph.add_edge(s, o, **data)

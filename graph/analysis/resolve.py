@@ -36,14 +36,17 @@ def match_entity(candidates: Iterable[tuple[str, str, list[str]]], text: str) ->
     wanted = fold(text)
     if not wanted:
         raise WartaError(Errors.E060.format(name=text))
-    exact, partial = {}, {}
+    # Tiers: a whole name or alias, then words starting with the text, then any substring.
+    tiers: tuple[dict, dict, dict] = ({}, {}, {})
     for iri, name, aliases in candidates:
         forms = [fold(name)] + [fold(a) for a in aliases]
-        if wanted in forms or wanted == fold(iri):
-            exact[iri] = name
+        if wanted in forms or text == iri:
+            tiers[0][iri] = name
+        elif any(f" {f}".find(f" {wanted}") >= 0 for f in forms):
+            tiers[1][iri] = name
         elif any(wanted in f for f in forms):
-            partial[iri] = name
-    found = exact or partial
+            tiers[2][iri] = name
+    found = tiers[0] or tiers[1] or tiers[2]
     if len(found) == 1:
         return next(iter(found))
     if not found:

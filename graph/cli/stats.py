@@ -21,12 +21,16 @@ def _section(title: str, counts: dict[str, int]) -> list[str]:
 
 @click.command("stats")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--network", is_flag=True, help="Also: centrality of officials and agencies, communities, most connected pairs.")
 @store_option
 @user_errors
-def command(fmt, store):
+def command(fmt, network, store):
     """Counts per class, per publisher and per month."""
     with open_store(store, read_only=True) as source:
         stats = store_stats(source)
+        if network:
+            _network(source, fmt, stats)
+            return
     if fmt == "json":
         click.echo(json.dumps(dataclasses.asdict(stats), ensure_ascii=False, indent=2))
         return
@@ -35,3 +39,15 @@ def command(fmt, store):
     lines += _section("per publisher:", stats.publishers)
     lines += _section("per month:", stats.months)
     click.echo("\n".join(lines))
+
+
+def _network(source, fmt, stats) -> None:
+    """``--network``: the counts, then the network analysis (graph.analysis)."""
+    from ..analysis.run import store_network_stats
+    from ..analysis.text import network_text
+
+    result = store_network_stats(source)
+    if fmt == "json":
+        click.echo(json.dumps({**dataclasses.asdict(stats), "network": result.as_dict()}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{stats.graphs} article graphs, {stats.quads} quads\n" + network_text(result))
