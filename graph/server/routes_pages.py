@@ -108,10 +108,11 @@ async def viz(request: Request) -> Response:
     try:
         if params.get("entity"):
             hops = max(1, min(3, int(params.get("hops", "2")))) if params.get("hops", "2").isdigit() else 2
-            page = await service.call("graph.server.views:entity_view", params["entity"], hops)
+            page = await service.call("graph.server.views:entity_view", params["entity"], hops, config.base_iri)
         elif params.get("query"):
             page = await service.call("graph.server.views:construct_view", params["query"],
-                                      allow_service=config.allow_service, max_rows=config.max_rows)
+                                      allow_service=config.allow_service, max_rows=config.max_rows,
+                                      base_iri=config.base_iri)
         else:
             return Response("give ?entity=IRI or ?query=CONSTRUCT...\n", status_code=400, media_type="text/plain")
     except WartaError as error:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rdflib import URIRef
-
 from ..errors import Errors, WartaError
 from .jobs import Context
 from .sparql import check_policy
@@ -29,15 +27,17 @@ def available() -> bool:
     return True
 
 
-def entity_view(context: Context, entity: str, hops: int = 2) -> str:
-    """The neighbourhood of ``entity`` as a self-contained HTML page."""
-    return _viz().render_view(context.store, entity=URIRef(entity), hops=hops)
+def entity_view(context: Context, entity: str, hops: int = 2, base_iri: str | None = None) -> str:
+    """The neighbourhood of ``entity`` (an IRI, name or alias) as a self-contained HTML page."""
+    return _viz().render_view(context.store, entity=entity, hops=hops, base_iri=base_iri)
 
 
-def construct_view(context: Context, sparql: str, *, allow_service: bool = False, max_rows: int | None = None) -> str:
+def construct_view(
+    context: Context, sparql: str, *, allow_service: bool = False, max_rows: int | None = None, base_iri: str | None = None
+) -> str:
     """A CONSTRUCT/DESCRIBE result drawn as a graph."""
     check_policy(sparql, allow_service=allow_service)
     result = context.store.query(sparql, max_rows=max_rows)
     if result.kind not in ("CONSTRUCT", "DESCRIBE"):
         raise WartaError(Errors.E046)
-    return _viz().render_triples(result.triples)
+    return _viz().render_triples(result.triples, base_iri=base_iri)
