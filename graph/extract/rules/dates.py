@@ -61,20 +61,20 @@ RELATIVE_DAYS = {
 _WD = r"(?:Senin|Selasa|Rabu|Kamis|Jum['’]?at|Sabtu|Minggu|Ahad)"
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-# "Rabu (6/4/2022)", "(Rabu, 18/9/2019)", "Senin (13 / 04 / 2020)", "Senin (14/3)".
+# "(6/4/2022)", "(Rabu, 18/9/2019)", "(13 / 04 / 2020)", "(14/3)"; a weekday
+# written before the parenthesis is taken in by _with_weekday_before.
 _NUMERIC_PAREN = re.compile(
-    rf"(?:(?P<wd1>{_WD})\s*,?\s*)?\(\s*(?:(?P<wd2>{_WD})\s*,?\s*)?"
-    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)",
+    rf"\(\s*(?:{_WD}\s*,?\s*)?(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
     re.IGNORECASE,
 )
 # "6/4/2022" written without parentheses; not part of a letter number ("800.2/737/BKPPD").
 _NUMERIC_BARE = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])")
-# "Kamis, 19 September 2019", "Kamis (19 September 2019)", "20 Agustus".
+# "19 September 2019", "20 Agustus"; a weekday before it is taken in by _with_weekday_before.
 _TEXTUAL = re.compile(
-    rf"(?:(?P<wd>{_WD})\s*,?\s*\(?\s*)?(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\b\.?"
-    r"(?:\s+(?P<y>\d{4})\b)?\)?",
+    rf"(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\b\.?(?:\s+(?P<y>\d{{4}})\b)?\)?",
     re.IGNORECASE,
 )
+_WEEKDAY_BEFORE = re.compile(rf"{_WD}\s*,?\s*\(?\s*$", re.IGNORECASE)
 # A weekday alone, optionally with "lalu"/"kemarin"/"mendatang"/"depan"/"nanti".
 # Capitalised only: "minggu ini" means "this week", not Sunday.
 _WEEKDAY = re.compile(
@@ -168,7 +168,17 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
         offset = RELATIVE_DAYS[match["rel"].lower()]
         resolved = (reference + timedelta(days=offset)).isoformat() if reference else None
         found.append(DateMention(match.start(), match.end(), resolved, relative=True))
-    return _without_overlaps(found)
+    return _without_overlaps([_with_weekday_before(text, m) for m in found])
+
+
+def _with_weekday_before(text: str, mention: DateMention) -> DateMention:
+    """Take in the weekday written before a date ("Rabu (6/4/2022)", "Kamis, 19 September")."""
+    if mention.start == 0 or text[mention.start - 1] not in " (,":
+        return mention
+    lead = _WEEKDAY_BEFORE.search(text, max(0, mention.start - 14), mention.start)
+    if lead is None or lead.end() != mention.start:
+        return mention
+    return DateMention(lead.start(), mention.end, mention.date, mention.relative)
 
 
 def find_times(text: str) -> list[TimeMention]:

@@ -22,6 +22,7 @@ from ..types import Entity, Quote, Span
 from .doc import Doc
 
 QUOTE_MARKS = frozenset('"“”„‟〝〞«»')
+_MARK = re.compile("[\"“”„‟〝〞«»’']")
 
 #: Speech verbs, in the bare form used after a quote (``ujar Ali``) and
 #: before ``-nya`` (``ujarnya``).
@@ -118,7 +119,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 
 def _pair_marks(text: str) -> list[_Pair]:
-    marks = [i for i, c in enumerate(text) if c in QUOTE_MARKS or (c in "’'" and _single_closes(text, i))]
+    marks = [
+        m.start() for m in _MARK.finditer(text) if m.group() in QUOTE_MARKS or _single_closes(text, m.start())
+    ]
     pairs: list[_Pair] = []
     opening: int | None = None
     for i in marks:
