@@ -19,7 +19,7 @@ TEXT_1 = (
     "Plh Sekretaris Daerah Kota Samarinda Ali Fitri Noor menerima audiensi Kementerian Ketenagakerjaan "
     "(Kemnaker) di Balai Kota Samarinda, Rabu (6/4/2022). "
     "Pemerintah Kota Samarinda dan Kemnaker menandatangani nota kesepakatan pelatihan vokasi. "
-    "\"Kami menargetkan 10.000 pekerja terlatih,\" ujar Ali Fitri Noor."
+    '"Kami menargetkan 10.000 pekerja terlatih," ujar Ali Fitri Noor.'
 )
 TEXT_2 = (
     "Wakil Gubernur Sulawesi Selatan Andi Sudirman Sulaimân bertemu Ali Fitri Noor di Makassar, Senin (9/5/2022). "
@@ -36,7 +36,7 @@ def _span(text: str, needle: str, sentence: int, nth: int = 0) -> Span:
 
 def _sentences(text: str) -> list[Sentence]:
     out, start = [], 0
-    for end in [i + 1 for i, c in enumerate(text) if c in ".!?\"" and (i + 1 == len(text) or text[i + 1] == " ")]:
+    for end in [i + 1 for i, c in enumerate(text) if c in '.!?"' and (i + 1 == len(text) or text[i + 1] == " ")]:
         if end - start > 2:
             out.append(Sentence(start, end))
             start = end + 1
@@ -45,27 +45,92 @@ def _sentences(text: str) -> list[Sentence]:
 
 def article_one() -> tuple[Article, Extraction]:
     t = TEXT_1
-    article = Article(id="samarinda-kemnaker", text=t, title="Pemkot Samarinda dan Kemnaker teken MoU pelatihan vokasi",
-                      date="2022-04-06", publisher="ANALITIK.CO.ID", dateline="Samarinda")
+    article = Article(
+        id="samarinda-kemnaker",
+        text=t,
+        title="Pemkot Samarinda dan Kemnaker teken MoU pelatihan vokasi",
+        date="2022-04-06",
+        publisher="ANALITIK.CO.ID",
+        dateline="Samarinda",
+    )
     x = Extraction(article_id=article.id, sentences=_sentences(t), extractor="test")
     x.entities = [
-        Entity("per:ali", "person", "Ali Fitri Noor", mentions=[_span(t, "Ali Fitri Noor", 0), _span(t, "Ali Fitri Noor", 2, 1)]),
-        Entity("org:kemnaker", "organization", "Kementerian Ketenagakerjaan", aliases=["Kemnaker"], government=True,
-               mentions=[_span(t, "Kementerian Ketenagakerjaan", 0), _span(t, "Kemnaker", 1, 1)]),
-        Entity("org:pemkot", "organization", "Pemerintah Kota Samarinda", government=True,
-               mentions=[_span(t, "Pemerintah Kota Samarinda", 1)]),
-        Entity("loc:balai", "place", "Balai Kota Samarinda", place_type="venue", mentions=[_span(t, "Balai Kota Samarinda", 0)]),
+        Entity(
+            "per:ali",
+            "person",
+            "Ali Fitri Noor",
+            mentions=[_span(t, "Ali Fitri Noor", 0), _span(t, "Ali Fitri Noor", 2, 1)],
+        ),
+        Entity(
+            "org:kemnaker",
+            "organization",
+            "Kementerian Ketenagakerjaan",
+            aliases=["Kemnaker"],
+            government=True,
+            mentions=[_span(t, "Kementerian Ketenagakerjaan", 0), _span(t, "Kemnaker", 1, 1)],
+        ),
+        Entity(
+            "org:pemkot",
+            "organization",
+            "Pemerintah Kota Samarinda",
+            government=True,
+            mentions=[_span(t, "Pemerintah Kota Samarinda", 1)],
+        ),
+        Entity(
+            "loc:balai",
+            "place",
+            "Balai Kota Samarinda",
+            place_type="venue",
+            mentions=[_span(t, "Balai Kota Samarinda", 0)],
+        ),
     ]
-    x.memberships = [Membership("per:ali", "Sekretaris Daerah", "org:pemkot", acting=True,
-                                evidence=[_span(t, "Plh Sekretaris Daerah Kota Samarinda", 0)])]
-    x.meetings = [Meeting("meeting:1", "audiensi", "Audiensi Kemnaker", date="2022-04-06", location="loc:balai",
-                          attendees=["per:ali", "org:kemnaker"], evidence=[_span(t, "audiensi", 0)])]
-    x.agreements = [Agreement("agr:1", "nota kesepakatan pelatihan vokasi", parties=["org:pemkot", "org:kemnaker"],
-                              status="signed", date="2022-04-06", evidence=[_span(t, "nota kesepakatan", 1)])]
-    x.programs = [Program("prog:1", "pelatihan vokasi", provider="org:kemnaker", target_value=10000,
-                          target_unit="pekerja terlatih", evidence=[_span(t, "10.000 pekerja terlatih", 2)])]
-    x.quotes = [Quote("Kami menargetkan 10.000 pekerja terlatih,", _span(t, "Kami menargetkan 10.000 pekerja terlatih,", 2),
-                      speaker="per:ali")]
+    x.memberships = [
+        Membership(
+            "per:ali",
+            "Sekretaris Daerah",
+            "org:pemkot",
+            acting=True,
+            evidence=[_span(t, "Plh Sekretaris Daerah Kota Samarinda", 0)],
+        )
+    ]
+    x.meetings = [
+        Meeting(
+            "meeting:1",
+            "audiensi",
+            "Audiensi Kemnaker",
+            date="2022-04-06",
+            location="loc:balai",
+            attendees=["per:ali", "org:kemnaker"],
+            evidence=[_span(t, "audiensi", 0)],
+        )
+    ]
+    x.agreements = [
+        Agreement(
+            "agr:1",
+            "nota kesepakatan pelatihan vokasi",
+            parties=["org:pemkot", "org:kemnaker"],
+            status="signed",
+            date="2022-04-06",
+            evidence=[_span(t, "nota kesepakatan", 1)],
+        )
+    ]
+    x.programs = [
+        Program(
+            "prog:1",
+            "pelatihan vokasi",
+            provider="org:kemnaker",
+            target_value=10000,
+            target_unit="pekerja terlatih",
+            evidence=[_span(t, "10.000 pekerja terlatih", 2)],
+        )
+    ]
+    x.quotes = [
+        Quote(
+            "Kami menargetkan 10.000 pekerja terlatih,",
+            _span(t, "Kami menargetkan 10.000 pekerja terlatih,", 2),
+            speaker="per:ali",
+        )
+    ]
     return article, x
 
 
@@ -75,12 +140,26 @@ def article_two() -> tuple[Article, Extraction]:
     x = Extraction(article_id=article.id, sentences=_sentences(t), extractor="test")
     x.entities = [
         Entity("per:ali", "person", "Ali Fitri Noor", mentions=[_span(t, "Ali Fitri Noor", 0)]),
-        Entity("per:andi", "person", "Andi Sudirman Sulaimân", aliases=["Andi Sudirman"],
-               mentions=[_span(t, "Andi Sudirman Sulaimân", 0)]),
+        Entity(
+            "per:andi",
+            "person",
+            "Andi Sudirman Sulaimân",
+            aliases=["Andi Sudirman"],
+            mentions=[_span(t, "Andi Sudirman Sulaimân", 0)],
+        ),
         Entity("loc:makassar", "place", "Makassar", place_type="city", mentions=[_span(t, "Makassar", 0)]),
     ]
-    x.meetings = [Meeting("meeting:1", "pertemuan", "Pertemuan di Makassar", date="2022-05-09", location="loc:makassar",
-                          attendees=["per:andi", "per:ali"], evidence=[_span(t, "bertemu", 0)])]
+    x.meetings = [
+        Meeting(
+            "meeting:1",
+            "pertemuan",
+            "Pertemuan di Makassar",
+            date="2022-05-09",
+            location="loc:makassar",
+            attendees=["per:andi", "per:ali"],
+            evidence=[_span(t, "bertemu", 0)],
+        )
+    ]
     return article, x
 
 

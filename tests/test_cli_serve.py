@@ -12,10 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
+from server_data import ALI, write_examples
 
 from graph.cli import main
 from graph.store import open_store
-from server_data import ALI, write_examples
 
 PREFIXES = "PREFIX schema: <https://schema.org/>\n"
 
@@ -31,7 +31,9 @@ def start_server(store: str, *args: str, env: dict | None = None) -> tuple[subpr
     warta = Path(sys.executable).with_name("warta")
     process = subprocess.Popen(
         [str(warta), "serve", "--store", store, "--port", str(port), *args],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -86,9 +88,10 @@ def test_sparqlwrapper_post_and_xml(server):
 
 
 def test_sparqlwrapper_update_is_refused(server):
+    from urllib.error import HTTPError
+
     from SPARQLWrapper import POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-    from urllib.error import HTTPError
 
     client = SPARQLWrapper(server + "/sparql")
     client.setMethod(POST)
@@ -109,8 +112,9 @@ def test_rdflib_sparqlstore_reads_the_endpoint(server):
 
 
 def test_curl_style_clients_get_csv_and_linked_data(server):
-    response = httpx.get(server + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3"},
-                         headers={"accept": "text/csv"})
+    response = httpx.get(
+        server + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3"}, headers={"accept": "text/csv"}
+    )
     assert response.status_code == 200 and response.text.splitlines()[0].count(",") == 2
     response = httpx.get(server + "/resource/person/ali-fitri-noor", headers={"accept": "text/turtle"})
     assert "Ali Fitri Noor" in response.text

@@ -63,8 +63,16 @@ def test_warta_query_binds_a_parameter_from_the_command_line(example_store):
     path = str(example_store.path)  # a second read-only opening of the same snapshot is fine
     result = CliRunner().invoke(
         main,
-        ["query", str(QUERIES_DIR / "quotes-by-speaker.rq"), "--param", "speaker=Arifin Noorsyam", "--store", path,
-         "--format", "csv"],
+        [
+            "query",
+            str(QUERIES_DIR / "quotes-by-speaker.rq"),
+            "--param",
+            "speaker=Arifin Noorsyam",
+            "--store",
+            path,
+            "--format",
+            "csv",
+        ],
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output

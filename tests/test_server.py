@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from rdflib import Dataset, Graph, URIRef
+from server_data import ALI, BASE, KEMNAKER, write_examples
 from starlette.testclient import TestClient
 
 from graph.model.namespaces import sparql_prologue
 from graph.server import create_app
 from graph.store import open_store
-from server_data import ALI, BASE, KEMNAKER, write_examples
 
 P = sparql_prologue()
 NAMES = P + "SELECT ?e ?name WHERE { ?e schema:name ?name } ORDER BY ?name"
@@ -49,7 +47,9 @@ def test_get_query_answers_sparql_json(client):
 def test_post_form_and_post_body_give_the_same_answer(client):
     by_get = names(client.get("/sparql", params={"query": NAMES}))
     by_form = names(client.post("/sparql", data={"query": NAMES}))
-    by_body = names(client.post("/sparql", content=NAMES.encode(), headers={"content-type": "application/sparql-query"}))
+    by_body = names(
+        client.post("/sparql", content=NAMES.encode(), headers={"content-type": "application/sparql-query"})
+    )
     assert by_get == by_form == by_body
 
 
@@ -90,7 +90,9 @@ def test_construct_negotiates_every_rdf_format(client, accept, rdflib_format):
     assert response.headers["content-type"].startswith(accept)
     if rdflib_format == "trig":
         dataset = Dataset().parse(data=response.text, format="trig")
-        assert any(s == URIRef(ALI) for s, _, _, _ in dataset.quads((None, URIRef("https://schema.org/name"), None, None)))
+        assert any(
+            s == URIRef(ALI) for s, _, _, _ in dataset.quads((None, URIRef("https://schema.org/name"), None, None))
+        )
         return
     graph = Graph().parse(data=response.text, format=rdflib_format)
     assert (URIRef(ALI), URIRef("https://schema.org/name"), None) in graph
@@ -158,13 +160,28 @@ def test_syntax_error_is_400_with_the_parsers_message(client):
     [
         ({"content": b"SELECT * {}", "headers": {"content-type": "text/plain"}}, 415),
         ({"content": b"\xff\xfe", "headers": {"content-type": "application/sparql-query"}}, 400),
-        ({"content": b"query=SELECT%20*%20%7B%7D&update=CLEAR%20ALL",
-          "headers": {"content-type": "application/x-www-form-urlencoded"}}, 400),
+        (
+            {
+                "content": b"query=SELECT%20*%20%7B%7D&update=CLEAR%20ALL",
+                "headers": {"content-type": "application/x-www-form-urlencoded"},
+            },
+            400,
+        ),
         ({"content": b"query=%20", "headers": {"content-type": "application/x-www-form-urlencoded"}}, 400),
-        ({"content": b"query=SELECT+*+%7B%7D&default-graph-uri=not%20an%20iri",
-          "headers": {"content-type": "application/x-www-form-urlencoded"}}, 400),
-        ({"content": b"query=SELECT+*+%7B%7D&query=ASK+%7B%7D",
-          "headers": {"content-type": "application/x-www-form-urlencoded"}}, 400),
+        (
+            {
+                "content": b"query=SELECT+*+%7B%7D&default-graph-uri=not%20an%20iri",
+                "headers": {"content-type": "application/x-www-form-urlencoded"},
+            },
+            400,
+        ),
+        (
+            {
+                "content": b"query=SELECT+*+%7B%7D&query=ASK+%7B%7D",
+                "headers": {"content-type": "application/x-www-form-urlencoded"},
+            },
+            400,
+        ),
         ({"content": b"query=%FF", "headers": {"content-type": "application/x-www-form-urlencoded"}}, 400),
     ],
 )
@@ -182,8 +199,34 @@ def test_garbage_queries_never_cause_a_server_error(client):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    pieces = st.sampled_from(["SELECT", "*", "{", "}", "?x", "<", ">", '"', "FILTER(", ")", "GRAPH", "\\u0053", "#",
-                              "a", ":", "PREFIX", "LIMIT", "-1", "\x00", "é", "VALUES", "BIND", "UNION", "."])
+    pieces = st.sampled_from(
+        [
+            "SELECT",
+            "*",
+            "{",
+            "}",
+            "?x",
+            "<",
+            ">",
+            '"',
+            "FILTER(",
+            ")",
+            "GRAPH",
+            "\\u0053",
+            "#",
+            "a",
+            ":",
+            "PREFIX",
+            "LIMIT",
+            "-1",
+            "\x00",
+            "é",
+            "VALUES",
+            "BIND",
+            "UNION",
+            ".",
+        ]
+    )
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(pieces, max_size=12).map(" ".join))
@@ -211,8 +254,12 @@ def test_the_word_service_in_a_literal_is_not_a_service_clause(client):
 def test_updates_and_graph_writes_are_refused_on_a_read_only_server(client):
     response = client.post("/sparql", data={"update": "CLEAR ALL"}, headers={"authorization": "Bearer x"})
     assert response.status_code == 403 and "--allow-update" in response.text
-    response = client.put("/rdf-graphs", params={"graph": "http://example.org/g"}, content=b"<a:b> <a:c> <a:d> .",
-                          headers={"content-type": "application/n-triples"})
+    response = client.put(
+        "/rdf-graphs",
+        params={"graph": "http://example.org/g"},
+        content=b"<a:b> <a:c> <a:d> .",
+        headers={"content-type": "application/n-triples"},
+    )
     assert response.status_code == 403
     assert client.delete("/rdf-graphs", params={"graph": ARTICLE_1}).status_code == 403
     assert names(client.get("/sparql", params={"query": NAMES}))  # still all there
@@ -227,7 +274,9 @@ def test_rows_are_capped_and_the_cut_is_flagged(store_dir):
 
 def test_request_bodies_are_bounded(store_dir):
     with TestClient(create_app(store_dir, max_body=200, workers=1)) as small:
-        response = small.post("/sparql", content=("#" * 500).encode(), headers={"content-type": "application/sparql-query"})
+        response = small.post(
+            "/sparql", content=("#" * 500).encode(), headers={"content-type": "application/sparql-query"}
+        )
         assert response.status_code == 413
 
 
@@ -269,7 +318,12 @@ def test_query_page_serves_its_own_assets(client):
 
 
 def test_static_files_refuse_path_traversal(client):
-    for path in ("/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py", "/static/%2e%2e%2f%2e%2e%2fpyproject.toml"):
+    for path in (
+        "/static/../app.py",
+        "/static/%2e%2e/app.py",
+        "/static/..%2fapp.py",
+        "/static/%2e%2e%2f%2e%2e%2fpyproject.toml",
+    ):
         response = client.get(path)
         assert response.status_code == 404, path
         assert "create_app" not in response.text
@@ -285,9 +339,16 @@ def test_entity_page_shows_offices_meetings_quotes_and_source_sentences(client):
     response = client.get("/resource/person/ali-fitri-noor", headers={"accept": "text/html"})
     assert response.status_code == 200
     page = response.text
-    for expected in ("Ali Fitri Noor", "Sekretaris Daerah", "Pemerintah Kota Samarinda", "Audiensi Kemnaker",
-                     "Kami menargetkan 10.000 pekerja terlatih", "Pemkot Samarinda dan Kemnaker teken MoU",
-                     "<mark>Ali Fitri Noor</mark>", "Plh/Plt/Pj"):
+    for expected in (
+        "Ali Fitri Noor",
+        "Sekretaris Daerah",
+        "Pemerintah Kota Samarinda",
+        "Audiensi Kemnaker",
+        "Kami menargetkan 10.000 pekerja terlatih",
+        "Pemkot Samarinda dan Kemnaker teken MoU",
+        "<mark>Ali Fitri Noor</mark>",
+        "Plh/Plt/Pj",
+    ):
         assert expected in page, expected
     assert 'href="/resource/organization/pemerintah-kota-samarinda"' in page
 
@@ -320,8 +381,9 @@ def test_search_is_case_and_accent_insensitive(client):
 
 
 def test_configurable_base_maps_resource_paths(tmp_path):
-    from graph.model import GraphBuilder
     from server_data import article_one
+
+    from graph.model import GraphBuilder
 
     base = "http://data.example.org/kg/"
     store = open_store(str(tmp_path / "s"))
@@ -332,3 +394,40 @@ def test_configurable_base_maps_resource_paths(tmp_path):
         page = other.get("/resource/person/ali-fitri-noor", headers={"accept": "text/html"})
         assert page.status_code == 200 and "Ali Fitri Noor" in page.text
         assert 'href="/resource/organization/pemerintah-kota-samarinda"' in page.text
+
+
+def test_any_iri_has_a_page_by_parameter(client):
+    response = client.get("/resource", params={"iri": ALI}, headers={"accept": "text/html"})
+    assert response.status_code == 200 and "Ali Fitri Noor" in response.text
+    assert client.get("/resource", params={"iri": "<bad>"}).status_code == 400
+
+
+def test_values_from_the_data_are_html_escaped(tmp_path):
+    store = open_store(str(tmp_path / "s"))
+    evil = "<script>alert(1)</script>"
+    from rdflib import Literal
+    from rdflib.namespace import RDF
+
+    node = URIRef(BASE + "person/evil")
+    store.write_graphs(
+        [
+            (
+                BASE + "article/evil",
+                [
+                    (node, RDF.type, URIRef("https://schema.org/Person")),
+                    (node, URIRef("https://schema.org/name"), Literal(evil)),
+                    (
+                        node,
+                        URIRef("http://www.w3.org/2004/02/skos/core#altLabel"),
+                        Literal('"><img src=x onerror=alert(1)>'),
+                    ),
+                ],
+            )
+        ]
+    )
+    store.close()
+    with TestClient(create_app(str(tmp_path / "s"), workers=1)) as other:
+        for path in ("/resource/person/evil", "/search?q=script"):
+            page = other.get(path, headers={"accept": "text/html"}).text
+            assert evil not in page and "<img src=x" not in page
+            assert "&lt;script&gt;" in page

@@ -11,16 +11,22 @@ import shutil
 from urllib.parse import urlparse
 
 import pytest
-
-from graph.store import open_store
 from server_data import write_examples
 from test_cli_serve import start_server
+
+from graph.store import open_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +67,12 @@ def page(browser):
     page = context.new_page()
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     # A 400 the page asked for (a query with a syntax error) is shown to the user, not a fault.
-    page.on("console", lambda m: problems.append(f"console: {m.text}")
-            if m.type == "error" and "status of 400" not in m.text else None)
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console: {m.text}") if m.type == "error" and "status of 400" not in m.text else None
+        ),
+    )
     yield page
     context.close()
     assert outside == [], f"requests left the machine: {outside}"
@@ -72,8 +82,7 @@ def page(browser):
 def test_type_a_query_run_it_and_see_sortable_rows(page, server):
     page.goto(server + "/")
     page.wait_for_selector("#library a")
-    query = ("PREFIX schema: <https://schema.org/>\n"
-             "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }")
+    query = "PREFIX schema: <https://schema.org/>\nSELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }"
     page.fill("#query", query)
     assert page.locator("#highlight .tok-keyword").count() >= 3  # highlighted as typed
     page.click("#run")
@@ -90,7 +99,9 @@ def test_type_a_query_run_it_and_see_sortable_rows(page, server):
 
 
 def test_a_shared_url_runs_its_query(page, server):
-    page.goto(server + "/?query=" + "SELECT%20%3Fs%20WHERE%20%7B%20%3Fs%20a%20%3Chttps%3A%2F%2Fschema.org%2FPerson%3E%20%7D")
+    page.goto(
+        server + "/?query=" + "SELECT%20%3Fs%20WHERE%20%7B%20%3Fs%20a%20%3Chttps%3A%2F%2Fschema.org%2FPerson%3E%20%7D"
+    )
     page.wait_for_selector("table.data tbody tr")
     link = page.locator("table.data tbody a").first
     assert link.get_attribute("href").startswith("/resource/person/")
@@ -122,7 +133,9 @@ def test_prefix_completion_declares_the_prefix(page, server):
 def test_construct_results_show_a_graph_view_and_triples(page, server):
     page.goto(server + "/")
     page.wait_for_selector("#library a")
-    page.fill("#query", "CONSTRUCT { ?a <https://schema.org/mentions> ?b } WHERE { ?a <https://schema.org/mentions> ?b }")
+    page.fill(
+        "#query", "CONSTRUCT { ?a <https://schema.org/mentions> ?b } WHERE { ?a <https://schema.org/mentions> ?b }"
+    )
     page.click("#run")
     page.wait_for_selector("table.data tbody tr")
     assert page.locator("iframe.graphview").count() == 1
@@ -151,4 +164,6 @@ def test_entity_page_and_search(page, server):
     assert page.inner_text("h1") == "Ali Fitri Noor"
     assert "Sekretaris Daerah" in page.inner_text("main")
     assert page.locator("mark").count() >= 1  # the mention inside its source sentence
-    page.screenshot(path=str(__import__("pathlib").Path(__import__("tempfile").gettempdir()) / "warta-entity.png"), full_page=True)
+    page.screenshot(
+        path=str(__import__("pathlib").Path(__import__("tempfile").gettempdir()) / "warta-entity.png"), full_page=True
+    )

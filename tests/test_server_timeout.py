@@ -7,11 +7,11 @@ import threading
 import time
 
 import pytest
+from server_data import write_examples
 from starlette.testclient import TestClient
 
 from graph.server import create_app
 from graph.store import open_store
-from server_data import write_examples
 
 # Four unconstrained patterns over a few hundred triples: ~10^10 solutions to count.
 FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

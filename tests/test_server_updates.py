@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from server_data import write_examples
 from starlette.testclient import TestClient
 
-from graph.server import create_app
-from graph.server.run import check_settings
-from graph.server.config import ServerConfig
 from graph.errors import WartaError
+from graph.server import create_app
+from graph.server.config import ServerConfig
+from graph.server.run import check_settings
 from graph.store import open_store
-from server_data import write_examples
 
 TOKEN = "s3cret-token"
 G = "https://w3id.org/warta/resource/article/correction"
@@ -43,7 +43,9 @@ def test_update_without_or_with_a_wrong_token_is_refused(client):
 
 def test_update_with_the_token_writes_and_keeps_the_union_in_step(client):
     auth = {"authorization": f"Bearer {TOKEN}"}
-    response = client.post("/sparql", content=INSERT.encode(), headers={**auth, "content-type": "application/sparql-update"})
+    response = client.post(
+        "/sparql", content=INSERT.encode(), headers={**auth, "content-type": "application/sparql-update"}
+    )
     assert response.status_code == 204, response.text
     assert ask(client, ASK_UNION)  # visible in the deduplicated default graph
     assert client.post("/sparql", data={"update": f"DROP GRAPH <{G}>"}, headers=auth).status_code == 204
@@ -51,8 +53,9 @@ def test_update_with_the_token_writes_and_keeps_the_union_in_step(client):
 
 
 def test_load_is_refused_even_with_the_token(client):
-    response = client.post("/sparql", data={"update": "LOAD <http://127.0.0.1:9/x.ttl>"},
-                           headers={"authorization": f"Bearer {TOKEN}"})
+    response = client.post(
+        "/sparql", data={"update": "LOAD <http://127.0.0.1:9/x.ttl>"}, headers={"authorization": f"Bearer {TOKEN}"}
+    )
     assert response.status_code == 400
 
 
@@ -72,7 +75,9 @@ def test_gsp_put_get_delete_with_the_token(client):
 
 def test_bad_rdf_in_a_graph_write_is_a_client_error(client):
     auth = {"authorization": f"Bearer {TOKEN}", "content-type": "text/turtle"}
-    assert client.put("/rdf-graphs", params={"graph": G}, content=b"this is not turtle", headers=auth).status_code == 400
+    assert (
+        client.put("/rdf-graphs", params={"graph": G}, content=b"this is not turtle", headers=auth).status_code == 400
+    )
 
 
 def test_updates_need_a_token_and_warn_beyond_loopback():

@@ -13,19 +13,43 @@ from ._util import base_iri_option, store_option, user_errors
 @click.command("serve")
 @store_option
 @base_iri_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback only by default).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback only by default)."
+)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=float,
-              help="Seconds a query may run before its worker process is killed.")
-@click.option("--max-rows", default=DEFAULT_MAX_ROWS, show_default=True, type=int,
-              help="Most rows (or triples) a result returns; more are cut and flagged in X-Warta-Truncated.")
-@click.option("--max-body", default=DEFAULT_MAX_BODY, show_default=True, type=int, help="Largest request body in bytes.")
+@click.option(
+    "--timeout",
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    type=float,
+    help="Seconds a query may run before its worker process is killed.",
+)
+@click.option(
+    "--max-rows",
+    default=DEFAULT_MAX_ROWS,
+    show_default=True,
+    type=int,
+    help="Most rows (or triples) a result returns; more are cut and flagged in X-Warta-Truncated.",
+)
+@click.option(
+    "--max-body", default=DEFAULT_MAX_BODY, show_default=True, type=int, help="Largest request body in bytes."
+)
 @click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
-@click.option("--memory-mb", default=DEFAULT_MEMORY_MB, show_default=True, type=int,
-              help="Address-space cap per query worker (0: none).")
-@click.option("--allow-update", is_flag=True,
-              help="Accept SPARQL Update and Graph Store writes from clients with the bearer token in WARTA_UPDATE_TOKEN.")
-@click.option("--allow-service", is_flag=True, help="Allow SERVICE in queries (the server then fetches other hosts' URLs).")
+@click.option(
+    "--memory-mb",
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    type=int,
+    help="Address-space cap per query worker (0: none).",
+)
+@click.option(
+    "--allow-update",
+    is_flag=True,
+    help="Accept SPARQL Update and Graph Store writes from clients with the bearer token in WARTA_UPDATE_TOKEN.",
+)
+@click.option(
+    "--allow-service", is_flag=True, help="Allow SERVICE in queries (the server then fetches other hosts' URLs)."
+)
 @user_errors
 def command(store, base_iri, host, port, timeout, max_rows, max_body, workers, memory_mb, allow_update, allow_service):
     """Serve the store: SPARQL 1.1 Protocol at /sparql, the query page at /,

@@ -32,10 +32,19 @@ GRAPH = {
     "text/xml": "xml",
     "application/trig": "trig",
 }
-TABULAR_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                 "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8"}
-GRAPH_TYPES = {"turtle": "text/turtle; charset=utf-8", "nt": "application/n-triples", "jsonld": "application/ld+json",
-               "xml": "application/rdf+xml", "trig": "application/trig"}
+TABULAR_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+}
+GRAPH_TYPES = {
+    "turtle": "text/turtle; charset=utf-8",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "xml": "application/rdf+xml",
+    "trig": "application/trig",
+}
 _ALIASES = {"ntriples": "nt", "n-triples": "nt", "ttl": "turtle", "json-ld": "jsonld", "rdfxml": "xml", "rdf": "xml"}
 
 

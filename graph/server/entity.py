@@ -18,47 +18,71 @@ from .jobs import Context, NotFound
 P = sparql_prologue()
 _LABEL = "OPTIONAL { ?x schema:name|skos:prefLabel|schema:headline|rdfs:label ?xl }"
 
-OUTGOING = P + """
+OUTGOING = (
+    P
+    + """
 SELECT ?p ?o ?ol WHERE { ?e ?p ?o
   OPTIONAL { ?o schema:name|skos:prefLabel|schema:headline|rdfs:label ?ol } } LIMIT 400"""
-INCOMING = P + """
+)
+INCOMING = (
+    P
+    + """
 SELECT ?s ?p ?sl WHERE { ?s ?p ?e
   FILTER(?p NOT IN (itsrdf:taIdentRef, schema:mentions, org:member, org:organization, schema:creator, schema:attendee))
   OPTIONAL { ?s schema:name|skos:prefLabel|schema:headline|rdfs:label ?sl } } LIMIT 200"""
-OFFICES = P + """
+)
+OFFICES = (
+    P
+    + """
 SELECT DISTINCT ?m ?role ?org ?orgName ?acting WHERE {
   ?m org:member ?e ; org:role/skos:prefLabel ?role .
   OPTIONAL { ?m org:organization ?org OPTIONAL { ?org schema:name ?orgName } }
   OPTIONAL { ?m warta:acting ?acting } } ORDER BY ?role LIMIT 200"""
-MEMBERS = P + """
+)
+MEMBERS = (
+    P
+    + """
 SELECT DISTINCT ?m ?person ?personName ?role ?acting WHERE {
   ?m org:organization ?e ; org:member ?person ; org:role/skos:prefLabel ?role .
   OPTIONAL { ?person schema:name ?personName }
   OPTIONAL { ?m warta:acting ?acting } } ORDER BY ?personName LIMIT 200"""
-MEETINGS = P + """
+)
+MEETINGS = (
+    P
+    + """
 SELECT DISTINCT ?meeting ?name ?date ?place ?placeName WHERE {
   ?meeting a warta:Meeting ; schema:attendee|schema:location|schema:about ?e .
   OPTIONAL { ?meeting schema:name ?name }
   OPTIONAL { ?meeting schema:startDate ?date }
   OPTIONAL { ?meeting schema:location ?place OPTIONAL { ?place schema:name ?placeName } }
 } ORDER BY DESC(?date) LIMIT 200"""
-QUOTES = P + """
+)
+QUOTES = (
+    P
+    + """
 SELECT DISTINCT ?quote ?text ?article ?headline WHERE {
   ?quote schema:creator ?e ; schema:text ?text .
   OPTIONAL { ?quote schema:isPartOf ?article OPTIONAL { ?article schema:headline ?headline } }
 } LIMIT 200"""
-ARTICLES = P + """
+)
+ARTICLES = (
+    P
+    + """
 SELECT DISTINCT ?article ?headline ?date WHERE {
   { ?article schema:mentions ?e } UNION { ?phrase itsrdf:taIdentRef ?e ; nif:referenceContext/nif:sourceUrl ?article }
   OPTIONAL { ?article schema:headline ?headline }
   OPTIONAL { ?article schema:datePublished ?date }
 } ORDER BY DESC(?date) LIMIT 100"""
-EVIDENCE = P + """
+)
+EVIDENCE = (
+    P
+    + """
 SELECT DISTINCT ?article ?begin ?end ?anchor ?sentence WHERE {
   ?phrase itsrdf:taIdentRef ?e ; nif:referenceContext/nif:sourceUrl ?article ;
           nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end .
   OPTIONAL { ?phrase nif:sentence/nif:anchorOf ?sentence }
 } ORDER BY ?article ?begin LIMIT 500"""
+)
 
 
 @dataclass
@@ -94,7 +118,7 @@ class EntityView:
 def curie(iri: str) -> str:
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 
@@ -144,8 +168,12 @@ def entity_view(context: Context, iri: str) -> EntityView:
         raise NotFound(Errors.E042.format(iri=iri))
     view.aliases.sort()
     view.offices = [
-        {"role": _text(r["role"]), "organization": term(r["org"], r["orgName"]), "acting": _text(r["acting"]) == "true",
-         "membership": term(r["m"])}
+        {
+            "role": _text(r["role"]),
+            "organization": term(r["org"], r["orgName"]),
+            "acting": _text(r["acting"]) == "true",
+            "membership": term(r["m"]),
+        }
         for r in _rows(context, OFFICES, iri)
     ]
     view.members = [
@@ -167,8 +195,9 @@ def _articles(context: Context, iri: str) -> list[dict]:
     """Articles that mention the resource, each with the sentences that do (NIF provenance)."""
     articles: dict[str, dict] = {}
     for r in _rows(context, ARTICLES, iri):
-        articles.setdefault(str(r["article"]), {
-            "article": term(r["article"], r["headline"]), "date": _text(r["date"]), "evidence": []})
+        articles.setdefault(
+            str(r["article"]), {"article": term(r["article"], r["headline"]), "date": _text(r["date"]), "evidence": []}
+        )
     for r in _rows(context, EVIDENCE, iri):
         entry = articles.get(str(r["article"]))
         if entry is None:
@@ -178,7 +207,7 @@ def _articles(context: Context, iri: str) -> list[dict]:
         item = {"sentence": sentence, "anchor": anchor, "begin": int(r["begin"]), "end": int(r["end"])}
         # Highlight the mention inside its sentence when it is there.
         at = sentence.find(anchor) if anchor else -1
-        item["parts"] = [sentence[:at], anchor, sentence[at + len(anchor):]] if at >= 0 else [sentence, "", ""]
+        item["parts"] = [sentence[:at], anchor, sentence[at + len(anchor) :]] if at >= 0 else [sentence, "", ""]
         if not any(e["sentence"] == sentence and e["anchor"] == anchor for e in entry["evidence"]):
             entry["evidence"].append(item)
     return list(articles.values())

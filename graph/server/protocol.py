@@ -106,8 +106,8 @@ def parse(method: str, query_string: str | bytes, content_type: str | None, body
             request.named_graph_uris.append(_iri(value, key))
         elif key in graphs:
             raise ProtocolError(f"{key} is not supported; use USING in the update")
-        elif key.startswith(PARAM_PREFIX) and key[len(PARAM_PREFIX):]:
-            request.bindings[key[len(PARAM_PREFIX):].lstrip("?$")] = param_term(value)
+        elif key.startswith(PARAM_PREFIX) and key[len(PARAM_PREFIX) :]:
+            request.bindings[key[len(PARAM_PREFIX) :].lstrip("?$")] = param_term(value)
         elif key == "format":
             request.fmt = value
     if request.update is not None and (request.default_graph_uris or request.named_graph_uris):

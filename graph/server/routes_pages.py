@@ -24,7 +24,7 @@ templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates")) 
 def local_href(iri: str, base: str) -> str:
     """Where a link to ``iri`` goes: our own page for IRIs under the base, the IRI itself otherwise."""
     if iri.startswith(base):
-        return "/resource/" + iri[len(base):]
+        return "/resource/" + iri[len(base) :]
     if iri.startswith(("http://", "https://")):
         return iri
     return "/resource?iri=" + quote(iri, safe="")  # never a javascript: or data: link
@@ -55,9 +55,15 @@ async def terms(request: Request) -> Response:
 async def resource(request: Request) -> Response:
     config = request.app.state.config
     service = request.app.state.service
-    raw = request.scope.get("raw_path") or request.url.path.encode()
-    rest = raw.decode("latin-1")[len("/resource/"):]
-    iri = config.base_iri + rest
+    raw = (request.scope.get("raw_path") or request.url.path.encode()).decode("latin-1")
+    if raw.rstrip("/") == "/resource":
+        # Any IRI, under the base or not: /resource?iri=...
+        iri = request.query_params.get("iri", "")
+        if not iri or any(c in iri for c in '<>" {}|\\^`'):
+            return Response("give ?iri=IRI\n", status_code=400, media_type="text/plain")
+    else:
+        # Keep the path's percent-encoding: minted IRIs are percent-encoded the same way.
+        iri = config.base_iri + raw[len("/resource/") :]
     accept = request.headers.get("accept")
     fmt = request.query_params.get("format")
     try:
@@ -66,7 +72,11 @@ async def resource(request: Request) -> Response:
             if not exists.boolean:
                 return Response(f"no resource <{iri}> in this store\n", status_code=404, media_type="text/plain")
             reply = await service.call(
-                "graph.server.sparql:run_query", DESCRIBE, bindings={"e": _iri(iri)}, accept=accept, fmt=fmt,
+                "graph.server.sparql:run_query",
+                DESCRIBE,
+                bindings={"e": _iri(iri)},
+                accept=accept,
+                fmt=fmt,
                 max_rows=config.max_rows,
             )
             return Response(reply.body, media_type=reply.media_type, headers={"Vary": "Accept"})
@@ -110,9 +120,13 @@ async def viz(request: Request) -> Response:
             hops = max(1, min(3, int(params.get("hops", "2")))) if params.get("hops", "2").isdigit() else 2
             page = await service.call("graph.server.views:entity_view", params["entity"], hops, config.base_iri)
         elif params.get("query"):
-            page = await service.call("graph.server.views:construct_view", params["query"],
-                                      allow_service=config.allow_service, max_rows=config.max_rows,
-                                      base_iri=config.base_iri)
+            page = await service.call(
+                "graph.server.views:construct_view",
+                params["query"],
+                allow_service=config.allow_service,
+                max_rows=config.max_rows,
+                base_iri=config.base_iri,
+            )
         else:
             return Response("give ?entity=IRI or ?query=CONSTRUCT...\n", status_code=400, media_type="text/plain")
     except WartaError as error:

@@ -24,7 +24,9 @@ async def sparql_endpoint(request: Request) -> Response:
     service = _service(request)
     try:
         body = await read_body(request, service.config.max_body) if request.method == "POST" else b""
-        parsed = parse(request.method, request.scope.get("query_string", b""), request.headers.get("content-type"), body)
+        parsed = parse(
+            request.method, request.scope.get("query_string", b""), request.headers.get("content-type"), body
+        )
         accept = request.headers.get("accept")
         if parsed.empty:
             return _description(request, accept, parsed.fmt)
@@ -65,7 +67,9 @@ async def graph_store(request: Request) -> Response:
         graph = _target(request)
         if request.method in ("GET", "HEAD"):
             reply = await service.call(
-                "graph.server.sparql:read_graph", graph, accept=request.headers.get("accept"),
+                "graph.server.sparql:read_graph",
+                graph,
+                accept=request.headers.get("accept"),
                 fmt=request.query_params.get("format"),
             )
             body = b"" if request.method == "HEAD" else reply.body
@@ -79,7 +83,9 @@ async def graph_store(request: Request) -> Response:
         if request.method == "DELETE":
             return Response(status_code=204 if await service.delete_graph(graph) else 404)
         body = await read_body(request, service.config.max_body)
-        created = await service.put_graph(graph, body, request.headers.get("content-type"), merge=request.method == "POST")
+        created = await service.put_graph(
+            graph, body, request.headers.get("content-type"), merge=request.method == "POST"
+        )
         return Response(status_code=201 if created else 204)
     except WartaError as error:
         return error_response(error)

@@ -13,7 +13,9 @@ from ..model.namespaces import sparql_prologue
 from .jobs import Context
 from .text import fold
 
-LABELS = sparql_prologue() + """
+LABELS = (
+    sparql_prologue()
+    + """
 SELECT ?entity ?label ?name ?type WHERE {
   { ?entity schema:name ?label } UNION { ?entity skos:altLabel ?label }
   ?entity schema:name ?name .
@@ -21,6 +23,7 @@ SELECT ?entity ?label ?name ?type WHERE {
              FILTER(?type IN (schema:Person, org:Organization, schema:Place, warta:Meeting,
                               warta:Agreement, warta:Program, schema:NewsArticle)) }
 }"""
+)
 
 _TYPE_NAMES = {
     "https://schema.org/Person": "person",

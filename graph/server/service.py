@@ -14,12 +14,12 @@ from starlette.concurrency import run_in_threadpool
 
 from ..errors import Errors, QueryError, WartaError
 from ..store import Store, open_store
+from . import updates
 from .config import ServerConfig
 from .executors import InlineExecutor, ProcessPool
 from .jobs import Job
 from .protocol import SparqlRequest
 from .sparql import Reply, check_policy
-from . import updates
 
 
 class Forbidden(WartaError):
@@ -68,7 +68,9 @@ class SparqlService:
                 else:
                     if not getattr(self.store, "read_only", False):
                         self.store.publish(force=True)  # workers read the published snapshot
-                    self._executor = ProcessPool(spec, size=self.config.workers, memory_mb=self.config.memory_mb or None)
+                    self._executor = ProcessPool(
+                        spec, size=self.config.workers, memory_mb=self.config.memory_mb or None
+                    )
             return self._executor
 
     async def call(self, function: str, *args, **kwargs) -> Any:

@@ -106,8 +106,17 @@ def service_description(endpoint: str, *, allow_update: bool, allow_service: boo
     g.add((service, SD.feature, SD.UnionDefaultGraph))
     if allow_service:
         g.add((service, SD.feature, SD.BasicFederatedQuery))
-    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "TriG"):
+    for fmt in (
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "JSON-LD",
+        "RDF_XML",
+        "TriG",
+    ):
         g.add((service, SD.resultFormat, FORMATS[fmt]))
     dataset = URIRef(endpoint + "#dataset")
     g.add((service, SD.defaultDataset, dataset))
@@ -115,6 +124,11 @@ def service_description(endpoint: str, *, allow_update: bool, allow_service: boo
     default_graph = URIRef(endpoint + "#default-graph")
     g.add((dataset, SD.defaultGraph, default_graph))
     g.add((default_graph, RDF.type, SD.Graph))
-    g.add((service, URIRef("http://purl.org/dc/terms/description"),
-           Literal(f"Warta {__version__}: a knowledge graph of Indonesian regional-government news")))
+    g.add(
+        (
+            service,
+            URIRef("http://purl.org/dc/terms/description"),
+            Literal(f"Warta {__version__}: a knowledge graph of Indonesian regional-government news"),
+        )
+    )
     return g

@@ -33,7 +33,12 @@ def entity_view(context: Context, entity: str, hops: int = 2, base_iri: str | No
 
 
 def construct_view(
-    context: Context, sparql: str, *, allow_service: bool = False, max_rows: int | None = None, base_iri: str | None = None
+    context: Context,
+    sparql: str,
+    *,
+    allow_service: bool = False,
+    max_rows: int | None = None,
+    base_iri: str | None = None,
 ) -> str:
     """A CONSTRUCT/DESCRIBE result drawn as a graph."""
     check_policy(sparql, allow_service=allow_service)
