@@ -59,6 +59,7 @@ class Errors:
     E091 = "the text is too short or too mixed to tell its language; assumed Indonesian"
     E092 = "no article text is left after removing titles and boilerplate"
     E093 = "the text looks double-encoded (mojibake such as 'Ã©' for 'é'); check how it was saved"
+    E016_SHAPES = "cannot find the SHACL shapes at {path} (install Warta from its source tree, or reinstall)"
     E020 = "cannot open the store at {path}: {error}"
     E021 = "the store at {path} is in use by another writer ({error}); stop it or query a snapshot"
     E022 = "unknown store {spec!r} (known schemes: {known})"

@@ -8,6 +8,8 @@ runs without inference, which keeps a check in the milliseconds per article.
 
 from __future__ import annotations
 
+import sys
+
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from .errors import WartaError
+from .errors import Errors, WartaError
 from .store.base import Store
 
 SHAPES_FILE = "shapes.ttl"
@@ -101,8 +103,11 @@ class ValidationReport:
 
 
 def ontology_dir() -> Path:
-    """The ``ontology/`` folder beside the ``graph`` package (the repository root)."""
-    return Path(__file__).resolve().parent.parent / "ontology"
+    """The ``ontology/`` folder: beside the ``graph`` package in a source tree or
+    editable install, else where a wheel installs it (``<prefix>/share/warta/ontology``)."""
+    source = Path(__file__).resolve().parent.parent / "ontology"
+    installed = Path(sys.prefix) / "share" / "warta" / "ontology"
+    return source if source.is_dir() or not installed.is_dir() else installed
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,7 +115,7 @@ def shapes_graph() -> Graph:
     """The contract's shapes, parsed once per process."""
     path = ontology_dir() / SHAPES_FILE
     if not path.is_file():
-        raise WartaError(f"cannot find the SHACL shapes at {path}")
+        raise WartaError(Errors.E016_SHAPES.format(path=path))
     return Graph().parse(path, format="turtle")
 
 

@@ -8,11 +8,12 @@ follows the published contract (see README, "The contract").
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from collections.abc import Iterable
 from datetime import date, datetime, timezone
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, SKOS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from .. import __version__
 from ..article import Article
@@ -139,10 +140,15 @@ class _ArticleGraph:
         g.add((node, NIF.anchorOf, Literal(self.article.text[span.start : span.end])))
         g.add((node, NIF.referenceContext, self.context))
         g.add((node, ITSRDF.taIdentRef, denotes))
-        if 0 <= span.sentence < len(self.x.sentences):
-            sentence = self.x.sentences[span.sentence]
+        # A span (a long quote) may cover several sentences: link each one it overlaps.
+        index = span.sentence
+        while 0 <= index < len(self.x.sentences):
+            sentence = self.x.sentences[index]
+            if sentence.start >= span.end:
+                break
             g.add((node, NIF.sentence, self.iris.span(self.art, sentence.start, sentence.end)))
-            self.sentences_used.add(span.sentence)
+            self.sentences_used.add(index)
+            index += 1
 
     def phrases(self, spans: Iterable[Span], denotes: URIRef) -> None:
         for span in spans:
@@ -240,10 +246,13 @@ class _ArticleGraph:
         self.triples.add((node, WARTA.candidateMatch, link))
         self.triples.add((link, RDF.type, WARTA.CandidateMatch))
         self.triples.add((link, WARTA.matchTarget, other))
-        self.triples.add((link, WARTA.matchScore, Literal(round(score, 3), datatype=XSD.decimal)))
+        self.triples.add((link, WARTA.matchScore, Literal(Decimal(str(round(score, 3))), datatype=XSD.decimal)))
 
     def write_memberships(self) -> None:
         g = self.triples
+        # The same office stated twice (once "Plt", once not) is one node; it is acting if any mention says so.
+        acting_nodes: set = set()
+        role_of: dict[URIRef, URIRef] = {}  # one role per membership: the first form the article used
         for m in self.x.memberships:
             person = self.ref(m.person)
             if person is None or not m.role:
@@ -252,16 +261,39 @@ class _ArticleGraph:
             org_name = self.x.entity(m.organization).name if organization is not None else ""
             person_name = self.x.entity(m.person).name
             node = self.iris.node("membership", person_name, m.role, org_name)
-            role = self.iris.node("role", m.role)
+            if node not in role_of:
+                role_of[node] = self.write_role(m.role, m.label)
             g.add((node, RDF.type, ORG.Membership))
             g.add((node, ORG.member, person))
-            g.add((node, ORG.role, role))
+            g.add((node, ORG.role, role_of[node]))
             self.add(node, ORG.organization, organization)
-            g.add((node, WARTA.acting, Literal(bool(m.acting))))
-            g.add((role, RDF.type, ORG.Role))
-            g.add((role, SKOS.prefLabel, Literal(m.role)))
+            if m.acting:
+                acting_nodes.add(node)
+            g.add((node, WARTA.acting, Literal(node in acting_nodes)))
+            g.discard((node, WARTA.acting, Literal(node not in acting_nodes)))
             g.add((person, ORG.hasMembership, node))
             self.phrases(m.evidence, node)
+
+    def write_role(self, office: str, written: str | None) -> URIRef:
+        """The role of a membership.
+
+        ``office`` alone ("Gubernur") is the generic ``org:Role``. When the
+        article writes the office with what it heads ("Gubernur Jawa Barat"),
+        the membership points at that specific role, labelled as written, with
+        the same ``skos:prefLabel`` and ``skos:broader`` the generic one.
+        """
+        g = self.triples
+        generic = self.iris.node("role", office)
+        g.add((generic, RDF.type, ORG.Role))
+        g.add((generic, SKOS.prefLabel, Literal(office)))
+        if not written or written == office:
+            return generic
+        specific = self.iris.node("role", written)
+        g.add((specific, RDF.type, ORG.Role))
+        g.add((specific, SKOS.prefLabel, Literal(office)))
+        g.add((specific, RDFS.label, Literal(written)))
+        g.add((specific, SKOS.broader, generic))
+        return specific
 
     def write_agreements(self) -> None:
         g = self.triples
@@ -291,7 +323,7 @@ class _ArticleGraph:
                     g.add((node, SKOS.altLabel, Literal(alias)))
             self.add(node, SCHEMA.provider, self.ref(program.provider))
             if program.target_value is not None:
-                g.add((node, WARTA.targetValue, Literal(program.target_value, datatype=XSD.decimal)))
+                g.add((node, WARTA.targetValue, Literal(Decimal(str(program.target_value)), datatype=XSD.decimal)))
             self.add(node, WARTA.targetUnit, self.lit(program.target_unit))
             self.add(node, WARTA.targetText, self.lit(program.target_text))
             self.phrases(program.evidence, node)

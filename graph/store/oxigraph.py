@@ -159,7 +159,7 @@ class OxigraphStore(Store):
 
     def write_graphs(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> WriteStats:
         return self._write(
-            {iri: {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples} for iri, triples in graphs}
+            {iri: {_stored_form(ox.Triple(to_ox(s), to_ox(p), to_ox(o))) for s, p, o in triples} for iri, triples in graphs}
         )
 
     def write_ntriples(self, graphs: Sequence[tuple[str, str]]) -> WriteStats:
@@ -168,7 +168,7 @@ class OxigraphStore(Store):
         fresh = {iri: text for iri, text in latest.items() if not self._store.contains_named_graph(ox.NamedNode(iri))}
         stats = self._load_fresh(fresh) if fresh else WriteStats()
         rest = {
-            iri: set(ox.parse(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES))
+            iri: {_stored_form(t) for t in ox.parse(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES)}
             for iri, text in latest.items()
             if iri not in fresh
         }
@@ -388,6 +388,19 @@ class OxigraphStore(Store):
         if self.path is not None and not self.read_only:
             self._store.flush()
         self._store = None  # type: ignore[assignment]
+
+
+_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_STORED_AS_INTEGER = {ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")}
+
+
+def _stored_form(triple: ox.Triple) -> ox.Triple:
+    """The triple as Oxigraph will store it: it keeps xsd:nonNegativeInteger (NIF offsets) as
+    xsd:integer, so comparing new triples with stored ones must do the same."""
+    o = triple.object
+    if isinstance(o, ox.Literal) and o.datatype in _STORED_AS_INTEGER:
+        return ox.Triple(triple.subject, triple.predicate, ox.Literal(o.value, datatype=_XSD_INTEGER))
+    return triple
 
 
 def _prefixes() -> dict[str, str]:
