@@ -16,7 +16,7 @@ from .style import style
 
 #: Above this many nodes the page draws a precomputed layout with physics off
 #: (measured in headless Chromium: see docs/viz.md, "How large a view stays usable").
-PHYSICS_LIMIT = 300
+PHYSICS_LIMIT = 500
 #: Physics iterations allowed before the first frame of a small view (1,000 by default in vis).
 STABILIZATION_ITERATIONS = 150
 #: Longest node label drawn on the canvas; the full name is in the tooltip.

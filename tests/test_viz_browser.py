@@ -1,0 +1,115 @@
+"""Graph views in Debian's chromium, headless: drawn, searchable, offline, and inert to XSS."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.viz import write_view
+
+from graph_data import XSS_NAME, populate
+from viz_browser import Watched, launch
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def view(browser, memory_store, tmp_path):
+    populate(memory_store)
+    path = write_view(memory_store, tmp_path / "view.html")
+    watched = Watched(browser)
+    watched.open(path)
+    yield watched
+    watched.page.close()
+
+
+def test_canvas_draws_the_network(view):
+    painted = view.page.evaluate("""() => {
+        const canvas = document.querySelector('#warta-network canvas');
+        const ctx = canvas.getContext('2d');
+        const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        let coloured = 0;
+        for (let i = 0; i < pixels.length; i += 4) { if (pixels[i + 3] > 0 && pixels[i] < 200) coloured++; }
+        return coloured;
+    }""")
+    assert painted > 500
+    assert view.page.evaluate("window.wartaView.nodes.length") == 15
+
+
+def test_search_focuses_the_node_named_by_part_of_a_name_or_alias(view):
+    for text, expected in [("masduki", "Teten Masduki"), ("kemenkop", "Kementerian Koperasi"),
+                           ("ZÜLKIFLI hasan", XSS_NAME), ("rudi", "Rudi Hartono")]:
+        view.page.fill("#warta-search-input", text)
+        view.page.press("#warta-search-input", "Enter")
+        selected = view.page.evaluate("window.wartaView.network.getSelectedNodes()")
+        names = [view.page.evaluate(f"window.wartaView.data.nodes[{i}].name") for i in selected]
+        assert names == [expected], text
+        assert expected in view.page.inner_text("#warta-details")
+
+
+def test_typing_alone_finds_and_focuses(view):
+    view.page.type("#warta-search-input", "andi")
+    view.page.wait_for_function("() => window.wartaView.network.getSelectedNodes().length === 1")
+    assert "1 found" in view.page.inner_text("#warta-search-status")
+
+
+def test_no_console_errors_and_no_request_leaves_the_machine(view):
+    view.page.fill("#warta-search-input", "teten")
+    view.page.press("#warta-search-input", "Enter")
+    assert view.errors == []
+    assert view.external_requests() == []
+
+
+def test_xss_in_a_headline_and_a_name_stays_inert(view):
+    page = view.page
+    # Hover the node whose name is an XSS attempt (tooltip), then click it (details panel).
+    node = page.evaluate(f"window.wartaView.data.nodes.findIndex(n => n.name === {XSS_NAME!r})")
+    page.evaluate(f"window.wartaView.focus({node}, false)")
+    box = page.locator("#warta-network canvas").bounding_box()
+    point = page.evaluate(f"""() => {{
+        const net = window.wartaView.network;
+        return net.canvasToDOM(net.getPositions([{node}])[{node}]);
+    }}""")
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    assert XSS_NAME in page.inner_text("div.vis-tooltip")
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    # The Kaltim Pos headline, an XSS attempt, is shown as a source of Andi Harun.
+    page.fill("#warta-search-input", "andi harun")
+    page.press("#warta-search-input", "Enter")
+    assert '<script>alert("title")</script>' in page.inner_text("#warta-details")
+    link = page.locator("#warta-details a").first
+    assert link.get_attribute("href") == "https://kaltimpos.example/a1"
+    assert view.dialogs == []
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == 3
+    assert view.errors == []
+
+
+def test_legend_lists_kinds_and_toggles_them(view):
+    legend = view.page.inner_text("#warta-legend")
+    for kind in ("person (4)", "organization (4)", "meeting (2)", "agreement (1)", "programme (1)", "quote (1)"):
+        assert kind in legend
+    view.page.click("text=person (4)")
+    hidden = view.page.evaluate("window.wartaView.nodes.get().filter(n => n.hidden).length")
+    assert hidden == 4
+
+
+@pytest.mark.slow
+def test_a_5000_node_view_stays_responsive(browser, tmp_path):
+    from viz_browser import measure
+
+    figures = measure(browser, tmp_path, 5000)
+    assert figures["physics"] is False
+    assert figures["errors"] == []
+    assert figures["ready_s"] < 60
+    assert figures["zoom_frame_ms"] < 1000  # a zoom step redraws within a second on two cores
+    assert figures["search_ms"] < 500
