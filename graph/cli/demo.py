@@ -12,7 +12,28 @@ from ..store import open_store
 from ._util import store_option, user_errors
 from .ingest import summary
 
-EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
+ROOT = Path(__file__).resolve().parent.parent.parent
+EXAMPLES = ROOT / "examples"
+QUERIES = ROOT / "queries"
+
+MOST_MENTIONED_OFFICIAL = """
+SELECT ?name (COUNT(DISTINCT ?article) AS ?n) WHERE {
+  GRAPH ?article { ?article <https://schema.org/mentions> ?p . ?p <http://www.w3.org/ns/org#hasMembership> ?m }
+  ?p <https://schema.org/name> ?name .
+} GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 1
+"""
+
+
+def _next_steps(store, store_spec: str) -> str:
+    rows = store.query(MOST_MENTIONED_OFFICIAL).rows
+    name = str(rows[0][0]) if rows else "Ali Fitri Noor"
+    return (
+        "\nTry:\n"
+        f"  warta query {QUERIES / 'offices-of-person.rq'} --param person=\"{name}\" --store {store_spec}\n"
+        f"  warta query {QUERIES / 'who-met-whom.rq'} --store {store_spec}\n"
+        f"  warta stats --store {store_spec}\n"
+        f"  warta viz --store {store_spec} --entity \"{name}\" --hops 2 -o ego.html\n"
+    )
 
 
 @click.command("demo")
@@ -36,13 +57,9 @@ def command(store, examples, output, host, port, serve):
 
     with open_store(store, read_only=True) as source:
         path = write_view(source, Path(output))
+        hints = _next_steps(source, store)
     click.echo(f"graph view written to {Path(path).resolve()} (open it in a browser; it works offline)")
-    click.echo(
-        "\nTry:\n"
-        f"  warta query queries/officials-of-organization.rq --store {store}\n"
-        f"  warta stats --store {store}\n"
-        f"  warta viz --store {store} --entity 'Sekretaris Daerah' -o ego.html\n"
-    )
+    click.echo(hints)
     if not serve:
         return
     from ..server import run

@@ -146,10 +146,11 @@ class Store(ABC):
 def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     """Bind variables by a trailing ``VALUES`` clause built from escaped RDF terms.
 
-    SPARQL joins a trailing VALUES block with the WHERE pattern before
-    grouping and projection, so a parameter need not be projected. The user's
-    values are serialised as terms (quotes and angle brackets escaped), never
-    pasted into the query text.
+    SPARQL joins a trailing VALUES block with the solutions before projection,
+    so a parameter need not be projected; in an aggregate query the join comes
+    after grouping (SPARQL 1.1, 18.2.4.3), so there the parameter must be a
+    group key. The user's values are serialised as terms (quotes and angle
+    brackets escaped), never pasted into the query text.
     """
     for name, term in bindings.items():
         if not name.isidentifier():
