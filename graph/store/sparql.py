@@ -281,9 +281,19 @@ class SparqlStore(Store):
         return sizes
 
     def write_graphs(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> WriteStats:
+        return self._write({iri: _ntriples(triples) for iri, triples in dict(graphs).items()})
+
+    def write_ntriples(self, graphs: Sequence[tuple[str, str]]) -> WriteStats:
+        # Already N-Triples: sent as they are (one line per triple), only deduplicated.
+        latest = {}
+        for iri, text in dict(graphs).items():
+            lines = dict.fromkeys(line + "\n" for line in text.splitlines() if line.strip())
+            latest[iri] = ("".join(lines), len(lines))
+        return self._write(latest)
+
+    def _write(self, latest: dict[str, tuple[str, int]]) -> WriteStats:
         self._check_writable()
         stats = WriteStats()
-        latest = {iri: _ntriples(triples) for iri, triples in dict(graphs).items()}
         if not latest:
             return stats
         old = self._graph_sizes(latest)
