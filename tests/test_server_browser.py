@@ -98,6 +98,21 @@ def test_type_a_query_run_it_and_see_sortable_rows(page, server):
     assert "row" in page.inner_text("#status")
 
 
+def test_results_download_as_csv_and_json(page, server):
+    page.goto(server + "/")
+    page.wait_for_selector("#library a")
+    page.fill("#query", "SELECT ?name WHERE { ?p a <https://schema.org/Person> ; <https://schema.org/name> ?name }")
+    page.click("#run")
+    page.wait_for_selector("table.data tbody tr")
+    with page.expect_download() as info:
+        page.click("#download-csv")
+    csv = open(info.value.path(), encoding="utf-8").read()
+    assert csv.splitlines()[0].strip() == "name" and "Ali Fitri Noor" in csv
+    with page.expect_download() as info:
+        page.click("#download-json")
+    assert '"Ali Fitri Noor"' in open(info.value.path(), encoding="utf-8").read()
+
+
 def test_a_shared_url_runs_its_query(page, server):
     page.goto(
         server + "/?query=" + "SELECT%20%3Fs%20WHERE%20%7B%20%3Fs%20a%20%3Chttps%3A%2F%2Fschema.org%2FPerson%3E%20%7D"

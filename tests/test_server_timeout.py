@@ -67,3 +67,17 @@ def test_other_queries_are_answered_while_one_runs_away(client):
     thread.join()
     assert slow["r"].status_code == 503
     assert max(times) < 1.0, times
+
+
+def test_a_query_past_the_memory_cap_loses_its_worker_not_the_server(tmp_path):
+    store = open_store(str(tmp_path / "store"))
+    write_examples(store)
+    store.close()
+    # Sorting the square of the data needs far more than 700 MB of address space.
+    hungry = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+    with TestClient(create_app(str(tmp_path / "store"), timeout=30, workers=1, memory_mb=700)) as client:
+        response = client.get("/sparql", params={"query": hungry})
+        assert response.status_code == 503 and "out of memory" in response.text
+        started = time.monotonic()
+        assert client.get("/sparql", params={"query": QUICK}).status_code == 200
+        assert time.monotonic() - started < 2.0

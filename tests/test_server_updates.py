@@ -85,3 +85,27 @@ def test_updates_need_a_token_and_warn_beyond_loopback():
         check_settings("127.0.0.1", ServerConfig(allow_update=True))
     assert check_settings("127.0.0.1", ServerConfig(allow_update=True, update_token="t")) == []
     assert "beyond this machine" in check_settings("0.0.0.0", ServerConfig(allow_update=True, update_token="t"))[0]
+
+
+def test_a_read_only_server_sees_articles_ingested_by_another_writer(tmp_path):
+    from graph.model import GraphBuilder
+    from server_data import BASE, article_one, article_two
+
+    path = str(tmp_path / "store")
+    writer = open_store(path)
+    g = GraphBuilder(BASE).build(*article_one())
+    writer.write_graphs([(str(g.identifier), list(g))])
+    writer.publish(force=True)
+    ask_andi = 'ASK { ?p <https://schema.org/name> "Andi Sudirman Sulaimân" }'
+    with TestClient(create_app(path, workers=1)) as client:
+        assert not ask(client, ask_andi)
+        assert client.get("/search", params={"q": "sulaiman", "format": "json"}).json() == []
+        g = GraphBuilder(BASE).build(*article_two())  # as `warta ingest` would, in its own process
+        writer.write_graphs([(str(g.identifier), list(g))])
+        writer.publish(force=True)
+        assert ask(client, ask_andi)
+        assert (
+            client.get("/search", params={"q": "sulaiman", "format": "json"}).json()[0]["name"]
+            == "Andi Sudirman Sulaimân"
+        )
+    writer.close()
