@@ -88,8 +88,9 @@ def test_updates_need_a_token_and_warn_beyond_loopback():
 
 
 def test_a_read_only_server_sees_articles_ingested_by_another_writer(tmp_path):
-    from graph.model import GraphBuilder
     from server_data import BASE, article_one, article_two
+
+    from graph.model import GraphBuilder
 
     path = str(tmp_path / "store")
     writer = open_store(path)

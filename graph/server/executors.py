@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import queue
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -163,7 +162,3 @@ class InlineExecutor:
 
 def _seconds(value: float) -> str:
     return f"{value:g}"
-
-
-def default_workers() -> int:
-    return max(2, min(4, os.cpu_count() or 2))
