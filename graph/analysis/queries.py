@@ -53,7 +53,10 @@ SELECT ?x ?a ?date WHERE {
 OFFICES = """
 SELECT ?p ?role ?org ?acting WHERE {
   #RESTRICT
-  ?m org:member ?p ; org:role/skos:prefLabel ?role .
+  ?m org:member ?p ; org:role ?r .
+  OPTIONAL { ?r rdfs:label ?written } OPTIONAL { ?r skos:prefLabel ?generic }
+  BIND(COALESCE(?written, ?generic) AS ?role)
+  FILTER(BOUND(?role))
   OPTIONAL { ?m org:organization/schema:name ?org }
   OPTIONAL { ?m warta:acting ?acting }
 }
@@ -67,8 +70,10 @@ SELECT ?target ?g ?sent ?text WHERE {
 """
 
 RELATIONS = {
+    # The role as written (rdfs:label, "Kepala Bappeda Berau") reads better than the generic office.
     "office": "GRAPH ?g { ?fact org:member ?s ; org:organization ?o . OPTIONAL { ?fact org:role ?r } }"
-              " OPTIONAL { ?r skos:prefLabel ?detail }",
+              " OPTIONAL { ?r rdfs:label ?written } OPTIONAL { ?r skos:prefLabel ?generic }"
+              " BIND(COALESCE(?written, ?generic) AS ?detail)",
     "attended": "GRAPH ?g { ?o schema:attendee ?s } BIND(?o AS ?fact)",
     "party": "GRAPH ?g { ?o warta:party ?s } BIND(?o AS ?fact)",
     "provides": "GRAPH ?g { ?o schema:provider ?s } BIND(?o AS ?fact)",
