@@ -87,3 +87,19 @@ def test_second_writer_gets_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="in use"):
         open_store(str(tmp_path / "s"))
     first.close()
+
+
+def test_a_bound_parameter_filters_an_aggregate_it_does_not_group_on(memory_store):
+    memory_store.write_graphs([(G1, [(ALI, NAME, Literal("Ali")), (BUDI, NAME, Literal("Budi"))])])
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s <https://schema.org/name> ?name }"
+    assert int(memory_store.query(query, bindings={"name": Literal("Ali")}).rows[0][0]) == 1
+
+
+def test_bindings_skip_braces_in_comments_strings_and_construct_templates():
+    from graph.store.base import with_bindings
+
+    query = 'PREFIX x: <http://a#b> # {\nCONSTRUCT { ?s x:p "}" } WHERE { ?s x:q ?v }'
+    bound = with_bindings(query, {"v": Literal("1")})
+    assert bound.endswith('WHERE { VALUES (?v) { ("1") }\n ?s x:q ?v }')
+    short = with_bindings("CONSTRUCT WHERE { ?s ?p ?v }", {"v": Literal("1")})
+    assert short.rstrip().endswith('VALUES (?v) { ("1") }')

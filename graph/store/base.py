@@ -143,14 +143,66 @@ class Store(ABC):
         self.close()
 
 
-def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
-    """Bind variables by a trailing ``VALUES`` clause built from escaped RDF terms.
+_IRI_REF = re.compile(r'<[^<>"{}|^`\\\s]*>')
+_WHERE = re.compile(r"WHERE\b", re.IGNORECASE)
+_CONSTRUCT_SHORT = re.compile(r"CONSTRUCT\s+WHERE\s*$", re.IGNORECASE)
+_CONSTRUCT_TEMPLATE = re.compile(r"CONSTRUCT\s*\{", re.IGNORECASE)
 
-    SPARQL joins a trailing VALUES block with the solutions before projection,
-    so a parameter need not be projected; in an aggregate query the join comes
-    after grouping (SPARQL 1.1, 18.2.4.3), so there the parameter must be a
-    group key. The user's values are serialised as terms (quotes and angle
-    brackets escaped), never pasted into the query text.
+
+def _group_openings(sparql: str) -> Iterator[int]:
+    """Offsets of the ``{`` that open top-level groups, skipping comments, strings and IRIs."""
+    i, depth, n = 0, 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            i = sparql.find("\n", i)
+            i = n if i < 0 else i
+            continue
+        if c in "\"'":
+            quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else c
+            i += len(quote)
+            while i < n and not sparql.startswith(quote, i):
+                i += 2 if sparql[i] == "\\" else 1
+            i += len(quote)
+            continue
+        if c == "<":
+            match = _IRI_REF.match(sparql, i)
+            if match:
+                i = match.end()
+                continue
+        if c == "{":
+            if depth == 0:
+                yield i
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        i += 1
+
+
+def _where_opening(sparql: str) -> int | None:
+    """The offset just inside the query's WHERE group, or None if it cannot be found safely."""
+    openings = list(_group_openings(sparql))
+    if not openings:
+        return None
+    first = openings[0]
+    head = sparql[:first]
+    if _CONSTRUCT_SHORT.search(head):
+        return None  # CONSTRUCT WHERE { triples } allows nothing but triples inside
+    if _CONSTRUCT_TEMPLATE.search(head + "{") and not _WHERE.search(head):
+        # CONSTRUCT { template } WHERE { pattern }: the pattern is the second group.
+        return openings[1] + 1 if len(openings) > 1 else None
+    return first + 1
+
+
+def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """Bind variables with a ``VALUES`` block built from escaped RDF terms.
+
+    The block goes first inside the WHERE group, so it is joined before any
+    grouping: a parameter filters an aggregate query even when it is not a
+    group key, and the engine can start its joins from the bound value. When
+    that place cannot be found, it becomes a trailing VALUES clause (joined
+    after grouping, SPARQL 1.1 18.2.4.3). The user's values are serialised as
+    terms (quotes and angle brackets escaped), never pasted into the query text.
     """
     for name, term in bindings.items():
         if not name.isidentifier():
@@ -159,7 +211,11 @@ def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
             raise ValueError(f"invalid IRI for ?{name}: {str(term)!r}")
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(term.n3() for term in bindings.values())
-    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}\n"
+    block = f"VALUES ({names}) {{ ({values}) }}"
+    inside = _where_opening(sparql)
+    if inside is None:
+        return f"{sparql}\n{block}\n"
+    return f"{sparql[:inside]} {block}\n{sparql[inside:]}"
 
 
 def existing_subjects_query(iris: Sequence[str]) -> str:
