@@ -186,3 +186,22 @@ def is_name_word(word: str) -> bool:
 def region_first_words() -> frozenset[str]:
     """Lower-cased first words of region names and type words, to skip most tokens fast."""
     return frozenset(name.split()[0] for name in regions_by_name()) | {"kota", "kabupaten", "kab.", "provinsi", "prov."}
+
+
+@lru_cache(maxsize=1)
+def name_word_counts() -> dict[str, tuple[int, int]]:
+    """``word → (times in a person name, times elsewhere)`` from public NER train splits."""
+    return {r[0]: (int(r[1]), int(r[2])) for r in _rows("name_words.tsv") if len(r) == 3}
+
+
+def seen_outside_names(word: str) -> bool:
+    """True for a capitalised word the NER corpora use several times, never in a person's name
+    ("Nomor", "Papua", "Hotel")."""
+    person, other = name_word_counts().get(word, (0, 0))
+    return person == 0 and other >= 3
+
+
+def seen_in_names(word: str) -> bool:
+    """True for a word the NER corpora tag as part of a person's name at least as often as not."""
+    person, other = name_word_counts().get(word, (0, 0))
+    return person > 0 and person >= other

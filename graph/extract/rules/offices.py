@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 
 from ..types import Entity, Membership
 from .doc import Doc
-from .lexicon import NAME_CONNECTORS, ORG_HEADS, UNIT_HEADS, acronyms, is_org_word, role_forms
-from .names import match_name
+from .lexicon import (
+    NAME_CONNECTORS, NOT_NAME, ORG_HEADS, UNIT_HEADS, acronyms, districts_by_name, is_name_word, is_org_word, regions_by_name, role_forms,
+    seen_outside_names,
+)
+from .names import match_name, tail_name
 from .organizations import OrgMatch, _paren_acronym, _text, local_government_name, match_org, org_entity
 from .regions import match_district, match_region
 from .tokens import Token
@@ -67,10 +70,15 @@ def _first_words() -> frozenset[str]:
 _FIRST_WORDS: frozenset[str] | None = None
 
 
-def _office_at(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
+def _office_at(tokens: list[Token], i: int, lower_ok: bool = False) -> tuple[int, str, str] | None:
     """``(end, office, implies)`` for the longest office written at ``i``."""
     if i >= len(tokens) or tokens[i].text.casefold() not in _first_words():
         return None
+    if lower_ok and not tokens[i].cap:
+        n = 2 if i + 1 < len(tokens) and f"{tokens[i].text} {tokens[i + 1].text}".casefold() in _OFFICE_INDEX else 1
+        office = _OFFICE_INDEX.get(" ".join(t.text for t in tokens[i : i + n]).casefold())
+        if office is not None:
+            return i + n, office, ""
     for n in range(_MAX_OFFICE_WORDS, 0, -1):
         if i + n > len(tokens):
             continue
@@ -87,8 +95,35 @@ def _office_at(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     return None
 
 
-def match_role(tokens: list[Token], i: int) -> RoleMatch | None:
-    """An office named at ``tokens[i]`` with the organisation it is in, if written."""
+#: Professions that introduce a quoted expert the way an office introduces an official
+#: ("epidemiolog Universitas Indonesia, Name", "pengamat kebijakan publik dari ..., Name").
+_PROFESSIONS = {
+    w: w.capitalize()
+    for w in """pengajar dosen peneliti pengamat ekonom analis pakar ahli epidemiolog psikolog sosiolog
+    antropolog arkeolog sejarawan akademisi praktisi pemerhati pengacara advokat aktivis guru
+    konsultan arsitek dokter jaksa hakim politikus politisi""".split()
+}
+_PROFESSIONS.update({"kuasa hukum": "Kuasa Hukum", "guru besar": "Guru Besar", "juru bicara": "Juru Bicara"})
+
+
+def _profession_at(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
+    if i >= len(tokens):
+        return None
+    word = tokens[i].text.casefold()
+    if i + 1 < len(tokens):
+        two = f"{word} {tokens[i + 1].text.casefold()}"
+        if two in _PROFESSIONS:
+            return i + 2, _PROFESSIONS[two], ""
+    if word in _PROFESSIONS:
+        return i + 1, _PROFESSIONS[word], ""
+    return None
+
+
+def match_role(tokens: list[Token], i: int, lower_ok: bool = False) -> RoleMatch | None:
+    """An office named at ``tokens[i]`` with the organisation it is in, if written.
+
+    ``lower_ok`` also reads an office written in lower case ("Decky, sekretaris tim ...").
+    """
     start = i
     acting = False
     word = tokens[i].text.casefold() if i < len(tokens) else ""
@@ -103,7 +138,7 @@ def match_role(tokens: list[Token], i: int) -> RoleMatch | None:
                 if paren:
                     i = paren[0]
                 break
-    found = _office_at(tokens, i)
+    found = _office_at(tokens, i, lower_ok) or _profession_at(tokens, i)
     if found is None:
         return None
     j, office, implies = found
@@ -255,26 +290,28 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
         if i > 0 and tokens[i - 1].text.casefold() == "mantan":
             i += 1
             continue
-        role = match_role(tokens, i)
+        lower_ok = i > 1 and tokens[i - 1].text.casefold() in (",", "selaku", "sebagai") and tokens[i - 2].cap
+        role = match_role(tokens, i, lower_ok)
         if role is None:
             i += 1
             continue
-        k = role.end
-        if k < len(tokens) and tokens[k].text == ",":
-            k += 1
-        name = match_name(tokens, k)
+        holder = _holder_after(tokens, role)
         person = None
-        if name is not None:
-            end, canonical, written = name
-            span = doc.span(tokens[k].start, tokens[end - 1].end)
+        if holder is not None:
+            written_start, begin, end, canonical, written = holder
+            span = doc.span(tokens[begin].start, tokens[end - 1].end)
             person = doc.find_entity(canonical, "person") if len(canonical.split()) == 1 else None
             if person is not None:
                 doc.add_entity("person", person.name, span, aliases=[canonical, written])
             else:
                 person = doc.add_entity("person", canonical, span, aliases=[written])
+            _body_before_name(tokens, role, written_start)
             i = end
         else:
             person = _apposition_person(doc, tokens, role.start)
+            if person is not None and role.label is None:
+                stop = _clause_end(tokens, role.end)
+                role.label = _text(tokens, _office_start(tokens, role), stop).rstrip(" ,") or None
             i = role.end if role.end > i else i + 1
         if role.org is not None:
             org_entity(doc, tokens, role.org)
@@ -288,6 +325,198 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
         elif role.implied_gov is not None:
             org = _resolve_implied(doc, role)
         _add_membership(doc, person, role, org, evidence)
+
+
+# -- the holder's name after an office and its body --------------------------------
+
+_WEEKDAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu".split())
+#: Lower-case words that continue an office's body ("Komisi II DPR dari Fraksi ...").
+_BODY_CONNECTORS = frozenset({"dan", "untuk", "dari", "bidang", "pada", "sekaligus", "serta", "&", "of", "for",
+                              "and", "the", "-", "/", "(", ")", "se"})
+#: Words that cannot be in a name but can be in an office's body.
+_BODY_NOT_NAME = frozenset(
+    """kota kabupaten provinsi desa kecamatan kelurahan ketua kepala wakil direktur menteri sekretaris anggota
+    asisten presiden gubernur bupati camat lurah rektor dekan juru bicara komisioner deputi koordinator
+    institute center centre foundation group company corporation association council agency university
+    policy development pemerintah pemkot pemkab pemprov dinas badan kementerian balai komisi dewan polisi
+    gedung ruang pihak warga masyarakat tim""".split()
+)
+_HARD_STOPS = frozenset('. ! ? : ; " “ ” ‘ ’ \' '.split()) | {"'"}
+_MAX_SCAN = 24
+_MAX_DESCRIPTORS = 6
+Holder = tuple[int, int, int, str, str]
+
+
+def _holder_after(tokens: list[Token], role: RoleMatch) -> Holder | None:
+    """The holder named after the office: ``(written start, name start, end, name, written)``."""
+    k = role.end
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    found = match_name(tokens, k)
+    if found is not None:
+        end, canonical, written = found
+        # A name run that goes on past the longest name is the body's end plus a name.
+        cut = end < len(tokens) and tokens[end].cap and not _segment_stop(tokens, end) and tokens[end].text not in NOT_NAME
+        if not cut:
+            # "KPU Papua Theodorus Kossay": a province the name opened with belongs to the body.
+            tail = tail_name(tokens, k, end)
+            if tail is not None and tail[1] > k and _is_region_run(tokens, k, tail[0]):
+                return tail[0], tail[1], end, tail[2], tail[3]
+            return k, _titles_skipped(tokens, k, end), end, canonical, written
+    return _scan_holder(tokens, role)
+
+
+def _titles_skipped(tokens: list[Token], k: int, end: int) -> int:
+    from .names import _titles_end
+
+    return min(_titles_end(tokens, k), end - 1)
+
+
+def _is_region_run(tokens: list[Token], start: int, end: int) -> bool:
+    j = start
+    while j < end:
+        region = match_region(tokens, j)
+        if region is not None and region.end <= end:
+            j = region.end
+            continue
+        if tokens[j].text.casefold() in districts_by_name() or seen_outside_names(tokens[j].text):
+            j += 1
+            continue
+        return False
+    return end > start
+
+
+def _descriptor(tok: Token) -> bool:
+    """A lower-case word describing an office or profession ("riset", "hukum tata negara")."""
+    word = tok.text
+    if not word.isalpha() or not word.islower() or len(word) < 3:
+        return False
+    if word in _CLAUSE_WORDS or word in _WEEKDAYS:
+        return False
+    return not word.startswith(("me", "ber", "di", "ter")) or word in ("dinas", "direktur")
+
+
+_CLAUSE_WORDS = frozenset(
+    """yang itu ini tersebut adalah akan sudah telah bahwa juga pun saat ketika kepada dengan oleh
+    menurut mengatakan kata ujar tidak belum masih bisa dapat harus ada para lain kita kami
+    mereka ia dia setiap semua banyak baru lagi sejak hingga sampai agar supaya karena jika""".split()
+)
+
+
+def _segment_stop(tokens: list[Token], j: int) -> bool:
+    """True where a comma-separated part of a body cannot go on: a date, an office, a clause."""
+    tok = tokens[j]
+    word = tok.text.casefold()
+    if tok.text in _HARD_STOPS or word in _WEEKDAYS or tok.text[:1].isdigit():
+        return True
+    if not tok.cap and word not in _BODY_CONNECTORS:
+        return True
+    return _office_at(tokens, j) is not None
+
+
+def _scan_holder(tokens: list[Token], role: RoleMatch) -> Holder | None:
+    """``Ketua Tim Pakar Gugus Tugas ... Covid - 19 Wiku Adisasmito``; ``epidemiolog UGM, Riris
+    Andono Ahmad, mengatakan``: the name closes the last comma-separated part of the body."""
+    j = role.end
+    descriptors = 0
+    while j < len(tokens) and descriptors < _MAX_DESCRIPTORS and _descriptor(tokens[j]):
+        j, descriptors = j + 1, descriptors + 1
+    if j >= len(tokens) or not (tokens[j].cap or tokens[j].text == ","):
+        return None
+    best: Holder | None = None
+    seg = j
+    limit = min(len(tokens), role.end + _MAX_SCAN)
+    k = j
+    while k < limit:
+        tok = tokens[k]
+        word = tok.text.casefold()
+        if tok.text == ",":
+            best = _segment_name(tokens, seg, k) or best
+            if k + 1 >= len(tokens) or _segment_stop(tokens, k + 1):
+                return best
+            seg = k = k + 1
+            continue
+        if tok.text == "(" and k + 1 < len(tokens) and (tokens[k + 1].text[:1].isdigit() or tokens[k + 1].text.casefold() in _WEEKDAYS):
+            break
+        if word == "di" and k > seg and not is_org_word(tokens[k - 1].text):
+            break
+        if tok.text in NOT_NAME and not is_org_word(tok.text) and word not in _BODY_NOT_NAME:
+            break  # "Bupati X Pimpin Rapat ...": a headline goes on with a verb
+        if tok.text in _HARD_STOPS or (not tok.cap and not tok.text[:1].isdigit() and word not in _BODY_CONNECTORS | {"di"}):
+            break
+        k += 1
+    return _segment_name(tokens, seg, k) or best
+
+
+def _segment_name(tokens: list[Token], start: int, end: int) -> Holder | None:
+    if end <= start:
+        return None
+    found = tail_name(tokens, start, end)
+    if found is None:
+        return None
+    written_start, begin, name, written = found
+    while begin < end - 1 and len(tokens[begin].text) == 1:
+        begin += 1  # "Wilayah I Jawa Barat": a numeral before a region is no name
+    if _is_region_run(tokens, begin, end) or name.casefold() in role_forms():
+        return None
+    return written_start, begin, end, name, written
+
+
+def _office_start(tokens: list[Token], role: RoleMatch) -> int:
+    """The office's first token, after an acting prefix ("Plt", "Pelaksana Tugas")."""
+    j = role.start
+    if tokens[j].text.casefold() in _ACTING:
+        return j + 1
+    for long in _ACTING_LONG:
+        n = len(long.split())
+        if " ".join(t.text for t in tokens[j : j + n]) == long:
+            paren = _paren_acronym(tokens, j + n)
+            return paren[0] if paren else j + n
+    return j
+
+
+def _clause_end(tokens: list[Token], j: int) -> int:
+    while j < len(tokens) and j < len(tokens) and tokens[j].text not in _HARD_STOPS and tokens[j].text != ",":
+        if not tokens[j].cap and tokens[j].text.casefold() not in _BODY_CONNECTORS and not _descriptor(tokens[j]):
+            break
+        j += 1
+    return j
+
+
+def _body_before_name(tokens: list[Token], role: RoleMatch, upto: int) -> None:
+    """Fit the office's body to what stands before the name: the written label, a region the
+    name reader gave back ("KPU Papua"), or the organisation named inside the body."""
+    while upto > role.end and tokens[upto - 1].text == ",":
+        upto -= 1
+    if upto <= role.end and role.label is not None:
+        return
+    label = _text(tokens, _office_start(tokens, role), upto).rstrip(" ,")
+    if label and label.casefold() != role.office.casefold():
+        role.label = label
+    if role.org is not None and role.org.end < upto:
+        region = match_region(tokens, role.org.end)
+        if region is not None and region.end == upto and role.org.org_type != "local_government":
+            written = _text(tokens, region.start, region.end)
+            org = role.org
+            role.org = OrgMatch(org.start, region.end, f"{org.name} {written}", org.org_type,
+                                [f"{a} {written}" for a in org.aliases], region=region)
+        return
+    if role.org is None and upto > role.end:
+        role.org = _last_org(tokens, role.end, upto)
+
+
+def _last_org(tokens: list[Token], start: int, end: int) -> OrgMatch | None:
+    """The last organisation named inside ``tokens[start:end]`` and ending there."""
+    j = start
+    found = None
+    while j < end:
+        org = match_org(tokens, j) if tokens[j].cap else None
+        if org is not None and org.end <= end:
+            found = org
+            j = org.end
+            continue
+        j += 1
+    return found
 
 
 def _apposition_person(doc: Doc, tokens: list[Token], role_start: int) -> Entity | None:
