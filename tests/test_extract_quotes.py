@@ -89,3 +89,43 @@ def test_continuing_quote_keeps_the_previous_speaker():
     text = '"Kami akan mulai bulan depan," kata Hendra Gunawan.\n\n"Semua warga akan mendapat giliran yang sama."'
     doc = doc_with(text, "Hendra Gunawan")
     assert speakers(doc) == [("Kami", "Hendra Gunawan"), ("Semua", "Hendra Gunawan")]
+
+
+def test_region_before_the_name_is_not_part_of_the_speaker():
+    text = '"Laporan warga terus kami tampung," kata Ketua Ombudsman Papua Barat Yosef Kambu.'
+    doc = doc_with(text)
+    # The persons stage glued the region to the name; the speaker gets the clean name.
+    doc.add_entity("person", "Barat Yosef Kambu", doc.span(text.index("Barat Yosef"), len(text) - 1))
+    assert speakers(doc) == [("Laporan", "Yosef Kambu")]
+
+
+def test_speaker_after_comma_separated_offices_and_places():
+    text = '"Air bersih belum sampai ke rumah kami," kata Kepala Desa Sukamaju, Kecamatan Cibeber, Asep Sunarya di balai desa.'
+    assert speakers(doc_with(text)) == [("Air", "Asep Sunarya")]
+
+
+def test_rank_before_the_name_is_kept_as_the_written_form():
+    text = '"Pelaku sudah kami tahan sejak kemarin," kata Kepala Polres Lebak Ajun Komisaris Besar Rudi Hartanto.'
+    doc = doc_with(text)
+    assert speakers(doc) == [("Pelaku", "Rudi Hartanto")]
+    assert "Ajun Komisaris Besar Rudi Hartanto" in doc.find_entity("Rudi Hartanto", "person").aliases
+
+
+def test_name_before_its_office_after_the_quote():
+    text = '"Pesanan naik dua kali lipat bulan ini," kata Maria Ulfa, Head of Marketing Sentosa Digital.'
+    assert speakers(doc_with(text)) == [("Pesanan", "Maria Ulfa")]
+
+
+def test_lower_case_office_before_the_name():
+    text = '"Tes usap kami tambah pekan ini," kata juru bicara Satgas Kabupaten Lebak, Hendra Wijaya, dalam rekaman suara.'
+    assert speakers(doc_with(text)) == [("Tes", "Hendra Wijaya")]
+
+
+def test_quote_closed_by_a_single_mark():
+    text = "“\nKami sudah menyiapkan gudang baru di sana,’ kata Nur Aini.\nIa tidak merinci."
+    assert speakers(doc_with(text)) == [("Kami", "Nur Aini")]
+
+
+def test_trailing_weekday_after_the_name_is_not_the_speaker():
+    text = '"Kafe itu segera kami datangi," kata Kepala Dinas Pariwisata Kota Bogor Dedi Kurnia, Sabtu, saat dihubungi.'
+    assert speakers(doc_with(text)) == [("Kafe", "Dedi Kurnia")]

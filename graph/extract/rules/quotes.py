@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ...resolve import PREFIX_TITLES, ROLE_WORDS, fold, strip_titles
 from ..types import Entity, Quote, Span
 from .doc import Doc
+from .speakers import read_named_speaker, resolve_speaker
 
 QUOTE_MARKS = frozenset('"“”„‟〝〞«»')
 _MARK = re.compile("[\"“”„‟〝〞«»’']")
@@ -214,7 +215,7 @@ def _attribute(
 
 def _closing_mark(text: str, end: int) -> int:
     i = end
-    while i < len(text) and text[i] not in QUOTE_MARKS:
+    while i < len(text) and text[i] not in QUOTE_MARKS and text[i] not in "’'":
         i += 1
     return i
 
@@ -250,60 +251,14 @@ def _after_quote(
 
 def _named_after(doc: Doc, begin: int, limit: int, previous: Quote | None) -> tuple[Entity | None, int]:
     """The person named in an attribution: ``ujar Kepala Dinas X, Ali Fitri saat ...``."""
-    run = _NAME_RUN.match(doc.text, begin + len(doc.text[begin:limit]) - len(doc.text[begin:limit].lstrip()))
-    persons = doc.entities_in(begin, limit, "person")
-    if run is not None:
-        # The speaker's name closes the run of office words: prefer the person
-        # whose mention ends where the run (or its part before a comma) ends.
-        tail = [
-            (m.end, e) for e in persons for m in e.mentions
-            if run.start() <= m.start < run.end() and m.end >= run.end() - 1 and len(e.name.split()) <= 4
-        ]
-        if tail:
-            end, entity = max(tail, key=lambda pair: pair[0])
-            return entity, end
-    if persons:
-        first = persons[0]
-        mention = min((m for m in first.mentions if begin <= m.start < limit), key=lambda m: m.start)
-        return first, mention.end
-    if run is None:
+    named = read_named_speaker(doc, begin, limit)
+    if named is None:
         return None, begin
-    words = run.group().split()
-    name_words = _strip_offices(words)
-    if not name_words:
+    if named.title_only:
         # A title alone ("kata Menaker"): the official who holds it, or the
         # previous speaker when the article keeps calling them by it.
-        return _person_by_title(doc, words, begin, previous), run.end()
-    name = " ".join(name_words).rstrip(".,")
-    entity = doc.find_entity(name, "person")
-    if entity is None and _looks_like_name(name_words):
-        offset = run.start() + run.group().rfind(name_words[0])
-        full = _fullest_form(doc.text, name, offset)
-        if full is not None:
-            doc.add_entity("person", strip_titles(full[2]), doc.span(full[0], full[1]))
-        entity = doc.add_entity("person", strip_titles(full[2]) if full else strip_titles(name), doc.span(offset, offset + len(name)))
-    elif entity is not None:
-        offset = run.start() + run.group().rfind(name_words[0])
-        doc.add_entity("person", entity.name, doc.span(offset, offset + len(name)))
-    return entity, run.end()
-
-
-def _fullest_form(text: str, name: str, before: int) -> tuple[int, int, str] | None:
-    """The longest earlier writing of a short name: "Sunggono" → "Sunggono Prasetyo".
-
-    Articles introduce a person in full once and then use one name; the full
-    form may have escaped the persons stage behind titles and degrees.
-    """
-    best: tuple[int, int, str] | None = None
-    pattern = re.compile(rf"\b{re.escape(name)}(?:\s+[A-Z][a-z][\w'’-]*)+")
-    for match in pattern.finditer(text, 0, before):
-        words = match.group().split()
-        while len(words) > len(name.split()) and words[-1].casefold() in ROLE_WORDS:
-            words.pop()
-        form = " ".join(words)
-        if len(words) <= 4 and (best is None or len(form) > len(best[2])):
-            best = (match.start(), match.start() + len(form), form)
-    return best if best is not None and best[2] != name else None
+        return _person_by_title(doc, list(named.words), begin, previous), named.end
+    return resolve_speaker(doc, named), named.end
 
 
 def _strip_offices(words: list[str]) -> list[str]:
