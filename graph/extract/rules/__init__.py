@@ -9,6 +9,7 @@ that tidies aliases and mention sentence indices.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from ...article import Article
@@ -37,6 +38,14 @@ def find_entities(doc: Doc) -> None:
     orgs = find_organizations(doc, tokens)
     taken = {k for found, _ in orgs for k in range(found.start, found.end)}
     find_offices(doc, tokens)
+    # A holder's name is not a place ("Kepala BKN Bima Haria Wibisana").
+    names = sorted((m.start, m.end) for e in doc.entities if e.kind == "person" for m in e.mentions)
+    if names:
+        starts = [s for s, _ in names]
+        for k, tok in enumerate(tokens):
+            n = bisect.bisect_right(starts, tok.start) - 1
+            if n >= 0 and tok.end <= names[n][1]:
+                taken.add(k)
     find_places(doc, tokens, taken)
     add_dateline(doc, tokens)
     find_persons(doc, tokens)

@@ -117,12 +117,13 @@ def _written(tokens: list[Token], start: int, end: int) -> str:
     return " ".join(t.text for t in tokens[start:end]).replace("( ", "(").replace(" )", ")")
 
 
-def tail_name(tokens: list[Token], start: int, end: int) -> tuple[int, int, str, str] | None:
+def tail_name(tokens: list[Token], start: int, end: int, strict: bool = False) -> tuple[int, int, str, str] | None:
     """The name that closes ``tokens[start:end]`` (an office, its body, then a name).
 
     Reads name words backwards from ``end``; leading words that name a region or
     are only ever seen outside names ("Papua", "Hotel") go to the body unless the
-    name would be left with a single word. Ranks and titles just before the name
+    name would be left with a single word. With ``strict``, only provinces and such
+    words do: a city may open a name ("Bima Haria Wibisana"). Ranks and titles just before the name
     are kept in the written form.
 
     Returns:
@@ -135,7 +136,7 @@ def tail_name(tokens: list[Token], start: int, end: int) -> tuple[int, int, str,
         p -= 1
     if p == end:
         return None
-    p = _strip_body_words(tokens, p, end)
+    p = _strip_body_words(tokens, p, end, strict)
     if p >= end or all(_initial(t) for t in tokens[p:end]):
         return None
     if tokens[p].acronym and not _initial(tokens[p]):
@@ -154,22 +155,22 @@ def tail_name(tokens: list[Token], start: int, end: int) -> tuple[int, int, str,
     return w, p, name, _written(tokens, w, end)
 
 
-def _strip_body_words(tokens: list[Token], p: int, end: int) -> int:
+def _strip_body_words(tokens: list[Token], p: int, end: int, strict: bool) -> int:
     while p < end - 1:
         word = tokens[p].text
         left = end - p - 1
         two = f"{word} {tokens[p + 1].text}".casefold() if p + 2 < end else ""
-        if two and (two in regions_by_name() or two in districts_by_name()) and left >= 3:
+        if two and not strict and (two in regions_by_name() or two in districts_by_name()) and left >= 3:
             p += 2
             continue
         if seen_outside_names(word):
             p += 1
             continue
         hits = regions_by_name().get(word.casefold())
-        if hits and (any(r.type == "province" for r in hits) or (left >= 2 and not seen_in_names(word))):
+        if hits and (any(r.type == "province" for r in hits) or (not strict and left >= 2 and not seen_in_names(word))):
             p += 1
             continue
-        if word.casefold() in districts_by_name() and left >= 2 and not seen_in_names(word):
+        if not strict and word.casefold() in districts_by_name() and left >= 2 and not seen_in_names(word):
             p += 1
             continue
         break

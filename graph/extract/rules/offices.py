@@ -223,6 +223,10 @@ def _read_office_object(tokens: list[Token], role: RoleMatch) -> None:
         if area is not None:
             role.label = f"{office} {area[1].name}"
             role.end = area[0]
+        elif office != "Camat" and j + 2 < len(tokens) and tokens[j + 1].cap and tokens[j + 2].cap:
+            # "Kepala Desa Mernek Bustanul Arifin": a village has no gazetteer entry; one word, then the name.
+            role.label = f"{office} {tokens[j].text}"
+            role.end = j + 1
         return
     # A unit inside the organisation belongs to the role ("Kepala Seksi Program").
     if office.split()[-1] in UNIT_HEADS | {"Subdirektorat", "Subbagian", "Subbidang"} and is_org_word(tokens[j].text):
@@ -356,10 +360,12 @@ def _holder_after(tokens: list[Token], role: RoleMatch) -> Holder | None:
     if found is not None:
         end, canonical, written = found
         # A name run that goes on past the longest name is the body's end plus a name.
+        if _is_region_run(tokens, _titles_skipped(tokens, k, end), end):
+            return _scan_holder(tokens, role)  # "Anggota Bawaslu Papua, Ronald ...": a region, not a name
         cut = end < len(tokens) and tokens[end].cap and not _segment_stop(tokens, end) and tokens[end].text not in NOT_NAME
         if not cut:
             # "KPU Papua Theodorus Kossay": a province the name opened with belongs to the body.
-            tail = tail_name(tokens, k, end)
+            tail = tail_name(tokens, k, end, strict=True)
             if tail is not None and tail[1] > k and _is_region_run(tokens, k, tail[0]):
                 return tail[0], tail[1], end, tail[2], tail[3]
             return k, _titles_skipped(tokens, k, end), end, canonical, written
@@ -421,7 +427,7 @@ def _scan_holder(tokens: list[Token], role: RoleMatch) -> Holder | None:
     descriptors = 0
     while j < len(tokens) and descriptors < _MAX_DESCRIPTORS and _descriptor(tokens[j]):
         j, descriptors = j + 1, descriptors + 1
-    if j >= len(tokens) or not (tokens[j].cap or tokens[j].text == ","):
+    if j >= len(tokens) or not (tokens[j].cap or tokens[j].text in ",-()" or tokens[j].text.isdigit()):
         return None
     best: Holder | None = None
     seg = j

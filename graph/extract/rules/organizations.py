@@ -138,6 +138,12 @@ def _acronym_org(tokens: list[Token], i: int) -> OrgMatch | None:
                 [_text(tokens, i, region.end), short], region=region,
             )
         aliases = [short]
+        region = match_region(tokens, end)
+        if region is not None and region.written_type is None and region.region.type == "province":
+            # "KPU Papua", "Bawaslu Jatim": a national body's office in a province.
+            written_region = _text(tokens, region.start, region.end)
+            return OrgMatch(i, region.end, f"{entry.name} {written_region}", entry.org_type,
+                            [f"{short} {written_region}"], region=region)
         if end < len(tokens) and tokens[end].text == "RI":
             aliases.append(f"{short} RI")
             end += 1
@@ -178,6 +184,10 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
             continue
         if proper and tok.text in ("for", "of", "and", "the") and j + 1 < len(tokens) and tokens[j + 1].cap:
             j += 1
+            continue
+        if tok.text == "-" and j + 1 < len(tokens) and tokens[j + 1].text.isdigit() and tokens[j - 1].text == "Covid":
+            last_word = j + 1  # "Gugus Tugas Percepatan Penanganan Covid - 19"
+            j += 2
             continue
         if not tok.cap:
             break

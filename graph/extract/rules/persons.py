@@ -76,7 +76,24 @@ def find_persons(doc: Doc, tokens: list[Token]) -> None:
             for b in (known or plain)[:1]:
                 _person_at(doc, tokens, b)
     _listed_companies(doc, tokens)
+    _drop_body_word(doc)
     _short_forms(doc, tokens)
+
+
+def _drop_body_word(doc: Doc) -> None:
+    """``Kepala Humas Unesa Vinda Maya Setianingrum``: the first word belongs to the body when
+    the article uses it elsewhere without the rest of the name, and refers back to the person
+    by the second word ("kata Vinda")."""
+    for entity in doc.entities:
+        words = entity.name.split()
+        if entity.kind != "person" or len(words) < 3 or not words[0][:1].isupper():
+            continue
+        first, second = re.escape(words[0]), re.escape(words[1])
+        alone = re.search(rf"\b{first}\b(?!\s+{second}\b)", doc.text)
+        back = re.search(rf"(?<!{first} )\b{second}\b", doc.text)
+        if alone and back:
+            doc.add_alias(entity, entity.name)
+            entity.name = " ".join(words[1:])
 
 
 _COMPANY_CUES = frozenset({"perusahaan", "startup", "rintisan", "e-commerce", "operator", "platform", "aplikasi"})

@@ -64,6 +64,8 @@ def find_places(doc: Doc, tokens: list[Token], taken: set[int]) -> None:
             j = i + 1
             while j < len(tokens) and tokens[j].cap and j - i <= 3:
                 j += 1
+            if j - i > 3:
+                j = i + 2  # "Kepala Desa Mernek Bustanul Arifin": the village, then a name
             name = " ".join(t.text for t in tokens[i + 1 : j])
             doc.add_entity("place", name, doc.span(tok.start, tokens[j - 1].end),
                            aliases=[f"{tok.text} {name}"], place_type="village")
