@@ -23,7 +23,7 @@ from checks import article_graphs, assert_consistent, open_db, run, stub_command
 from corpus import write_jsonl  # noqa: E402
 
 BATCH = 2000
-KILLS = 4
+KILLS = 3
 
 
 def ingest_args(batch: Path, store: Path) -> list[str]:
@@ -36,15 +36,21 @@ def kill_at(command: list[str], delay: float) -> int:
     try:
         process.wait(timeout=delay)
     except subprocess.TimeoutExpired:
-        process.send_signal(signal.SIGKILL)
+        pass
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
     return process.wait()
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_killed_ingest_leaves_every_article_whole_or_absent(tmp_path):
     batch = tmp_path / "batch.jsonl"
     write_jsonl(batch, BATCH)
-    command = warta_command()
+    # `warta` with the stub extractor: the promise is the store's, and the rule
+    # extractor would triple the run time of a test that ingests the batch ~3 times.
+    command = stub_command()
 
     clean = tmp_path / "clean"
     started = time.monotonic()
@@ -101,7 +107,7 @@ def test_reingesting_a_changed_article_replaces_its_graph_and_drops_orphans(tmp_
     assert "Budi Wibowo" not in names, "an entity no article mentions any more is left in the union"
     assert {"Eko Hidayat", "Andi Saputra", "Siti Lestari"} <= names
     a_graph = next(t for g, t in graphs.items() if g.endswith("/article/a"))
-    assert not any("Budi Wibowo" in str(o) for _, _, o in a_graph), "the old version's triples survived"
+    assert not any("Budi Wibowo" in line for line in a_graph), "the old version's triples survived"
     # Andi is still named by both articles: his description stays whole in the union.
     assert bool(db.query('ASK { ?p a <https://schema.org/Person> ; <https://schema.org/name> "Andi Saputra" }'))
     andi_mentions = list(
