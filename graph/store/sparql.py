@@ -47,6 +47,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import IO, Any
@@ -86,6 +87,7 @@ class SparqlConfig:
     graphs_per_request: int = 20  # article graphs fetched per export request
     post_triples: int = 50_000  # triples per GSP POST to the union
     update_chunk: int = 1_000  # triples per INSERT DATA when there is no GSP endpoint
+    parallel: int = 4  # article graphs written at once
 
     def __post_init__(self) -> None:
         self.update = _resolve(self.query, self.update) if self.update else self.query
@@ -137,7 +139,7 @@ class SparqlConfig:
             for name in ("timeout",):
                 if options.get(name) is not None:
                     options[name] = float(options[name])
-            for name in ("page_rows", "graphs_per_request", "post_triples", "update_chunk"):
+            for name in ("page_rows", "graphs_per_request", "post_triples", "update_chunk", "parallel"):
                 if name in options:
                     options[name] = int(options[name])
         except ValueError as error:
@@ -183,6 +185,7 @@ class SparqlStore(Store):
         read = None if config.timeout is None else config.timeout + 30  # the server stops first and says so
         self._http = httpx.Client(auth=auth, timeout=httpx.Timeout(30.0, read=read), follow_redirects=True)
         self._virtuoso: bool | None = None
+        self._pool: ThreadPoolExecutor | None = None
 
     @classmethod
     def from_url(cls, spec: str, *, read_only: bool = False) -> SparqlStore:
@@ -309,9 +312,19 @@ class SparqlStore(Store):
             self._remove_orphans(list(old))
         self._add_to_union(text for text, _ in latest.values())
         self._add_to_catalog([iri for iri in latest if iri not in old])
-        for iri, (text, _) in latest.items():
-            self._put_graph(iri, text)
+        self._parallel(self._put_graph, [(iri, text) for iri, (text, _) in latest.items()])
         return stats
+
+    def _parallel(self, func, calls: list[tuple]) -> None:
+        """Run independent requests a few at a time (servers load several graphs at once)."""
+        if self.config.parallel <= 1 or len(calls) <= 1:
+            for args in calls:
+                func(*args)
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.config.parallel, thread_name_prefix="warta-sparql")
+        for future in [self._pool.submit(func, *args) for args in calls]:
+            future.result()  # the first failure is raised, after every request has finished
 
     def _remove_orphans(self, leaving: Sequence[str]) -> None:
         """Drop from the union every triple that only the ``leaving`` graphs hold."""
@@ -554,6 +567,8 @@ class SparqlStore(Store):
             self._append(graph, "".join(lines))  # append: a graph may span batches
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
         self._http.close()
 
 
