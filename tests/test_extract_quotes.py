@@ -17,36 +17,56 @@ def doc_with(text, *persons):
 
 
 def speakers(doc):
-    return [(q.text.split()[0], doc.extraction.entity(q.speaker).name) for q in find_quotes(doc)]
+    return [
+        (q.text.split()[0], doc.extraction.entity(q.speaker).name)
+        for q in find_quotes(doc)
+    ]
 
 
 def test_speaker_named_after_the_quote():
-    doc = doc_with('Bupati Rudi Hartono meninjau lokasi. "Jalan ini harus selesai tahun depan," ujar Rudi Hartono.', "Rudi Hartono")
+    doc = doc_with(
+        'Bupati Rudi Hartono meninjau lokasi. "Jalan ini harus selesai tahun depan," ujar Rudi Hartono.',
+        "Rudi Hartono",
+    )
     assert speakers(doc) == [("Jalan", "Rudi Hartono")]
 
 
 def test_short_name_after_the_quote_resolves_to_the_full_name():
-    doc = doc_with('Wali Kota Dewi Lestari hadir. "Kami siap membantu warga," kata Dewi.', "Dewi Lestari")
+    doc = doc_with(
+        'Wali Kota Dewi Lestari hadir. "Kami siap membantu warga," kata Dewi.',
+        "Dewi Lestari",
+    )
     assert speakers(doc) == [("Kami", "Dewi Lestari")]
 
 
 def test_speaker_before_the_quote():
-    doc = doc_with('Camat Budi Santoso mengatakan, "Pendataan warga sudah selesai minggu lalu."', "Budi Santoso")
+    doc = doc_with(
+        'Camat Budi Santoso mengatakan, "Pendataan warga sudah selesai minggu lalu."',
+        "Budi Santoso",
+    )
     assert speakers(doc) == [("Pendataan", "Budi Santoso")]
 
 
 def test_menurut_before_the_quote():
-    doc = doc_with('Menurut Siti Aminah, "Anggaran itu belum cair sampai sekarang."', "Siti Aminah")
+    doc = doc_with(
+        'Menurut Siti Aminah, "Anggaran itu belum cair sampai sekarang."', "Siti Aminah"
+    )
     assert speakers(doc) == [("Anggaran", "Siti Aminah")]
 
 
 def test_nya_cue_is_the_most_recent_person():
-    doc = doc_with('Kepala Dinas Ahmad Yani menjelaskan rencana itu. "Semua sekolah akan dibantu," pungkasnya.', "Ahmad Yani")
+    doc = doc_with(
+        'Kepala Dinas Ahmad Yani menjelaskan rencana itu. "Semua sekolah akan dibantu," pungkasnya.',
+        "Ahmad Yani",
+    )
     assert speakers(doc) == [("Semua", "Ahmad Yani")]
 
 
 def test_pronoun_before_a_verb_is_the_most_recent_person():
-    doc = doc_with('Rina Marlina datang pagi. "Kami menunggu kepastian dari pusat," ia menambahkan.', "Rina Marlina")
+    doc = doc_with(
+        'Rina Marlina datang pagi. "Kami menunggu kepastian dari pusat," ia menambahkan.',
+        "Rina Marlina",
+    )
     assert speakers(doc) == [("Kami", "Rina Marlina")]
 
 
@@ -71,7 +91,11 @@ def test_span_covers_the_text_inside_the_marks():
     text = 'Lina Sari berkata, "Program ini berjalan baik sekali."'
     doc = doc_with(text, "Lina Sari")
     (quote,) = find_quotes(doc)
-    assert quote.text == text[quote.span.start : quote.span.end] == "Program ini berjalan baik sekali."
+    assert (
+        quote.text
+        == text[quote.span.start : quote.span.end]
+        == "Program ini berjalan baik sekali."
+    )
 
 
 def test_curly_quote_spanning_lines_opened_by_a_right_mark():
@@ -95,7 +119,11 @@ def test_region_before_the_name_is_not_part_of_the_speaker():
     text = '"Laporan warga terus kami tampung," kata Ketua Ombudsman Papua Barat Yosef Kambu.'
     doc = doc_with(text)
     # The persons stage glued the region to the name; the speaker gets the clean name.
-    doc.add_entity("person", "Barat Yosef Kambu", doc.span(text.index("Barat Yosef"), len(text) - 1))
+    doc.add_entity(
+        "person",
+        "Barat Yosef Kambu",
+        doc.span(text.index("Barat Yosef"), len(text) - 1),
+    )
     assert speakers(doc) == [("Laporan", "Yosef Kambu")]
 
 
@@ -108,7 +136,10 @@ def test_rank_before_the_name_is_kept_as_the_written_form():
     text = '"Pelaku sudah kami tahan sejak kemarin," kata Kepala Polres Lebak Ajun Komisaris Besar Rudi Hartanto.'
     doc = doc_with(text)
     assert speakers(doc) == [("Pelaku", "Rudi Hartanto")]
-    assert "Ajun Komisaris Besar Rudi Hartanto" in doc.find_entity("Rudi Hartanto", "person").aliases
+    assert (
+        "Ajun Komisaris Besar Rudi Hartanto"
+        in doc.find_entity("Rudi Hartanto", "person").aliases
+    )
 
 
 def test_name_before_its_office_after_the_quote():
@@ -129,3 +160,34 @@ def test_quote_closed_by_a_single_mark():
 def test_trailing_weekday_after_the_name_is_not_the_speaker():
     text = '"Kafe itu segera kami datangi," kata Kepala Dinas Pariwisata Kota Bogor Dedi Kurnia, Sabtu, saat dihubungi.'
     assert speakers(doc_with(text)) == [("Kafe", "Dedi Kurnia")]
+
+
+def test_nya_cue_is_the_subject_of_the_attribution_not_the_last_name():
+    text = (
+        "Kepala Dinas Pertanian Budi Santoso mengatakan, panen raya digelar bersama Camat Rudi Hartono.”\n"
+        "Kami terus memantau harga gabah,” katanya."
+    )
+    doc = doc_with(text, "Budi Santoso", "Rudi Hartono")
+    assert speakers(doc) == [("Kami", "Budi Santoso")]
+
+
+def test_menurut_inside_the_attribution_names_the_speaker():
+    text = "Gubernur Andi Malik, menurut Sekda Rahmat Hidayat, meminta semua dinas bergerak.”\nTidak ada alasan menunda,” ujarnya."
+    doc = doc_with(text, "Andi Malik", "Rahmat Hidayat")
+    assert speakers(doc) == [("Tidak", "Rahmat Hidayat")]
+
+
+def test_pronoun_subject_keeps_the_speaker_of_the_sentence_before():
+    text = (
+        "Bupati Yusuf Halim menjelaskan, jalan desa diperbaiki tahun ini.\n"
+        "Ia menambahkan, anggaran dibahas bersama Ketua DPRD Sri Wahyuni.”\n"
+        "Kami tidak ingin ada yang tertinggal,” ujarnya."
+    )
+    doc = doc_with(text, "Yusuf Halim", "Sri Wahyuni")
+    assert speakers(doc) == [("Kami", "Yusuf Halim")]
+
+
+def test_lanjut_before_the_name_marks_the_speaker():
+    text = "Rapat dipimpin Wali Kota Hana Putri.\nDalam rapat itu, lanjut Agus Salim, target vaksinasi dinaikkan.”\nSemua puskesmas siap,” tuturnya."
+    doc = doc_with(text, "Hana Putri", "Agus Salim")
+    assert speakers(doc) == [("Semua", "Agus Salim")]

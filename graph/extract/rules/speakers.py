@@ -352,3 +352,123 @@ def _fullest_form(text: str, name: str, before: int) -> str | None:
         if len(words) <= _MAX_NAME_WORDS and (best is None or len(form) > len(best)):
             best = form
     return best if best is not None and best != name else None
+
+
+# -- who "dia" and "-nya" point at ------------------------------------------------
+
+#: Verbs that report what the subject of their sentence said or thinks.
+REPORTING_VERBS = frozenset(
+    """mengatakan menyatakan menjelaskan mengungkapkan menuturkan menegaskan menambahkan menyampaikan
+    menerangkan memaparkan menyebutkan menyebut berujar berkata bertutur mengaku mengakui berpesan
+    mengimbau meminta berharap mengharapkan mengingatkan melanjutkan menandaskan mengucapkan menilai
+    menjawab bercerita mengisahkan menekankan mengajak memastikan mengungkap berpendapat membenarkan
+    mengklaim menganggap menyoroti mengkritik mengutarakan menanggapi menduga memperkirakan mengusulkan
+    mendorong meyakini mengemukakan menyarankan menolak membantah mengeluhkan mengaku optimistis
+    menginstruksikan memerintahkan mengatakannya menguraikan mencontohkan menyebutnya""".split()
+)
+# "menurut Ali", ", lanjut Ali,", "kata Ali": a cue word with the name after it.
+_CUE_BEFORE_NAME = re.compile(
+    r"\b(?:[Mm]enurut|lanjut|kata|ujar|tutur|imbuh|tambah|jelas|ungkap|terang|papar|sebut|tegas"
+    r"|(?:disampaikan|dikatakan|diungkapkan|dijelaskan|ditegaskan|dipaparkan)(?:\s+oleh)?)\s+(?=[A-Z])"
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[,.]\s*|\b(?:[Mm]enurut|lanjut|kata|ujar|tambah)\s*)(?:[Ii]a|[Dd]ia|[Bb]eliau)\b|\b(?:[Mm]enurutnya|lanjutnya|katanya|ujarnya|imbuhnya|tambahnya|pihaknya)\b"
+)
+_WORDS = re.compile(r"\w+")
+_VERB_AFTER = re.compile(
+    r"[\s,]*(?:(?:juga|pun|lalu|kemudian|pun|telah|sudah|akan|masih|tetap|tidak)\s+)*(?P<verb>\w+)"
+)
+# How many sentences before a quote are read for its speaker.
+_SUBJECT_REACH = 6
+
+
+def current_speaker(
+    doc: Doc,
+    offset: int,
+    quoted: list[tuple[int, int]],
+    floor: int = 0,
+    previous: str | None = None,
+) -> Entity | None:
+    """The person a pronoun cue (``katanya``, ``ia menambahkan``) points at.
+
+    In this genre that is the subject of the last attribution sentence before
+    the quote: the person who ``mengatakan``/``menjelaskan`` something, or who
+    is named after ``menurut``/``lanjut``. Sentences whose subject is a pronoun
+    keep the speaker of the sentence before them. Reading backwards stops at
+    ``floor`` (the end of the previous quotation), where the speaker is still
+    ``previous`` (a person key).
+
+    Returns:
+        The person, or None when nothing before the quote names one.
+    """
+    index = doc.sentence_index(max(0, offset - 1))
+    for step in range(_SUBJECT_REACH):
+        if index - step < 0:
+            break
+        sentence = doc.sentences[index - step]
+        start, end = max(sentence.start, floor), min(sentence.end, offset)
+        if start < end:
+            found = _attributed_subject(doc, start, end, quoted)
+            if found is not None:
+                return found
+        if sentence.start <= floor:
+            return doc.extraction.entity(previous) if previous else None
+    return None
+
+
+def _attributed_subject(
+    doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]
+) -> Entity | None:
+    text = doc.text
+    persons = [
+        (m.start, m.end, e)
+        for e in doc.entities
+        if e.kind == "person"
+        for m in e.mentions
+        if start <= m.start < end and not any(s <= m.start < q for s, q in quoted)
+    ]
+    persons.sort(key=lambda p: p[0])
+    for cue in _CUE_BEFORE_NAME.finditer(text, start, end):
+        named = read_named_speaker(doc, cue.end(), _clause_end(text, cue.end(), end))
+        if named is not None and not named.title_only:
+            return resolve_speaker(doc, named)
+        holder = [p for p in persons if p[0] >= cue.end()]
+        if holder and holder[0][0] - cue.end() < 80:
+            return _cleaned(doc, *holder[0])
+    for word in _WORDS.finditer(text, start, end):
+        if word.group().casefold() in REPORTING_VERBS:
+            before = [p for p in persons if p[1] <= word.start()]
+            if before:
+                return _cleaned(doc, *before[-1])
+            break
+    if persons:
+        # A person as the subject of the sentence ("Bupati X meninjau ..."): the
+        # first mention, when a verb follows it.
+        p_start, p_end, entity = persons[0]
+        verb = _VERB_AFTER.match(text, p_end)
+        if (
+            verb
+            and re.match(r"(?:me|ber)\w{3,}", verb["verb"])
+            and not _PRONOUN_SUBJECT.search(text, start, p_start)
+        ):
+            return _cleaned(doc, p_start, p_end, entity)
+    return None
+
+
+def _cleaned(doc: Doc, start: int, end: int, entity: Entity) -> Entity:
+    """The speaker behind a mention whose name took in office or place words
+    ("Penyu Nagaraja Cilacap Jumawan" → "Jumawan")."""
+    if is_clean_name(entity.name) and len(entity.name.split()) < _MAX_NAME_WORDS:
+        return entity
+    chunk = [(m.start(), m.end()) for m in _WORD.finditer(doc.text, start, end)]
+    if not chunk:
+        return entity
+    named = _name_at_end(doc, chunk)
+    if named.title_only or fold(named.name) == fold(entity.name):
+        return entity
+    return resolve_speaker(doc, named)
+
+
+def _clause_end(text: str, begin: int, end: int) -> int:
+    stop = re.compile(r",\s+(?=[a-z])|[.;:](?=\s)").search(text, begin, end)
+    return stop.start() if stop else end
