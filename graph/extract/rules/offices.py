@@ -60,6 +60,17 @@ class RoleMatch:
 _OFFICE_INDEX = {office.casefold(): office for office in _OFFICES}
 
 
+def _role_first_words() -> frozenset[str]:
+    """Lower-cased words that can open an office (acting prefixes and professions included)."""
+    global _ROLE_FIRST
+    if _ROLE_FIRST is None:
+        _ROLE_FIRST = _first_words() | set(_ACTING) | {"pelaksana", "penjabat"} | {p.split()[0] for p in _PROFESSIONS}
+    return _ROLE_FIRST
+
+
+_ROLE_FIRST: frozenset[str] | None = None
+
+
 def _first_words() -> frozenset[str]:
     global _FIRST_WORDS
     if _FIRST_WORDS is None:
@@ -289,15 +300,19 @@ def _resolve_implied(doc: Doc, role: RoleMatch) -> Entity | None:
 def find_offices(doc: Doc, tokens: list[Token]) -> None:
     """Stage: persons introduced with their office, and their memberships."""
     pending: list[tuple[RoleMatch, Entity, int]] = []
+    first = _role_first_words()
+    # Only tokens that can open an office are tried (most tokens cannot: keep this stage cheap).
+    candidates = [n for n, tok in enumerate(tokens) if tok.text.casefold() in first]
     i = 0
-    while i < len(tokens):
+    for c in candidates:
+        if c < i:
+            continue
+        i = c
         if i > 0 and tokens[i - 1].text.casefold() == "mantan":
-            i += 1
             continue
         lower_ok = i > 1 and tokens[i - 1].text.casefold() in (",", "selaku", "sebagai") and tokens[i - 2].cap
         role = match_role(tokens, i, lower_ok)
         if role is None:
-            i += 1
             continue
         holder = _holder_after(tokens, role)
         person = None

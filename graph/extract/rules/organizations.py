@@ -10,6 +10,7 @@ trailing national body read as the parent (``Ditjen Binalavotas Kemnaker``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .doc import Doc
 from .lexicon import NAME_CONNECTORS, ORG_HEADS, acronyms, is_org_word, role_forms
@@ -270,11 +271,24 @@ def org_entity(doc: Doc, tokens: list[Token], found: OrgMatch):
     return entity
 
 
+@lru_cache(maxsize=1)
+def _org_first_words() -> frozenset[str]:
+    """Lower-cased words that can open an organisation's name."""
+    heads = {h.casefold() for h in ORG_HEADS | _PROPER_HEADS}
+    return frozenset(heads | {a.split()[0] for a in acronyms()} | set(_LOCAL_GOV_SHORT) | {"pemerintah", "pemda"})
+
+
 def find_organizations(doc: Doc, tokens: list[Token]) -> list[tuple[OrgMatch, object]]:
     """Stage: every organisation named in the article, left to right."""
     found_all = []
+    first = _org_first_words()
     i = 0
     while i < len(tokens):
+        tok = tokens[i]
+        word = tok.text.casefold()
+        if not tok.cap or (word not in first and not word.startswith("kemen")):
+            i += 1  # most tokens cannot open an organisation's name: skip them cheaply
+            continue
         found = match_org(tokens, i)
         if found is None:
             i += 1

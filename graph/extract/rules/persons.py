@@ -58,7 +58,9 @@ def find_persons(doc: Doc, tokens: list[Token]) -> None:
         span = doc.span(m.start(2), m.end(2))
         full = doc.add_entity("person", full.name if full else m.group(2), span)
         doc.add_entity("person", full.name, doc.span(m.start(1), m.end(1)), aliases=[m.group(1)])
-    for i, tok in enumerate(tokens):
+    cues = _CUE_BEFORE | _CUE_AFTER | {h.casefold() for h in _HONORIFICS}
+    for i in [n for n, t in enumerate(tokens) if t.text.casefold() in cues]:
+        tok = tokens[i]
         word = tok.text.casefold()
         if word in _CUE_BEFORE and i + 1 < len(tokens):
             _person_at(doc, tokens, i + 1)
@@ -102,9 +104,7 @@ _LIST_CUES = frozenset({"yaitu", "yakni", "seperti", "antara"})
 
 def _listed_companies(doc: Doc, tokens: list[Token]) -> None:
     """``8 perusahaan rintisan, yaitu Nodeflux, Botika dan Grab``: the listed names are companies."""
-    for i, tok in enumerate(tokens):
-        if tok.text.casefold() not in _LIST_CUES:
-            continue
+    for i in [n for n, t in enumerate(tokens) if t.text in _LIST_CUES]:
         window = {t.text.casefold() for t in tokens[max(0, i - 8) : i]}
         if not window & _COMPANY_CUES:
             continue

@@ -22,7 +22,8 @@ class Token:
     def __init__(self, start: int, end: int, text: str):
         self.start, self.end, self.text = start, end, text
         self.cap = text[:1].isupper()
-        self.acronym = self.cap and sum(c.isupper() for c in text) >= 2
+        rest = text[1:]
+        self.acronym = self.cap and not rest.islower() and any(c.isupper() for c in rest)
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
