@@ -51,3 +51,49 @@ def test_director_names_directorate():
 def test_apposition_after_name():
     found = memberships("Menurut Joko Susilo, selaku Camat Ngaglik, warga diminta waspada.")
     assert any(p == "Joko Susilo" and r == "Camat" for p, r, _, _ in found)
+
+
+def labels(text):
+    ex = RuleExtractor().extract(Article(id="t", text=text))
+    name = {e.key: e.name for e in ex.entities}
+    return {name[m.person]: m.label for m in ex.memberships}
+
+
+def test_name_closes_a_long_unknown_body():
+    found = memberships("Ketua Tim Ahli Satuan Tugas Penanganan Covid - 19 Rudi Santoso mengatakan hal itu.")
+    assert any(p == "Rudi Santoso" and r == "Ketua" for p, r, _, _ in found)
+
+
+def test_written_office_is_the_label():
+    found = labels("Kepala Bidang Pengembangan Usaha Asosiasi Perajin Rotan Nusantara Wahyu Prasetyo menyampaikan data.")
+    assert found["Wahyu Prasetyo"].startswith("Kepala Bidang Pengembangan Usaha Asosiasi")
+
+
+def test_profession_with_institution_then_name_in_commas():
+    found = memberships("Epidemiolog Universitas Gadjah Mada, Sinta Dewi Lestari, mengatakan kasus naik.")
+    assert ("Sinta Dewi Lestari", "Epidemiolog", "Universitas Gadjah Mada", False) in found
+
+
+def test_last_comma_part_names_the_holder():
+    found = memberships("kata Kepala Dusun Kalisari, Kelurahan Sidomulyo, Kecamatan Godean, Bambang Wijaya di Sleman.")
+    assert any(p == "Bambang Wijaya" for p, _, _, _ in found)
+
+
+def test_province_after_national_body_is_its_office_not_a_first_name():
+    found = memberships("Ketua KPU Maluku Yohanes Tarigan mengatakan logistik sudah tiba.")
+    assert ("Yohanes Tarigan", "Ketua", "Komisi Pemilihan Umum Maluku", False) in found
+
+
+def test_city_after_national_body_stays_a_first_name():
+    found = memberships("Kepala BKN Bima Santoso Wirawan mengatakan seleksi dibuka.")
+    assert any(p == "Bima Santoso Wirawan" for p, _, _, _ in found)
+
+
+def test_lower_case_office_in_apposition():
+    found = memberships("Dani Kurniawan, juru bicara Partai Hijau Nusantara, mengatakan hal itu.")
+    assert any(p == "Dani Kurniawan" and r == "Juru Bicara" for p, r, _, _ in found)
+
+
+def test_village_head_village_is_one_word():
+    found = labels("Kepala Desa Sukamaju Agus Salim Harahap mengatakan jalan rusak.")
+    assert found["Agus Salim Harahap"] == "Kepala Desa Sukamaju"

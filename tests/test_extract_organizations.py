@@ -41,3 +41,8 @@ def test_government_bodies_are_flagged():
 def test_listed_companies_are_organisations():
     found = orgs("Pemkot bekerja sama dengan tiga perusahaan rintisan, yaitu Kopiku, Jalanin dan Sewaan.")
     assert {"Kopiku", "Jalanin", "Sewaan"} <= set(found)
+
+
+def test_covid_task_force_keeps_its_number():
+    found = orgs("Gugus Tugas Percepatan Penanganan Covid - 19 menggelar rapat.")
+    assert "Gugus Tugas Percepatan Penanganan Covid - 19" in found

@@ -40,3 +40,31 @@ def test_nickname_is_alias():
 def test_region_before_name_is_not_part_of_it():
     found = persons("Gubernur DKI Jakarta Anies Baswedan menyatakan rapat selesai.")
     assert list(found) == ["Anies Baswedan"]
+
+
+def test_police_rank_is_kept_as_written_form_only():
+    found = persons("Kepala Polres Kota Bogor Komisaris Besar Hendra Gunawan mengatakan jalan ditutup.")
+    assert "Komisaris Besar Hendra Gunawan" in found["Hendra Gunawan"].aliases
+
+
+def test_rank_with_corps_in_parentheses():
+    found = persons("Wakil Kepala Polda Papua Brigadir Jenderal (Pol) Yosef Manuhutu mengatakan situasi aman.")
+    assert "Yosef Manuhutu" in found
+
+
+def test_lower_case_doctor_title_is_written_form():
+    found = persons("Ketua Ikatan Dokter Gigi dr Rina Sari mengatakan stok cukup.")
+    assert "dr Rina Sari" in found["Rina Sari"].aliases
+
+
+def test_body_word_used_alone_elsewhere_leaves_the_name():
+    text = (
+        "Kepala Humas Unpaz Lestari Ayu Ningrum mengatakan kampus ditutup. "
+        "Mahasiswa Unpaz belajar dari rumah. Lestari menambahkan jadwal ujian tetap."
+    )
+    assert "Lestari Ayu Ningrum" in persons(text)
+
+
+def test_holder_name_is_not_a_place():
+    ex = extract("Kepala BKN Bima Santoso Wirawan mengatakan seleksi dibuka.")
+    assert not any(e.kind == "place" and e.name == "Bima" for e in ex.entities)

@@ -133,6 +133,8 @@ def tail_name(tokens: list[Token], start: int, end: int, strict: bool = False) -
     while p > start and p > end - _MAX_WORDS and (is_name_word(tokens[p - 1].text) or _initial(tokens[p - 1])):
         if tokens[p - 1].text.rstrip(".").casefold() in PREFIX_TITLES:
             break
+        if end - p >= 2 and seen_outside_names(tokens[p - 1].text):
+            break  # "Asosiasi ... Nusantara Wahyu Prasetyo": a body word before a full name
         p -= 1
     if p == end:
         return None

@@ -18,7 +18,7 @@ from .lexicon import (
     NAME_CONNECTORS, NOT_NAME, ORG_HEADS, UNIT_HEADS, acronyms, districts_by_name, is_name_word, is_org_word, regions_by_name, role_forms,
     seen_outside_names,
 )
-from .names import match_name, tail_name
+from .names import _LOWER_TITLES, match_name, tail_name
 from .organizations import OrgMatch, _paren_acronym, _text, local_government_name, match_org, org_entity
 from .regions import match_district, match_region
 from .tokens import Token
@@ -30,7 +30,7 @@ _OFFICES = [
     "Direktur Jenderal", "Direktur Utama", "Direktur Eksekutif", "Wakil Direktur", "Presiden Direktur",
     "Direktur", "Menteri Koordinator", "Wakil Menteri", "Menteri", "Wakil Presiden", "Presiden",
     "Anggota", "Asisten", "Staf Ahli", "Staf Khusus", "Juru Bicara", "Komisioner", "Deputi",
-    "Koordinator", "Inspektur", "Wakil Rektor", "Rektor", "Dekan", "Camat", "Lurah", "Kepala Desa",
+    "Koordinator", "Inspektur", "Wakil Rektor", "Rektor", "Dekan", "Camat", "Lurah", "Kepala Desa", "Kepala Dusun",
     "Bendahara", "Komandan", "Panglima", "Chief Executive Officer", "CEO", "General Manager",
     "Manajer", "Komisaris Utama", "Guru Besar", "Ketua Pelaksana", "Kabag", "Kasubag",
 ]
@@ -228,13 +228,13 @@ def _read_office_object(tokens: list[Token], role: RoleMatch) -> None:
     if j >= len(tokens) or not tokens[j].cap:
         return
     office = role.office
-    if office in ("Camat", "Lurah", "Kepala Desa"):
+    if office in ("Camat", "Lurah", "Kepala Desa", "Kepala Dusun"):
         # "Camat Ngaglik": the district or village is the office's area, not a name.
         area = match_district(tokens, j)
         if area is not None:
             role.label = f"{office} {area[1].name}"
             role.end = area[0]
-        elif office != "Camat" and j + 2 < len(tokens) and tokens[j + 1].cap and tokens[j + 2].cap:
+        elif office != "Camat" and j + 2 < len(tokens) and (tokens[j + 1].text == "," or tokens[j + 1].cap and tokens[j + 2].cap):
             # "Kepala Desa Mernek Bustanul Arifin": a village has no gazetteer entry; one word, then the name.
             role.label = f"{office} {tokens[j].text}"
             role.end = j + 1
@@ -377,7 +377,10 @@ def _holder_after(tokens: list[Token], role: RoleMatch) -> Holder | None:
         # A name run that goes on past the longest name is the body's end plus a name.
         if _is_region_run(tokens, _titles_skipped(tokens, k, end), end):
             return _scan_holder(tokens, role)  # "Anggota Bawaslu Papua, Ronald ...": a region, not a name
-        cut = end < len(tokens) and tokens[end].cap and not _segment_stop(tokens, end) and tokens[end].text not in NOT_NAME
+        cut = end < len(tokens) and (
+            (tokens[end].cap and not _segment_stop(tokens, end) and tokens[end].text not in NOT_NAME)
+            or tokens[end].text in _LOWER_TITLES
+        )
         if not cut:
             # "KPU Papua Theodorus Kossay": a province the name opened with belongs to the body.
             tail = tail_name(tokens, k, end, strict=True)
@@ -463,6 +466,9 @@ def _scan_holder(tokens: list[Token], role: RoleMatch) -> Holder | None:
             break
         if tok.text in NOT_NAME and not is_org_word(tok.text) and word not in _BODY_NOT_NAME:
             break  # "Bupati X Pimpin Rapat ...": a headline goes on with a verb
+        if tok.text in _LOWER_TITLES and k + 1 < len(tokens) and tokens[k + 1].cap:
+            k += 1  # "Ikatan Dokter Gigi dr Rina Sari": a title opens the name
+            continue
         if tok.text in _HARD_STOPS or (not tok.cap and not tok.text[:1].isdigit() and word not in _BODY_CONNECTORS | {"di"}):
             break
         k += 1
