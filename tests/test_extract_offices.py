@@ -97,3 +97,8 @@ def test_lower_case_office_in_apposition():
 def test_village_head_village_is_one_word():
     found = labels("Kepala Desa Sukamaju Agus Salim Harahap mengatakan jalan rusak.")
     assert found["Agus Salim Harahap"] == "Kepala Desa Sukamaju"
+
+
+def test_unknown_body_between_office_and_name_is_the_organisation():
+    found = memberships("Analis senior Lintas Data Riset, Yudi Hartanto, mengatakan pasar stabil.")
+    assert ("Yudi Hartanto", "Analis", "Lintas Data Riset", False) in found

@@ -529,7 +529,27 @@ def _body_before_name(tokens: list[Token], role: RoleMatch, upto: int) -> None:
                                 [f"{a} {written}" for a in org.aliases], region=region)
         return
     if role.org is None and upto > role.end:
-        role.org = _last_org(tokens, role.end, upto)
+        role.org = _last_org(tokens, role.end, upto) or _named_body(tokens, role.end, upto)
+
+
+def _named_body(tokens: list[Token], start: int, end: int) -> OrgMatch | None:
+    """``Analis riset Capital Asset Management, Name``: the capitalised words between the office
+    and the name, up to the first comma, name a body the lexicon does not know."""
+    j = start
+    while j < end and _descriptor(tokens[j]):
+        j += 1
+    k = j
+    while k < end and tokens[k].text != ",":
+        if not (tokens[k].cap or tokens[k].text.casefold() in ("dan", "&", "-") or tokens[k].text.isdigit()):
+            return None
+        k += 1
+    paren = None
+    if k - j >= 3 and tokens[k - 1].text == ")" and tokens[k - 3].text == "(":
+        paren = _text(tokens, k - 2, k - 1)
+        k -= 3
+    if k <= j or not tokens[j].cap or _is_region_run(tokens, j, k) or k - j > 8:
+        return None
+    return OrgMatch(j, k + (3 if paren else 0), _text(tokens, j, k), "other", [paren] if paren else [])
 
 
 def _last_org(tokens: list[Token], start: int, end: int) -> OrgMatch | None:
