@@ -12,14 +12,30 @@ from decimal import Decimal
 from collections.abc import Iterable
 from datetime import date, datetime, timezone
 
+from functools import lru_cache
+
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib import namespace as rdflib_namespaces
 
 from .. import __version__
 from ..article import Article
 from ..extract.types import Entity, Extraction, Span
 from .iris import IriMinter, slug
-from .namespaces import DEFAULT_BASE_IRI, ITSRDF, NIF, ORG, SCHEMA, WARTA, bind_prefixes
+from . import namespaces as ns
+from .namespaces import DEFAULT_BASE_IRI, CachedTerms, bind_prefixes
+
+# The vocabulary, each term built once (see CachedTerms).
+SCHEMA, ORG, NIF, ITSRDF, WARTA = (CachedTerms(v) for v in (ns.SCHEMA, ns.ORG, ns.NIF, ns.ITSRDF, ns.WARTA))
+PROV, RDF, RDFS, SKOS, XSD = (
+    CachedTerms(v)
+    for v in (
+        rdflib_namespaces.PROV,
+        rdflib_namespaces.RDF,
+        rdflib_namespaces.RDFS,
+        rdflib_namespaces.SKOS,
+        rdflib_namespaces.XSD,
+    )
+)
 
 SOFTWARE = URIRef(f"https://w3id.org/warta/software/{__version__}")
 
@@ -34,6 +50,12 @@ _PLACE_CLASSES = {
     "country": SCHEMA.Country,
     "venue": WARTA.Venue,
 }
+
+
+@lru_cache(maxsize=1 << 16)
+def offset(value: int) -> Literal:
+    """A NIF offset literal; articles reuse the same small numbers, so they are built once."""
+    return Literal(value, datatype=XSD.nonNegativeInteger)
 
 
 def content_hash(article: Article, extractor: str, base_iri: str) -> str:
@@ -135,8 +157,8 @@ class _ArticleGraph:
         g = self.triples
         g.add((node, RDF.type, NIF.String))
         g.add((node, RDF.type, NIF.Phrase))
-        g.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.beginIndex, offset(span.start)))
+        g.add((node, NIF.endIndex, offset(span.end)))
         g.add((node, NIF.anchorOf, Literal(self.article.text[span.start : span.end])))
         g.add((node, NIF.referenceContext, self.context))
         g.add((node, ITSRDF.taIdentRef, denotes))
@@ -196,8 +218,8 @@ class _ArticleGraph:
         g.add((self.context, RDF.type, NIF.Context))
         g.add((self.context, RDF.type, NIF.String))
         g.add((self.context, NIF.isString, Literal(a.text)))
-        g.add((self.context, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
-        g.add((self.context, NIF.endIndex, Literal(len(a.text), datatype=XSD.nonNegativeInteger)))
+        g.add((self.context, NIF.beginIndex, offset(0)))
+        g.add((self.context, NIF.endIndex, offset(len(a.text))))
         g.add((self.context, NIF.sourceUrl, art))
         activity = URIRef(f"{art}#extraction")
         g.add((art, PROV.wasGeneratedBy, activity))
@@ -369,7 +391,7 @@ class _ArticleGraph:
             node = self.iris.span(self.art, sentence.start, sentence.end)
             g.add((node, RDF.type, NIF.String))
             g.add((node, RDF.type, NIF.Sentence))
-            g.add((node, NIF.beginIndex, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
-            g.add((node, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+            g.add((node, NIF.beginIndex, offset(sentence.start)))
+            g.add((node, NIF.endIndex, offset(sentence.end)))
             g.add((node, NIF.anchorOf, Literal(self.article.text[sentence.start : sentence.end])))
             g.add((node, NIF.referenceContext, self.context))

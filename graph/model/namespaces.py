@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 SCHEMA = Namespace("https://schema.org/")
@@ -27,6 +27,25 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
     "owl": str(OWL),
 }
+
+
+class CachedTerms:
+    """A namespace whose attributes are built once.
+
+    rdflib's ``Namespace.x`` builds a new URIRef on every access; the model
+    stage writes thousands of triples per article, so it reads its
+    vocabulary through these instead.
+    """
+
+    def __init__(self, base: str):
+        self._base = str(base)
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = URIRef(self._base + name)
+        setattr(self, name, term)
+        return term
 
 
 def sparql_prologue() -> str:

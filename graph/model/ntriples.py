@@ -28,4 +28,13 @@ def term(node) -> str:
 
 
 def to_ntriples(triples: Iterable[tuple]) -> str:
-    return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)
+    # Subjects and predicates repeat a lot within one article: write each once.
+    written: dict = {}
+
+    def cached(node) -> str:
+        text = written.get(node)
+        if text is None:
+            text = written[node] = term(node)
+        return text
+
+    return "".join(f"{cached(s)} {cached(p)} {term(o)} .\n" for s, p, o in triples)
