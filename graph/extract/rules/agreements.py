@@ -15,6 +15,7 @@ from weakref import WeakKeyDictionary
 
 from ...resolve import fold
 from ..types import Agreement
+from .dates import keyword_matches
 from .doc import Doc
 
 _INSTRUMENT = re.compile(
@@ -25,28 +26,56 @@ _INSTRUMENT = re.compile(
 )
 # Words that make "kerja sama"/"kesepakatan" something else: a unit
 # ("Bagian Kerja Sama"), a verb ("bekerja sama") or a vague noun ("sebuah kerja sama").
+_INSTRUMENT_HEADS = (
+    "nota",
+    "memorandum",
+    "perjanjian",
+    "kesepakatan",
+    "letter",
+    "mou",
+    "loi",
+    "kerja",
+)
 _NOT_AN_AGREEMENT_BEFORE = re.compile(
     r"(?:\b(?:bagian|biro|subbagian|sub\s+bagian|sebuah|suatu|bentuk|semangat|pola|skema|model|peluang|prinsip|be)\s*)$",
     re.IGNORECASE,
 )
-_ANAPHORIC_AFTER = re.compile(r"\s*(?:ini|itu|tersebut|tadi|yang\s+(?:telah|sudah)\s+(?:ada|terjalin))\b", re.IGNORECASE)
-_ALSO_CALLED = re.compile(r"\s*(?:atau|/)\s+(?P<alt>[A-Z][\w ]+?)(?=\s*[(,.]|\s+(?:dengan|antara|tentang)\b)")
+_ANAPHORIC_AFTER = re.compile(
+    r"\s*(?:ini|itu|tersebut|tadi|yang\s+(?:telah|sudah)\s+(?:ada|terjalin))\b",
+    re.IGNORECASE,
+)
+_ALSO_CALLED = re.compile(
+    r"\s*(?:atau|/)\s+(?P<alt>[A-Z][\w ]+?)(?=\s*[(,.]|\s+(?:dengan|antara|tentang)\b)"
+)
 _ACRONYM = re.compile(r"\s*\((?P<acr>[A-Za-z]{2,8})\)")
 _TOPIC = re.compile(
     r"\s+(?P<prep>tentang|mengenai|terkait|soal|di\s+bidang|bidang|untuk)\s+(?P<topic>[^,.;:()\"“”\n]+)",
     re.IGNORECASE,
 )
-_PARTIES = re.compile(r"\s+(?P<prep>dengan|antara)\s+(?P<parties>[^.;:\"“”\n]+)", re.IGNORECASE)
+_PARTIES = re.compile(
+    r"\s+(?P<prep>dengan|antara)\s+(?P<parties>[^.;:\"“”\n]+)", re.IGNORECASE
+)
 # "Kerja Sama Peningkatan Kompetensi SDM", "kerja sama multi pihak".
-_MODIFIER = re.compile(r"\s+(?:[A-Z][\w-]*|multi|lintas|antar)(?:\s+(?:[A-Z][\w-]*|pihak|sektor|daerah))*")
+_MODIFIER = re.compile(
+    r"\s+(?:[A-Z][\w-]*|multi|lintas|antar)(?:\s+(?:[A-Z][\w-]*|pihak|sektor|daerah))*"
+)
 # Where a topic or party phrase stops.
 _STOPWORDS = re.compile(
     r"\s+(?:pada|di|yang|agar|supaya|guna|sebagai|serta|sehingga|karena|oleh|saat|ketika|untuk|dalam|nantinya|akan|telah|sudah|seperti)\b",
     re.IGNORECASE,
 )
-_SIGNED = re.compile(r"\b(?:menandatangani|ditandatangani|penandatanganan|meneken|diteken|teken|tandatangani|menyepakati|disepakati|meresmikan)\b", re.IGNORECASE)
-_PLANNED = re.compile(r"\b(?:akan|rencana|berencana|merencanakan|direncanakan|menawarkan|ditawarkan|tawaran|coba|segera|menjajaki|penjajakan)\b", re.IGNORECASE)
-_DISCUSSED = re.compile(r"\b(?:membahas|dibahas|pembahasan|membicarakan|dibicarakan|mendiskusikan|mengusulkan|diusulkan)\b", re.IGNORECASE)
+_SIGNED = re.compile(
+    r"\b(?:menandatangani|ditandatangani|penandatanganan|meneken|diteken|teken|tandatangani|menyepakati|disepakati|meresmikan)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(?:akan|rencana|berencana|merencanakan|direncanakan|menawarkan|ditawarkan|tawaran|coba|segera|menjajaki|penjajakan)\b",
+    re.IGNORECASE,
+)
+_DISCUSSED = re.compile(
+    r"\b(?:membahas|dibahas|pembahasan|membicarakan|dibicarakan|mendiskusikan|mengusulkan|diusulkan)\b",
+    re.IGNORECASE,
+)
 _MAX_TOPIC_WORDS = 12
 
 
@@ -68,9 +97,11 @@ def find_agreements(doc: Doc) -> list[Agreement]:
     agreements: list[Agreement] = []
     _FOUND[doc] = agreements
     text = doc.text
-    for match in _INSTRUMENT.finditer(text):
+    for match in keyword_matches(_INSTRUMENT, text, _INSTRUMENT_HEADS):
         head = match["head"]
-        if _NOT_AN_AGREEMENT_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+        if _NOT_AN_AGREEMENT_BEFORE.search(
+            text[max(0, match.start() - 30) : match.start()]
+        ):
             continue
         end, aliases = match.end(), []
         for pattern in (_ALSO_CALLED, _ACRONYM):
@@ -87,9 +118,13 @@ def find_agreements(doc: Doc) -> list[Agreement]:
             # No subject of its own: the agreement already introduced, or, for
             # a formal instrument, one named by its parties ("MoU dengan ...").
             parties_end = _parties_end(text, end)
-            target = _same_instrument(agreements, head) or (agreements[-1] if agreements else None)
+            target = _same_instrument(agreements, head) or (
+                agreements[-1] if agreements else None
+            )
             if target is None and parties_end > end:
-                target = _new(doc, agreements, text[match.start() : parties_end], match.start())
+                target = _new(
+                    doc, agreements, text[match.start() : parties_end], match.start()
+                )
             if target is not None:
                 _mention(doc, target, match.start(), parties_end, aliases, formal=False)
             continue
@@ -166,12 +201,18 @@ def _merge_target(agreements: list[Agreement], name: str) -> Agreement | None:
     for agreement in agreements:
         for form in [agreement.name, *agreement.aliases]:
             other = _content_words(form)
-            if words and other and (len(words & other) / min(len(words), len(other))) >= 0.6:
+            if (
+                words
+                and other
+                and (len(words & other) / min(len(words), len(other))) >= 0.6
+            ):
                 return agreement
     return None
 
 
-_INSTRUMENT_WORDS = set("nota kesepakatan kesepahaman memorandum of understanding mou perjanjian kerja sama kerjasama pks tentang mengenai terkait soal bidang di dengan antara dan".split())
+_INSTRUMENT_WORDS = set(
+    "nota kesepakatan kesepahaman memorandum of understanding mou perjanjian kerja sama kerjasama pks tentang mengenai terkait soal bidang di dengan antara dan".split()
+)
 
 
 def _content_words(name: str) -> set[str]:
@@ -186,11 +227,22 @@ def _new(doc: Doc, agreements: list[Agreement], name: str, offset: int) -> Agree
     return agreement
 
 
-def _mention(doc: Doc, agreement: Agreement, start: int, end: int, aliases: list[str], formal: bool) -> None:
+def _mention(
+    doc: Doc,
+    agreement: Agreement,
+    start: int,
+    end: int,
+    aliases: list[str],
+    formal: bool,
+) -> None:
     span = doc.span(start, end)
     agreement.evidence.append(span)
     for alias in [_clean(span.text), *aliases, _head_form(span.text)]:
-        if alias and fold(alias) != fold(agreement.name) and fold(alias) not in {fold(a) for a in agreement.aliases}:
+        if (
+            alias
+            and fold(alias) != fold(agreement.name)
+            and fold(alias) not in {fold(a) for a in agreement.aliases}
+        ):
             agreement.aliases.append(alias)
     status = _status(doc, start)
     # Signing outranks planning outranks discussing: the strongest report
@@ -225,7 +277,9 @@ def _add_parties(doc: Doc, agreement: Agreement | None, start: int, end: int) ->
     sentence = doc.sentences[doc.sentence_index(start)]
     parties_end = max(end, _parties_end(doc.text, end))
     candidates = doc.entities_in(sentence.start, start, "organization")[:1]
-    candidates += doc.entities_in(start, min(parties_end + 200, sentence.end), "organization")
+    candidates += doc.entities_in(
+        start, min(parties_end + 200, sentence.end), "organization"
+    )
     if not candidates:
         for person in doc.entities_in(sentence.start, start, "person")[:1]:
             candidates += _organisations_of(doc, person.key)
@@ -235,10 +289,13 @@ def _add_parties(doc: Doc, agreement: Agreement | None, start: int, end: int) ->
 
 
 def _organisations_of(doc: Doc, person: str) -> list:
-    keys = [m.organization for m in doc.extraction.memberships if m.person == person and m.organization]
+    keys = [
+        m.organization
+        for m in doc.extraction.memberships
+        if m.person == person and m.organization
+    ]
     return [e for e in (doc.extraction.entity(k) for k in keys) if e is not None]
 
 
 def _clean(name: str) -> str:
     return " ".join(name.split()).strip(" ,.-")
-

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ...resolve import fold
 from ..types import Meeting
 from .agreements import find_agreements
-from .dates import find_dates, find_times, reference_date
+from .dates import find_dates, find_times, keyword_matches, reference_date
 from .doc import Doc
 from .programs import find_programs
 from .quotes import find_quote_spans
@@ -29,22 +29,33 @@ _RAPAT_QUALIFIERS = (
     r"paripurna|pimpinan|koordinasi|terbatas|kerja|dengar\s+pendapat|evaluasi|pleno|internal|gabungan"
     r"|khusus|konsultasi|persiapan|perdana|teknis|tertutup|virtual|daring|anggaran|banggar|komisi"
 )
+# Each pattern opens with a class of its possible first letters: the scan skips
+# other positions without entering the alternation (about twice as fast).
 _NOUN = re.compile(
-    rf"\b(?:(?P<rapat>rapat|sidang)(?:\s+(?P<qual>{_RAPAT_QUALIFIERS}|kabinet))?"
+    rf"\b(?=[rRsSpPaAkKhHmM])(?:(?P<rapat>rapat|sidang)(?:\s+(?P<qual>{_RAPAT_QUALIFIERS}|kabinet))?"
     r"|(?P<abbr>rakor\w*|rapim|ratas|musrenbang|kunker|paripurna)"
     r"|(?P<noun>pertemuan|audiensi|kunjungan\s+kerja|pelantikan|penandatanganan|peresmian|peluncuran"
     r"|halalbihalal|halal\s+bihalal|mutasi))\b",
     re.IGNORECASE,
 )
 _VERB = re.compile(
-    r"\b(?P<verb>bertemu|menemui|menerima\s+(?:kunjungan|audiensi|kedatangan)|melantik|dilantik"
+    r"(?=[bBmMdD])\b(?P<verb>bertemu|menemui|menerima\s+(?:kunjungan|audiensi|kedatangan)|melantik|dilantik"
     r"|menandatangani|ditandatangani|meneken|diteken|meresmikan|diresmikan|meluncurkan|diluncurkan)\b",
     re.IGNORECASE,
 )
 # "menghadiri Hari Perhubungan Nasional tingkat Provinsi": an event by its name.
 _ATTEND = re.compile(
-    r"\b(?:[Mm]enghadiri|[Hh]adiri|[Mm]enghadiri\s+acara)\s+(?P<event>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|tingkat|ke-?\d+))+)"
+    r"(?=[MmHh])\b(?:[Mm]enghadiri|[Hh]adiri|[Mm]enghadiri\s+acara)\s+(?P<event>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|tingkat|ke-?\d+))+)"
 )
+# The words a noun or verb match starts with, for keyword_matches.
+_NOUN_WORDS = (
+    "rapat", "sidang", "rakor", "rapim", "ratas", "musrenbang", "kunker", "paripurna", "pertemuan", "audiensi",
+    "kunjungan", "pelantikan", "penandatanganan", "peresmian", "peluncuran", "halal", "mutasi",
+)  # fmt: skip
+_VERB_WORDS = (
+    "bertemu", "menemui", "menerima", "melantik", "dilantik", "menandatangani", "ditandatangani", "meneken",
+    "diteken", "meresmikan", "diresmikan", "meluncurkan", "diluncurkan",
+)  # fmt: skip
 _ABBREVIATIONS = {
     "rapim": ("rapat", "pimpinan"),
     "ratas": ("rapat", "terbatas"),
@@ -68,7 +79,11 @@ _VERB_KINDS = {
     "diluncurkan": "peluncuran",
 }
 # Kinds that name the same sort of gathering for merging.
-_FAMILY = {"peluncuran": "peresmian", "sidang": "rapat", "halal bihalal": "halalbihalal"}
+_FAMILY = {
+    "peluncuran": "peresmian",
+    "sidang": "rapat",
+    "halal bihalal": "halalbihalal",
+}
 # Nouns that only count with a date: they also name procedures, not gatherings.
 _DATED_ONLY = {"mutasi", "pelantikan", "penandatanganan", "peluncuran", "peresmian"}
 # The noun is part of a place or a document, not a gathering.
@@ -87,8 +102,13 @@ _REPORTING_BEFORE = re.compile(
     r"|menghadiri|hadiri|mengikuti|melakukan|mengadakan|menyelenggarakan|membuka|acara|agenda)\s+$",
     re.IGNORECASE,
 )
-_AGREEMENT_NEAR = re.compile(r"\b(?:nota|mou|memorandum|perjanjian|kesepakatan|kerja\s*sama|pks)\b", re.IGNORECASE)
-_PRESENT = re.compile(r"\b(?:[Hh]adir|dihadiri|[Tt]urut\s+hadir|[Tt]ampak\s+hadir|[Hh]adir\s+pula|[Tt]urut\s+serta)\b")
+_AGREEMENT_NEAR = re.compile(
+    r"\b(?:nota|mou|memorandum|perjanjian|kesepakatan|kerja\s*sama|pks)\b",
+    re.IGNORECASE,
+)
+_PRESENT = re.compile(
+    r"(?=[HhdDTt])\b(?:[Hh]adir|dihadiri|[Tt]urut\s+hadir|[Tt]ampak\s+hadir|[Hh]adir\s+pula|[Tt]urut\s+serta)\b"
+)
 _VENUE = re.compile(
     r"\b(?:di|bertempat\s+di)\s+(?P<venue>(?:Ruang|Gedung|Aula|Balai|Balaikota|Kantor|Hotel|Istana|Pendopo|Pendapa|Rumah\s+Dinas"
     r"|Rumah\s+Jabatan|Wisma|Graha|Kompleks|Auditorium|Lapangan|Monumen|Markas|Masjid|Mapolda|Mapolres|Taman"
@@ -147,10 +167,14 @@ def find_meetings(doc: Doc) -> list[Meeting]:
     for mention in mentions:
         target = _merge_target(gatherings, mention)
         if target is None:
-            if not (mention.date or (mention.reported and mention.kind not in _DATED_ONLY)):
+            if not (
+                mention.date or (mention.reported and mention.kind not in _DATED_ONLY)
+            ):
                 continue
             target = _Gathering(
-                Meeting(key="", kind=mention.kind, name=mention.label), _family(mention.kind), mention.qualifier
+                Meeting(key="", kind=mention.kind, name=mention.label),
+                _family(mention.kind),
+                mention.qualifier,
             )
             gatherings.append(target)
         if mention.date and not target.meeting.date:
@@ -170,7 +194,11 @@ def find_meetings(doc: Doc) -> list[Meeting]:
         meeting.about = [
             item.key
             for item in [*agreements, *programs]
-            if any(span.sentence in gathering.sentences or doc.sentence_index(span.start) in gathering.sentences for span in item.evidence)
+            if any(
+                span.sentence in gathering.sentences
+                or doc.sentence_index(span.start) in gathering.sentences
+                for span in item.evidence
+            )
         ]
         meetings.append(meeting)
     doc.extraction.meetings.extend(meetings)
@@ -183,25 +211,45 @@ def find_meetings(doc: Doc) -> list[Meeting]:
 def _mentions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Mention]:
     text = doc.text
     found: list[_Mention] = []
-    for match in _NOUN.finditer(text):
-        if _inside(match.start(), quoted) or _NOT_A_GATHERING_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
+    for match in keyword_matches(_NOUN, text, _NOUN_WORDS):
+        if _inside(match.start(), quoted) or _NOT_A_GATHERING_BEFORE.search(
+            text[max(0, match.start() - 25) : match.start()]
+        ):
             continue
         kind, qualifier = _noun_kind(match)
         bare = match["rapat"] is not None and qualifier is None
         anaphoric = bool(_DEMONSTRATIVE_AFTER.match(text, match.end())) or bare
-        reported = bool(_REPORTING_BEFORE.search(text[max(0, match.start() - 30) : match.start()]))
-        found.append(_mention(doc, match.start(), match.end(), kind, qualifier, anaphoric, reported))
-    for match in _VERB.finditer(text):
+        reported = bool(
+            _REPORTING_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+        )
+        found.append(
+            _mention(
+                doc, match.start(), match.end(), kind, qualifier, anaphoric, reported
+            )
+        )
+    for match in keyword_matches(_VERB, text, _VERB_WORDS):
         if _inside(match.start(), quoted):
             continue
         kind = _VERB_KINDS[match["verb"].split()[0].lower()]
-        if kind == "penandatanganan" and not _AGREEMENT_NEAR.search(text, match.end(), match.end() + 60):
+        if kind == "penandatanganan" and not _AGREEMENT_NEAR.search(
+            text, match.end(), match.end() + 60
+        ):
             continue
-        found.append(_mention(doc, match.start(), match.end(), kind, None, False, False))
-    for match in _ATTEND.finditer(text):
+        found.append(
+            _mention(doc, match.start(), match.end(), kind, None, False, False)
+        )
+    for match in _ATTEND.finditer(text) if "hadiri" in text else ():
         if _inside(match.start(), quoted) or _NOUN.match(match["event"]):
             continue
-        mention = _mention(doc, match.start("event"), match.end("event"), "acara", match["event"], False, True)
+        mention = _mention(
+            doc,
+            match.start("event"),
+            match.end("event"),
+            "acara",
+            match["event"],
+            False,
+            True,
+        )
         mention.label = match["event"]
         found.append(mention)
     found.sort(key=lambda m: m.start)
@@ -220,9 +268,26 @@ def _noun_kind(match: re.Match[str]) -> tuple[str, str | None]:
     return " ".join(match["noun"].lower().split()), None
 
 
-def _mention(doc: Doc, start: int, end: int, kind: str, qualifier: str | None, anaphoric: bool, reported: bool) -> _Mention:
+def _mention(
+    doc: Doc,
+    start: int,
+    end: int,
+    kind: str,
+    qualifier: str | None,
+    anaphoric: bool,
+    reported: bool,
+) -> _Mention:
     label = kind.capitalize() + (f" {qualifier}" if qualifier else "")
-    return _Mention(start, end, kind, qualifier, doc.sentence_index(start), anaphoric, reported, label)
+    return _Mention(
+        start,
+        end,
+        kind,
+        qualifier,
+        doc.sentence_index(start),
+        anaphoric,
+        reported,
+        label,
+    )
 
 
 def _one_per_sentence(mentions: list[_Mention]) -> list[_Mention]:
@@ -256,7 +321,11 @@ def _date_mentions(doc: Doc, mentions: list[_Mention], dates) -> None:
             continue
         for step in range(1, _DATE_REACH + 1):
             for neighbour in (mention.sentence + step, mention.sentence - step):
-                if neighbour in by_sentence and neighbour not in claimed and neighbour not in named_sentences:
+                if (
+                    neighbour in by_sentence
+                    and neighbour not in claimed
+                    and neighbour not in named_sentences
+                ):
                     mention.date = by_sentence[neighbour][0].date
                     claimed.add(neighbour)
                     break
@@ -273,10 +342,18 @@ def _merge_target(gatherings: list[_Gathering], mention: _Mention) -> _Gathering
     for gathering in reversed(gatherings):
         if gathering.family != family:
             continue
-        dates_agree = not mention.date or not gathering.meeting.date or mention.date == gathering.meeting.date
+        dates_agree = (
+            not mention.date
+            or not gathering.meeting.date
+            or mention.date == gathering.meeting.date
+        )
         if mention.anaphoric and dates_agree:
             return gathering
-        if (mention.qualifier == gathering.qualifier or mention.qualifier is None or family == "peresmian") and dates_agree:
+        if (
+            mention.qualifier == gathering.qualifier
+            or mention.qualifier is None
+            or family == "peresmian"
+        ) and dates_agree:
             return gathering
     return None
 
@@ -285,17 +362,19 @@ def _merge_target(gatherings: list[_Gathering], mention: _Mention) -> _Gathering
 
 
 def _attach_presence(doc: Doc, gatherings: list[_Gathering]) -> None:
-    """"Hadir dalam kesempatan itu ...": the attendance list joins the gathering before it."""
+    """ "Hadir dalam kesempatan itu ...": the attendance list joins the gathering before it."""
     if not gatherings:
         return
-    for index, sentence in enumerate(doc.sentences):
-        if not _PRESENT.search(doc.text[sentence.start : sentence.end]):
-            continue
+    for index in sorted(
+        {doc.sentence_index(m.start()) for m in _PRESENT.finditer(doc.text)}
+    ):
         before = [g for g in gatherings if min(g.sentences) <= index]
         (before[-1] if before else gatherings[0]).sentences.add(index)
 
 
-def _describe(doc: Doc, gathering: _Gathering, quoted: list[tuple[int, int]], only: bool) -> None:
+def _describe(
+    doc: Doc, gathering: _Gathering, quoted: list[tuple[int, int]], only: bool
+) -> None:
     meeting = gathering.meeting
     sentences = sorted(gathering.sentences)
     attendees: list[str] = []
@@ -304,15 +383,27 @@ def _describe(doc: Doc, gathering: _Gathering, quoted: list[tuple[int, int]], on
         for entity in doc.entities_in(sentence.start, sentence.end):
             if entity.kind == "place" or entity.key in attendees:
                 continue
-            if all(_inside(m.start, quoted) for m in entity.mentions if sentence.start <= m.start < sentence.end):
+            if all(
+                _inside(m.start, quoted)
+                for m in entity.mentions
+                if sentence.start <= m.start < sentence.end
+            ):
                 continue
             attendees.append(entity.key)
     if only:
         # In a report of one gathering, the people quoted spoke at it.
-        attendees += [q.speaker for q in doc.extraction.quotes if q.speaker and q.speaker not in attendees]
+        attendees += [
+            q.speaker
+            for q in doc.extraction.quotes
+            if q.speaker and q.speaker not in attendees
+        ]
     for membership in doc.extraction.memberships:
         # Officials attend for the body they serve.
-        if membership.person in attendees and membership.organization and membership.organization not in attendees:
+        if (
+            membership.person in attendees
+            and membership.organization
+            and membership.organization not in attendees
+        ):
             attendees.append(membership.organization)
     meeting.attendees = attendees
     for index in sentences:
@@ -359,4 +450,3 @@ def _topic(doc: Doc, meeting: Meeting, start: int, end: int) -> None:
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
-

@@ -16,6 +16,7 @@ from weakref import WeakKeyDictionary
 
 from ...resolve import fold
 from ..types import Program
+from .dates import keyword_matches
 from .doc import Doc
 
 _CAP = r"(?:[A-Z][\w'’.-]*|\d[\d.,]*)"
@@ -23,7 +24,9 @@ _CAP_RUN = rf"{_CAP}(?:\s+(?:dan|&|untuk|bagi)\s+{_CAP}|\s+{_CAP})*"
 _ACRONYM = r"(?:\s*\((?P<acr>[A-Za-z][\w-]{1,10})\))?"
 
 # "program 'Jakarta Ramah Bersepeda'", "program “Kampung Tangguh”".
-_QUOTED = re.compile(r"\bprogram\s+['‘\"“](?P<name>[^'’\"”\n]{3,80})['’\"”]", re.IGNORECASE)
+_QUOTED = re.compile(
+    r"\bprogram\s+['‘\"“](?P<name>[^'’\"”\n]{3,80})['’\"”]", re.IGNORECASE
+)
 # "program Kartu Prakerja", "program BLK Komunitas", "program Asuransi Usaha Tani Padi (AUTP)".
 _NAMED = re.compile(rf"\bprogram\s+(?P<name>{_CAP_RUN}){_ACRONYM}")
 # "10 program prioritas Wali Kota dan Wakil Wali Kota Samarinda".
@@ -51,8 +54,33 @@ _TARGET = re.compile(
     r"(?:\s*\((?P<acr>[A-Z]{2,8})\))?"
     r"(?P<more>\s+dan\s+[a-z]+(?:\s+[a-z]+)?)?"
 )
+# The words the patterns above start with, for keyword_matches.
+_HEAD_WORDS = (
+    "program",
+    "bantuan",
+    "kartu",
+    "gerakan",
+    "jaminan",
+    "asuransi",
+    "beasiswa",
+    "kredit",
+    "subsidi",
+    "dana",
+    "kampung",
+)
+_TARGET_WORDS = (
+    "menargetkan",
+    "ditargetkan",
+    "target",
+    "mencanangkan",
+    "dicanangkan",
+    "menciptakan",
+    "mencetak",
+)
 _SCALES = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9}
-_NOT_NAMES = frozenset({"ini", "itu", "tersebut", "pemerintah", "kerja", "yang", "baru"})
+_NOT_NAMES = frozenset(
+    {"ini", "itu", "tersebut", "pemerintah", "kerja", "yang", "baru"}
+)
 
 
 # Meetings ask for the programmes before the programmes stage runs; each
@@ -85,28 +113,42 @@ def find_programs(doc: Doc) -> list[Program]:
 
 
 def _priority(doc: Doc):
-    for m in _PRIORITY.finditer(doc.text):
+    for m in _PRIORITY.finditer(doc.text) if "rogram" in doc.text else ():
         name = m["name"].rstrip(".,")
         aliases = [f"{m['count']} program prioritas"] if m["count"] else []
-        yield m.start(), m.start() + len(name), name, aliases, (float(m["count"]), "program") if m["count"] else None
+        yield (
+            m.start(),
+            m.start() + len(name),
+            name,
+            aliases,
+            (float(m["count"]), "program") if m["count"] else None,
+        )
 
 
 def _quoted(doc: Doc):
-    for m in _QUOTED.finditer(doc.text):
-        yield m.start(), m.end(), m["name"].strip(), [f"program {m['name'].strip()}"], None
+    for m in keyword_matches(_QUOTED, doc.text, ("program",)):
+        yield (
+            m.start(),
+            m.end(),
+            m["name"].strip(),
+            [f"program {m['name'].strip()}"],
+            None,
+        )
 
 
 def _named(doc: Doc):
-    for m in _NAMED.finditer(doc.text):
+    for m in keyword_matches(_NAMED, doc.text, ("program",)):
         name = m["name"].rstrip(".,")
         if fold(name) in _NOT_NAMES:
             continue
-        aliases = [f"program {name}"] + ([m["acr"], f"program {m['acr']}"] if m["acr"] else [])
+        aliases = [f"program {name}"] + (
+            [m["acr"], f"program {m['acr']}"] if m["acr"] else []
+        )
         yield m.start(), m.end(), name, aliases, None
 
 
 def _headed(doc: Doc):
-    for m in _HEADED.finditer(doc.text):
+    for m in keyword_matches(_HEADED, doc.text, _HEAD_WORDS):
         name = m["name"].rstrip(".,")
         if len(name.split()) < 2:
             continue
@@ -114,15 +156,17 @@ def _headed(doc: Doc):
 
 
 def _fund(doc: Doc):
-    for m in _FUND.finditer(doc.text):
+    for m in keyword_matches(_FUND, doc.text, ("dana",)):
         base = f"dana {m['kind']}{m['place'] or ''}".strip()
         aliases = [m.group(0).strip()] if m["purpose"] else []
         yield m.start(), m.end(), base, aliases, None
 
 
 def _target(doc: Doc):
-    for m in _TARGET.finditer(doc.text):
-        unit_text = (m["unit"] + (f" ({m['acr']})" if m["acr"] else "") + (m["more"] or "")).strip()
+    for m in keyword_matches(_TARGET, doc.text, _TARGET_WORDS):
+        unit_text = (
+            m["unit"] + (f" ({m['acr']})" if m["acr"] else "") + (m["more"] or "")
+        ).strip()
         name = f"{(m['noun'] or '')}{m['value']}{' ' + m['scale'] if m['scale'] else ''} {unit_text}".strip()
         name = re.sub(r"\s*\([A-Z]{2,8}\)", "", name) if m["acr"] else name
         value = _number(m["value"]) * _SCALES.get((m["scale"] or "").lower(), 1)
@@ -143,14 +187,31 @@ def _is_entity(doc: Doc, name: str) -> bool:
     return entity is not None
 
 
-def _record(doc: Doc, programs: list[Program], start: int, end: int, name: str, aliases: list[str], target) -> None:
+def _record(
+    doc: Doc,
+    programs: list[Program],
+    start: int,
+    end: int,
+    name: str,
+    aliases: list[str],
+    target,
+) -> None:
     span = doc.span(start, end)
-    program = next((p for p in programs if fold(name) in {fold(n) for n in [p.name, *p.aliases]}), None)
+    program = next(
+        (p for p in programs if fold(name) in {fold(n) for n in [p.name, *p.aliases]}),
+        None,
+    )
     if program is None:
-        program = Program(key=doc.new_key("program"), name=name, provider=_provider(doc, start))
+        program = Program(
+            key=doc.new_key("program"), name=name, provider=_provider(doc, start)
+        )
         programs.append(program)
     for alias in [*aliases, span.text]:
-        if alias and fold(alias) != fold(program.name) and fold(alias) not in {fold(a) for a in program.aliases}:
+        if (
+            alias
+            and fold(alias) != fold(program.name)
+            and fold(alias) not in {fold(a) for a in program.aliases}
+        ):
             program.aliases.append(alias)
     program.evidence.append(span)
     if target is not None and program.target_value is None:
