@@ -86,3 +86,45 @@ def test_signing_meeting_is_about_the_agreement():
     )
     (meeting,) = ex.meetings
     assert meeting.about == [ex.agreements[0].key]
+
+
+def attendee_names(ex, meeting):
+    return {ex.entity(k).name for k in meeting.attendees}
+
+
+def test_presence_list_joins_the_meeting_even_with_a_unit_named_like_a_gathering():
+    ex = extract(
+        "Bupati Sigi Nur Hasanah memimpin rapat evaluasi kinerja pegawai, Senin (10/5/2021).\n"
+        "Rapat berlangsung di ruang kerja bupati. Hadir dalam kesempatan itu Wakil Bupati Fajar Hidayat "
+        "dan Kabid Mutasi BKD, Lukman Hakim."
+    )
+    assert len(ex.meetings) == 1
+    assert {"Fajar Hidayat", "Lukman Hakim"} <= attendee_names(ex, ex.meetings[0])
+
+
+def test_people_quoted_attend_the_gathering_the_report_leads_with():
+    ex = extract(
+        "Pemkot Palu menggelar rapat pimpinan bersama DPRD Kota Palu, Selasa (11/5/2021).\n"
+        '"Semua usulan sudah kami terima," kata Sekda Kota Palu Irwan Lahace.\n'
+        "Usulan itu akan disahkan dalam rapat paripurna pada Kamis (13/5/2021)."
+    )
+    lead = next(m for m in ex.meetings if m.date == "2021-05-11")
+    assert "Irwan Lahace" in attendee_names(ex, lead)
+
+
+def test_lead_signing_is_dated_by_the_report_date_given_later():
+    ex = extract(
+        "Wali Kota Kendari Siska Karina melakukan penandatanganan nota kesepahaman dengan PT Sinar Laut.\n"
+        "Kegiatan ini merupakan bentuk kolaborasi.\n"
+        '"Kami berharap banyak dari kerja sama ini," ujar Siska dalam sambutannya, Jumat (7/5/2021).'
+    )
+    assert [(m.kind, m.date) for m in ex.meetings] == [("penandatanganan", "2021-05-07")]
+
+
+def test_plenary_sitting_is_attended_by_the_council():
+    ex = extract(
+        "DPRD Kabupaten Gowa menggelar rapat paripurna pengesahan APBD Perubahan, Rabu (12/5/2021).\n"
+        "Bupati Gowa Adnan Purichta hadir dalam rapat itu."
+    )
+    names = attendee_names(ex, ex.meetings[0])
+    assert any(n.startswith("Dewan Perwakilan Rakyat Daerah") or "DPRD" in n for n in names)

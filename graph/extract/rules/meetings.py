@@ -123,6 +123,14 @@ _TOPIC = re.compile(
 _MAX_TOPIC_WORDS = 12
 # How far (in sentences) a gathering looks for its date when its own sentence gives none.
 _DATE_REACH = 1
+# Sittings of a council (DPR, DPRD): the council takes part.
+_COUNCIL_SITTINGS = frozenset({"paripurna", "dengar pendapat", "banggar", "anggaran", "komisi"})
+# Sentences that make up a report's lead.
+_LEAD_SENTENCES = 2
+# "Kabid Mutasi", "Kepala Bagian Rapat": the noun names a unit in an office, not a gathering.
+_UNIT_BEFORE = re.compile(
+    r"\b(?:Kabid|Kasi|Kasubag|Kasubbag|Kabag|Bidang|Seksi|Bagian|Subbagian|Sub|Biro|Subdit)\s+$"
+)
 
 
 @dataclass
@@ -162,6 +170,10 @@ def find_meetings(doc: Doc) -> list[Meeting]:
     dates = [d for d in find_dates(doc.text, reference) if d.date]
     mentions = _mentions(doc, quoted)
     _date_mentions(doc, mentions, dates)
+    if mentions and not mentions[0].date and mentions[0].sentence < _LEAD_SENTENCES and dates:
+        # The report opens on the gathering it is about ("Gubernur X melakukan
+        # penandatanganan ..."), dated later in the text by the report's first date.
+        mentions[0].date = dates[0].date
 
     gatherings: list[_Gathering] = []
     for mention in mentions:
@@ -190,7 +202,7 @@ def find_meetings(doc: Doc) -> list[Meeting]:
     for gathering in gatherings:
         meeting = gathering.meeting
         meeting.key = doc.new_key("meeting")
-        _describe(doc, gathering, quoted, len(gatherings) == 1)
+        _describe(doc, gathering, quoted, gathering is gatherings[0])
         meeting.about = [
             item.key
             for item in [*agreements, *programs]
@@ -212,7 +224,7 @@ def _mentions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Mention]:
     text = doc.text
     found: list[_Mention] = []
     for match in keyword_matches(_NOUN, text, _NOUN_WORDS):
-        if _inside(match.start(), quoted) or _NOT_A_GATHERING_BEFORE.search(
+        if _inside(match.start(), quoted) or _UNIT_BEFORE.search(text, max(0, match.start() - 12), match.start()) or _NOT_A_GATHERING_BEFORE.search(
             text[max(0, match.start() - 25) : match.start()]
         ):
             continue
@@ -368,12 +380,14 @@ def _attach_presence(doc: Doc, gatherings: list[_Gathering]) -> None:
     for index in sorted(
         {doc.sentence_index(m.start()) for m in _PRESENT.finditer(doc.text)}
     ):
-        before = [g for g in gatherings if min(g.sentences) <= index]
+        before = [g for g in gatherings if min(g.sentences) < index] or [
+            g for g in gatherings if min(g.sentences) <= index
+        ]
         (before[-1] if before else gatherings[0]).sentences.add(index)
 
 
 def _describe(
-    doc: Doc, gathering: _Gathering, quoted: list[tuple[int, int]], only: bool
+    doc: Doc, gathering: _Gathering, quoted: list[tuple[int, int]], lead: bool
 ) -> None:
     meeting = gathering.meeting
     sentences = sorted(gathering.sentences)
@@ -390,13 +404,18 @@ def _describe(
             ):
                 continue
             attendees.append(entity.key)
-    if only:
-        # In a report of one gathering, the people quoted spoke at it.
+    if lead:
+        # The people a report quotes spoke at the gathering it leads with.
         attendees += [
             q.speaker
             for q in doc.extraction.quotes
             if q.speaker and q.speaker not in attendees
         ]
+    if gathering.qualifier in _COUNCIL_SITTINGS:
+        # A plenary or hearing is a sitting of the council the article names.
+        attendees += [
+            e.key for e in doc.entities if e.org_type == "legislature" and e.key not in attendees
+        ][:1]
     for membership in doc.extraction.memberships:
         # Officials attend for the body they serve.
         if (
