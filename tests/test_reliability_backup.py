@@ -57,10 +57,62 @@ def test_export_then_import_round_trips_every_quad_of_the_examples(examples_stor
 
 def test_export_then_import_round_trips_generated_data(tmp_path):
     batch = tmp_path / "batch.jsonl"
-    write_jsonl(batch, 150, seed=11)
+    write_jsonl(batch, 60, seed=11)
     store = tmp_path / "store"
     run(stub_command(), "ingest", str(batch), "--store", str(store))
     original = snapshot(store)
-    assert len(original[0]) == 150
+    assert len(original[0]) == 60
     restored = round_trip(warta_command(), store, tmp_path, "nquads", "generated.nq.gz")
     assert snapshot(restored) == original
+
+
+KILLED_BETWEEN_PUBLISHES = """
+import os, signal, sys
+sys.path.insert(0, {fixtures!r})
+from corpus import articles
+from graph.article import Article
+from graph.pipeline import process_article
+from graph.store import open_store
+
+sys.path.insert(0, {fixtures!r})
+import stub_extractor
+stub_extractor.register()
+store = open_store({store!r})
+items = [process_article(Article(**r), base_iri="https://w3id.org/warta/resource/", extractor="rules") for r in articles(20, seed=5)]
+store.write_ntriples([(i.graph_iri, i.ntriples) for i in items[:10]])
+store.publish(force=True)
+store.write_ntriples([(i.graph_iri, i.ntriples) for i in items[10:]])  # committed, not yet published
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_backup_after_a_killed_ingest_holds_every_committed_article(tmp_path):
+    """A writer killed between two snapshot publishes once made `warta export` miss its last commits."""
+    import subprocess
+
+    store = tmp_path / "store"
+    fixtures = str(Path(__file__).parent / "fixtures" / "reliability")
+    script = KILLED_BETWEEN_PUBLISHES.format(fixtures=fixtures, store=str(store))
+    assert subprocess.run([sys.executable, "-c", script]).returncode == -9
+    original = snapshot(store)
+    assert len(original[0]) == 20
+    restored = round_trip(warta_command(), store, tmp_path, "nquads", "after-kill.nq")
+    assert snapshot(restored) == original
+
+
+def test_backup_beside_a_running_writer_reads_the_published_snapshot(tmp_path):
+    from graph.store import open_store
+
+    batch = tmp_path / "batch.jsonl"
+    write_jsonl(batch, 12, seed=9)
+    store = tmp_path / "store"
+    run(stub_command(), "ingest", str(batch), "--store", str(store))
+    writer = open_store(str(store))  # holds the lock, as a running `warta ingest` does
+    try:
+        result = run(warta_command(), "export", "--store", str(store), "-o", str(tmp_path / "b.nq"))
+        assert "statements written" in result.stderr
+    finally:
+        writer.close()
+    restored = tmp_path / "restored"
+    run(warta_command(), "import", str(tmp_path / "b.nq"), "--store", str(restored))
+    assert len(snapshot(restored)[0]) == 12

@@ -23,7 +23,8 @@ EXPORT_FORMATS = ["nquads", "trig", "turtle", "ntriples", "jsonld", "xml"]
 def command(fmt, output, compress, store):
     """Export the store (streamed, in constant memory)."""
     compress = compress or output.endswith(".gz")
-    with open_store(store, read_only=True) as source:
+    # fresh: a backup must hold every committed article, even after a writer was killed before publishing.
+    with open_store(store, read_only=True, fresh=True) as source:
         raw = sys.stdout.buffer if output == "-" else open(output, "wb")
         try:
             out = gzip.GzipFile(fileobj=raw, mode="wb") if compress else raw

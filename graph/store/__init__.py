@@ -26,7 +26,8 @@ def store_spec(explicit: str | None = None) -> str:
     return explicit or os.environ.get("WARTA_STORE") or DEFAULT_STORE
 
 
-def open_store(spec: str | None = None, *, read_only: bool = False) -> Store:
+def open_store(spec: str | None = None, *, read_only: bool = False, fresh: bool = False) -> Store:
+    """Open the store ``spec`` names; ``fresh`` (embedded store, read-only) reads past a stale snapshot."""
     spec = store_spec(spec)
     if spec == "memory:":
         return stores.get("oxigraph")(None)
@@ -37,7 +38,7 @@ def open_store(spec: str | None = None, *, read_only: bool = False) -> Store:
         if scheme not in stores:
             raise StoreError(Errors.E022.format(spec=spec, known=", ".join(stores.names())))
         return stores.get(scheme).from_url(spec, read_only=read_only)  # type: ignore[attr-defined]
-    return stores.get("oxigraph")(spec, read_only=read_only)
+    return stores.get("oxigraph")(spec, read_only=read_only, fresh=fresh)
 
 
 __all__ = ["DEFAULT_STORE", "QueryResult", "Store", "WriteStats", "open_store", "store_spec", "stores"]

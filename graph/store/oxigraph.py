@@ -64,14 +64,20 @@ class OxigraphStore(Store):
         read_only: open the latest published snapshot instead of the database
             (for readers in other processes); falls back to the database
             itself, read-only, when no snapshot exists yet.
+        fresh: with ``read_only``, read the database itself when no writer
+            holds it, for short-lived readers (export): a writer killed
+            between two publishes leaves committed articles the snapshot
+            lacks. Long-lived readers (the server) keep to snapshots, which a
+            writer starting later cannot compact away underneath them.
     """
 
     name = "oxigraph"
     transactional = True
 
-    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False, fresh: bool = False):
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self.fresh = fresh
         self.persistent = path is not None
         self._snapshot: str | None = None
         self._last_publish = 0.0
@@ -87,6 +93,9 @@ class OxigraphStore(Store):
                 self.path.mkdir(parents=True, exist_ok=True)
                 return ox.Store(str(db))
             snapshot = self._latest_snapshot()
+            if self.fresh and db.exists() and not self._writer_active():
+                self._snapshot = snapshot  # refresh() moves on only when a writer publishes again
+                return ox.Store.read_only(str(db))
             if snapshot is not None:
                 self._snapshot = snapshot
                 return ox.Store.read_only(str(self.path / "snapshots" / snapshot))
@@ -98,6 +107,21 @@ class OxigraphStore(Store):
             if "lock" in message.lower():
                 raise StoreError(Errors.E021.format(path=self.path, error=message)) from error
             raise StoreError(Errors.E020.format(path=self.path, error=message)) from error
+
+    def _writer_active(self) -> bool:
+        """Whether some process holds the database's write lock (RocksDB's POSIX lock on ``db/LOCK``).
+
+        Read from ``/proc/locks`` rather than probed with fcntl: closing any
+        descriptor of the lock file would drop a lock this process holds.
+        """
+        assert self.path is not None
+        try:
+            info = (self.path / "db" / "LOCK").stat()
+            locks = Path("/proc/locks").read_text()
+        except OSError:
+            return True  # cannot tell: read the snapshot, as a reader beside a writer must
+        device = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+        return any(len(f) > 5 and f[5] == device for f in (line.split() for line in locks.splitlines()))
 
     def _latest_snapshot(self) -> str | None:
         assert self.path is not None
