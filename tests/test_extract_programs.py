@@ -59,3 +59,22 @@ def test_repeated_programme_is_one_programme():
 def test_provider_is_the_organisation_in_the_sentence():
     ex = extract("Pemerintah Kota Bima meluncurkan program Kampung Sehat tahun ini.")
     assert ex.entity(ex.programs[0].provider).name == "Pemerintah Kota Bima"
+
+
+def test_commitment_to_an_action_on_a_named_thing_is_a_programme():
+    ex = RuleExtractor().extract(
+        Article(id="t", text="Pemerintah Kota Batu berkomitmen dalam pemulihan lahan kritis Gunung Panderman tahun ini.")
+    )
+    assert "pemulihan lahan kritis Gunung Panderman" in [p.name for p in ex.programs]
+
+
+def test_unit_named_program_in_an_office_is_not_a_programme():
+    ex = RuleExtractor().extract(
+        Article(id="t", text="Kepala Seksi Program Balai Latihan Kerja Ambon Yohana Latu memberi sambutan.")
+    )
+    assert ex.programs == []
+
+
+def test_currency_after_a_fund_is_not_its_place():
+    ex = RuleExtractor().extract(Article(id="t", text="Pemkab menyalurkan dana hibah Rp 5 miliar kepada sekolah."))
+    assert [p.name for p in ex.programs] == ["dana hibah"]

@@ -39,9 +39,17 @@ _HEADED = re.compile(
     rf"\s+(?!Rp\b){_CAP_RUN}){_ACRONYM}"
 )
 # Funds: "dana hibah", "dana kompensasi Bantargebang", "dana desa".
+# "Kepala Seksi Program BBPLK": "Program" names a unit in an office.
+_UNIT_BEFORE = re.compile(r"\b(?:Seksi|Kasi|Bidang|Kabid|Bagian|Kabag|Subbagian|Subbag|Kasubag|Direktorat|Kepala)\s+$")
+# "berkomitmen dalam penanganan pencemaran Sungai Cileungsi": a body commits to
+# an undertaking named by an action noun and what it acts on.
+_COMMITTED = re.compile(
+    r"(?i:berkomitmen|komitmen|fokus|memprioritaskan)\s+(?:(?:dalam|untuk|pada|terhadap|melakukan)\s+)?"
+    r"(?P<name>pe[a-z]{3,}an(?:\s+[a-z]+){0,2}(?:\s+[A-Z][\w'’-]*)+)"
+)
 _FUND = re.compile(
     r"\b[Dd]ana\s+(?P<kind>hibah|kemitraan|kompensasi|desa|kelurahan|bantuan|insentif|alokasi\s+khusus|alokasi\s+umum"
-    r"|bagi\s+hasil|otonomi\s+khusus|abadi|bergulir|stimulan|talangan|darurat)(?P<place>(?:\s+[A-Z][\w-]+)*)"
+    r"|bagi\s+hasil|otonomi\s+khusus|abadi|bergulir|stimulan|talangan|darurat)(?P<place>(?:\s+(?!Rp\b)[A-Z][\w-]+)*)"
     r"(?P<purpose>\s+untuk\s+(?:[a-z]+\s+){0,2}[a-z]+)?"
 )
 # "menargetkan akan menciptakan 10.000 Usaha Kecil Menengah (UKM) dan wirausaha muda".
@@ -100,7 +108,7 @@ def find_programs(doc: Doc) -> list[Program]:
         return _FOUND[doc]
     programs: list[Program] = []
     taken: list[tuple[int, int]] = []
-    for finder in (_priority, _quoted, _headed, _named, _fund, _target):
+    for finder in (_priority, _quoted, _headed, _named, _fund, _target, _committed):
         for start, end, name, aliases, target in finder(doc):
             if any(s < end and start < e for s, e in taken) or _is_entity(doc, name):
                 continue
@@ -150,9 +158,15 @@ def _named(doc: Doc):
 def _headed(doc: Doc):
     for m in keyword_matches(_HEADED, doc.text, _HEAD_WORDS):
         name = m["name"].rstrip(".,")
-        if len(name.split()) < 2:
+        if len(name.split()) < 2 or _UNIT_BEFORE.search(doc.text, max(0, m.start() - 20), m.start()):
             continue
         yield m.start(), m.end(), name, [m["acr"]] if m["acr"] else [], None
+
+
+def _committed(doc: Doc):
+    for m in keyword_matches(_COMMITTED, doc.text, ("berkomitmen", "komitmen", "fokus", "memprioritaskan")):
+        name = m["name"].rstrip(".,")
+        yield m.start("name"), m.start("name") + len(name), name, [], None
 
 
 def _fund(doc: Doc):
