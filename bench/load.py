@@ -251,7 +251,8 @@ def report(args, built: dict | None, mix: Mix, samples, runaway, memory, baselin
         "",
         f"`python bench/load.py {' '.join(sys.argv[1:])}` on {platform.node() or 'this machine'}: "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, pyoxigraph {metadata.version('pyoxigraph')}. "
-        "The load generator runs on the same cores as the server.",
+        "The load generator runs on the same cores as the server; "
+        f"1-minute load average {os.getloadavg()[0]:.1f} when the run ended (other jobs included).",
         "",
         f"- store: {built['articles']:,} generated articles, {built['quads']:,} quads in article graphs"
         if built else f"- store: {args.store}",
