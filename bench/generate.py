@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import gzip
 import itertools
 import json
@@ -191,7 +192,7 @@ def build_world(seed: int = 1, officials: int = 4000) -> World:
     rng.shuffle(longer)
     names_iter = iter(names + longer)
     for region in REGIONS:
-        name, kind, province = region
+        name, kind, _province = region
         head_title = "Wali Kota" if kind == "Kota" else "Bupati"
         pemda = Org(f"Pemerintah {kind} {name}", f"Pem{kind.lower()} {name}", "local_government", True, region=region)
         dprd = Org(f"Dewan Perwakilan Rakyat Daerah {kind} {name}", f"DPRD {kind} {name}", "legislature", True, region=region)
@@ -461,13 +462,15 @@ def write_corpus(count: int, out: str, seed: int = 1, shard: int = 1000) -> list
     """Write ``count`` articles as JSONL: into ``out/part-NNNNN.jsonl`` shards, or one file (``.gz`` compresses)."""
     target = Path(out)
     if out.endswith((".jsonl", ".jsonl.gz", ".ndjson")) or out == "-":
-        handle = sys.stdout if out == "-" else (gzip.open(target, "wt", encoding="utf-8") if out.endswith(".gz") else open(target, "w", encoding="utf-8"))
-        try:
+        with contextlib.ExitStack() as stack:
+            if out == "-":
+                handle = sys.stdout
+            elif out.endswith(".gz"):
+                handle = stack.enter_context(gzip.open(target, "wt", encoding="utf-8"))
+            else:
+                handle = stack.enter_context(open(target, "w", encoding="utf-8"))
             for record in articles(count, seed):
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        finally:
-            if handle is not sys.stdout:
-                handle.close()
         return [target]
     target.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []

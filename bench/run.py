@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import articles, build_world, write_corpus  # noqa: E402
-from bench.queries import PREFIXES, QUERIES, TOP_ORG, TOP_PERSON, render  # noqa: E402
+from bench.generate import articles, build_world, write_corpus
+from bench.queries import PREFIXES, QUERIES, TOP_ORG, TOP_PERSON, render
 
 VENV_BIN = Path(sys.executable).parent
 NICE = ["nice", "-n", "10"]
@@ -133,6 +133,9 @@ def build_query_store(path: Path, target_quads: int, seed: int = 1) -> dict:
     quads = count = 0
     build_s = write_s = 0.0
     batch = []
+    rss_marks: list[tuple[int, int]] = []
+    mark_every = max(target_quads // 5, 1)
+    next_mark = mark_every
     source = articles(10**9, seed, truth=True, world=world)
     while quads < target_quads:
         started = time.perf_counter()
@@ -147,8 +150,20 @@ def build_query_store(path: Path, target_quads: int, seed: int = 1) -> dict:
             store.write_graphs(batch)
             write_s += time.perf_counter() - started
             batch = []
+            if quads >= next_mark:
+                rss_marks.append((quads, _rss_mib()))
+                next_mark += mark_every
     store.close()
-    return {"articles": count, "quads": quads, "build_s": build_s, "write_s": write_s, "write_rate": quads / write_s}
+    return {"articles": count, "quads": quads, "build_s": build_s, "write_s": write_s, "write_rate": quads / write_s,
+            "rss_marks": rss_marks}
+
+
+def _rss_mib() -> int:
+    """Resident memory of this process now (the store is embedded: its native memory counts here)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    return 0
 
 
 def time_queries(run_query, texts: dict[str, str], repeats: int = REPEATS) -> dict[str, dict]:
@@ -185,13 +200,12 @@ def export_run(store: Path, out: Path) -> dict:
 
 def rdflib_queries(nquads: Path, texts: dict[str, str], timeout: float) -> dict:
     """rdflib's memory store (set-semantics union of the article graphs), in a killable subprocess."""
-    spec = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
-    json.dump({"nquads": str(nquads), "queries": texts}, spec)
-    spec.close()
+    spec = nquads.with_suffix(".queries.json")
+    spec.write_text(json.dumps({"nquads": str(nquads), "queries": texts}), encoding="utf-8")
     try:
-        _, rss, stdout = run_measured([sys.executable, str(ROOT / "bench" / "rdflib_baseline.py"), spec.name], timeout=timeout)
+        _, rss, stdout = run_measured([sys.executable, str(ROOT / "bench" / "rdflib_baseline.py"), str(spec)], timeout=timeout)
     finally:
-        os.unlink(spec.name)
+        spec.unlink()
     results = {}
     for line in stdout.splitlines():
         if line.startswith("{"):
@@ -224,11 +238,11 @@ def render_report(info: dict, ingestion: list[dict], stores: list[dict], rdflib:
                          f"{row['rss_mib']} MiB | {rss_ratio} | {row['errors']} |")
         lines += ["", "Targets: >= 200 articles/s in one process; 1.7x with two workers; peak RSS flat as the corpus grows.", ""]
     if stores:
-        lines += ["## Queries (embedded Oxigraph store, deduplicated union; median of "
-                  f"{REPEATS} after a warm-up)", ""]
+        lines += [("## Queries (embedded Oxigraph store, deduplicated union; median of "
+                  f"{REPEATS} after a warm-up)"), ""]
         head = "| query | " + " | ".join(f"{s['quads']/1e6:.1f}M quads" for s in stores)
         if rdflib:
-            head += " | rdflib memory, 1M (1 run) | rdflib / Oxigraph at 1M"
+            head += f" | rdflib memory, {stores[0]['quads']/1e6:.0f}M (1 run) | rdflib / Oxigraph"
         if len(stores) > 1:
             head += f" | {stores[-1]['quads']/1e6:.0f}M / {stores[0]['quads']/1e6:.0f}M"
         lines += [head + " |", "|" + "---|" * (head.count("|"))]
@@ -248,6 +262,10 @@ def render_report(info: dict, ingestion: list[dict], stores: list[dict], rdflib:
                   "| store | articles | quads | graph building s | store writes s | quads/s written |", "|---|---|---|---|---|---|"]
         for s in stores:
             lines.append(f"| {s['quads']/1e6:.1f}M | {s['articles']:,} | {s['quads']:,} | {s['build_s']:.0f} | {s['write_s']:.0f} | {s['write_rate']:,.0f} |")
+        for s in stores:
+            if s.get("rss_marks"):
+                marks = ", ".join(f"{q/1e6:.1f}M quads: {r} MiB" for q, r in s["rss_marks"])
+                lines.append(f"\nResident memory while filling the {s['quads']/1e6:.0f}M store (embedded, one process): {marks}.")
         if rdflib and "_load_s" in rdflib:
             lines.append(f"| rdflib memory (1M, from N-Quads) | | | | {rdflib['_load_s']:.0f} (parse) | "
                          f"{stores[0]['quads'] / rdflib['_load_s']:,.0f} (peak RSS {rdflib['_rss_mib']} MiB) |")
@@ -270,6 +288,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-queries", action="store_true")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline (minutes at 1M quads)")
     parser.add_argument("--rdflib-timeout", type=float, default=None, help="seconds (default 900 quick, 3600 full)")
+    parser.add_argument("--query-sizes", type=int, nargs="+", help="quads in the query stores (default 1M, and 10M unless --quick)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "latest.md"))
     args = parser.parse_args(argv)
 
@@ -277,13 +296,13 @@ def main(argv: list[str] | None = None) -> None:
     work.mkdir(parents=True, exist_ok=True)
     info = machine()
     notes = [
-        "Corpora from bench/generate.py (seed 1): ~400-word Indonesian government-news articles, Zipf-popular officials, "
-        "agencies and programmes; written as JSONL shards of 1,000 articles.",
-        "Query stores hold the graphs an ideal extractor would produce for generated articles (bench/generate.py's "
+        ("Corpora from bench/generate.py (seed 1): ~400-word Indonesian government-news articles, Zipf-popular officials, "
+        "agencies and programmes; written as JSONL shards of 1,000 articles."),
+        ("Query stores hold the graphs an ideal extractor would produce for generated articles (bench/generate.py's "
         "truth, through the real model stage and store), not the rule extractor's output: the same contract shape, "
-        "without hours of extraction. (a), (d), (e) use the most-mentioned person and organisation (the worst case).",
-        "rdflib baseline: rdflib Dataset(default_union=True) in memory, loaded from the N-Quads export; one run per "
-        "query (its queries take seconds to minutes).",
+        "without hours of extraction. (a), (d), (e) use the most-mentioned person and organisation (the worst case)."),
+        ("rdflib baseline: rdflib Dataset(default_union=True) in memory, loaded from the N-Quads export; one run per "
+        "query (its queries take seconds to minutes)."),
     ]
     ingestion, stores, exports, rdflib = [], [], [], None
     try:
@@ -292,14 +311,15 @@ def main(argv: list[str] | None = None) -> None:
             ingestion = bench_ingestion(work, small, large)
             print(render_report(info, ingestion, [], None, [], args.quick, []), flush=True)
         if not args.skip_queries:
-            for target in ([1_000_000] if args.quick else [1_000_000, 10_000_000]):
+            sizes = args.query_sizes or ([1_000_000] if args.quick else [1_000_000, 10_000_000])
+            for target in sizes:
                 path = work / f"store-{target}"
                 stats = build_query_store(path, target)
                 texts, results = oxigraph_queries(path)
                 stores.append({**stats, "results": results, "path": path})
                 dump = work / f"export-{target}.nq"
                 exports.append({**export_run(path, dump), "quads": stats["quads"]})
-                if target == 1_000_000 and not args.no_rdflib:
+                if target == sizes[0] and not args.no_rdflib:
                     rdflib = rdflib_queries(dump, texts, args.rdflib_timeout or (900 if args.quick else 3600))
                 if dump.exists():
                     dump.unlink()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import articles, build_world, main, write_corpus  # noqa: E402
-from graph.readers import read_paths  # noqa: E402
+from bench.generate import articles, build_world, main, write_corpus
+from graph.readers import read_paths
 
 
 def test_same_seed_gives_the_same_corpus_and_other_seeds_differ():
@@ -39,7 +39,8 @@ def test_single_file_output_and_command_line(tmp_path):
     main(["--articles", "4", "--seed", "5", "-o", str(out)])
     import gzip
 
-    lines = gzip.open(out, "rt", encoding="utf-8").read().splitlines()
+    with gzip.open(out, "rt", encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
     assert [json.loads(line) for line in lines] == list(articles(4, seed=5))
 
 

@@ -21,7 +21,7 @@ from graph.store.sparql import SparqlConfig, SparqlStore, inject_bindings, query
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import virtuoso_server  # noqa: E402
+import virtuoso_server
 
 E = "http://example.org/"
 MAX_ROWS = 400  # the test server's ResultSetMaxRows: small, so paging and truncation are exercised

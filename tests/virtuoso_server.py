@@ -55,6 +55,7 @@ class Virtuoso:
         done = subprocess.run(
             [ISQL, f"127.0.0.1:{self.sql_port}", "dba", "dba", "VERBOSE=OFF", "BANNER=OFF", "PROMPT=OFF"],
             input=script,
+            check=False,  # failures are judged from the output below: isql exits 0 on SQL errors
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -116,9 +117,9 @@ def start(directory: Path, *, timeout: float = 120, **settings) -> Virtuoso:
     directory.mkdir(parents=True, exist_ok=True)
     sql_port, http_port = free_port(), free_port()
     ini = write_config(directory, sql_port, http_port, **settings)
-    log = open(directory / "stdout.log", "wb")
-    process = subprocess.Popen([VIRTUOSO, "+configfile", str(ini), "+foreground"], cwd=directory,
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    with open(directory / "stdout.log", "wb") as log:  # the child keeps its own descriptor
+        process = subprocess.Popen([VIRTUOSO, "+configfile", str(ini), "+foreground"], cwd=directory,
+                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     server = Virtuoso(directory, sql_port, http_port, process)
     deadline = time.monotonic() + timeout
     while True:
