@@ -107,7 +107,7 @@ ORG_HEADS = frozenset(
     Perkumpulan Persatuan Gabungan Kamar Rumah Puskesmas Kantor Pondok Partai Fraksi Ombudsman
     Otoritas Bank Koperasi Perusahaan Perum Korps Unit Institute Center Foundation Forum Organisasi Kelompok Paguyuban
     Pengurus Kodam Korem Kodim Polda Polres Polresta Polrestabes Polsek Polrestro Kejati
-    Kejari Subdirektorat Subdit Ditjen""".split()
+    Kejari Subdirektorat Subdit Ditjen Koalisi Federasi Konfederasi Serikat Aliansi Fakultas""".split()
 )
 
 #: Heads that name a unit inside an organisation: with an office before them
@@ -130,7 +130,7 @@ ORG_WORDS = frozenset(
     Kawasan Pertanahan Perikanan Kelautan Peternakan Perkebunan Kehutanan Pertanian Keuangan
     Kepegawaian Pelatihan Pembangunan Perencanaan Penelitian Pengembangan Kemaritiman Inspektur
     Covid Percepatan Penanganan Pemulihan Keselamatan Kerja Pelaksana Harian Persero Tbk Cabang
-    Wilayah Regional Kantor Kanwil Staf Urusan Istimewa Ibukota Pembinaan""".split()
+    Wilayah Regional Kantor Kanwil Staf Urusan Istimewa Ibukota Pembinaan Koperasi""".split()
 )
 
 #: Connectors allowed inside a name ("Pendidikan dan Pelatihan", "Kementerian Dalam Negeri").

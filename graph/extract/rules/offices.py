@@ -18,6 +18,8 @@ from .lexicon import (
     NAME_CONNECTORS, NOT_NAME, ORG_HEADS, UNIT_HEADS, acronyms, districts_by_name, is_name_word, is_org_word, regions_by_name, role_forms,
     seen_outside_names,
 )
+from ...resolve import strip_titles
+from .lexicon import seen_in_names
 from .names import _LOWER_TITLES, match_name, tail_name
 from .organizations import OrgMatch, _paren_acronym, _text, local_government_name, match_org, org_entity
 from .regions import match_district, match_region
@@ -279,7 +281,7 @@ def _read_office_object(tokens: list[Token], role: RoleMatch) -> None:
         org = OrgMatch(j, k, f"{prefix} {body}", "ministry" if prefix.startswith("Kementerian") else "agency",
                        aliases + [f"{_SHORT_OF_ORG.get(prefix, prefix)} {body}"] if prefix == "Direktorat Jenderal" else aliases)
         parent = match_org(tokens, k)
-        if parent is not None and parent.org_type in ("ministry", "agency"):
+        if parent is not None and parent.org_type in ("ministry", "agency", "police", "university"):
             org.parent, k = parent, parent.end
         role.org, role.end = org, k
     elif role.office.startswith(("Asisten", "Staf Ahli", "Sekretaris Daerah")):
@@ -303,6 +305,7 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
     first = _role_first_words()
     # Only tokens that can open an office are tried (most tokens cannot: keep this stage cheap).
     candidates = [n for n, tok in enumerate(tokens) if tok.text.casefold() in first]
+    evidence = _Evidence(doc, tokens)
     i = 0
     for c in candidates:
         if c < i:
@@ -315,6 +318,7 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
         if role is None:
             continue
         holder = _holder_after(tokens, role)
+        holder = _split_holder(doc, tokens, role, holder, evidence)
         person = None
         if holder is not None:
             written_start, begin, end, canonical, written = holder
@@ -344,6 +348,12 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
         elif role.implied_gov is not None:
             org = _resolve_implied(doc, role)
         _add_membership(doc, person, role, org, evidence)
+        if role.org is not None and role.org.parent is not None and org is not None:
+            # "Direktur Jenderal X Kemenkeu", "Kasat Reskrim Polres Y": the office is held in the
+            # unit and, through it, in the body the text names after it.
+            parent = doc.find_entity(role.org.parent.name, "organization")
+            if parent is not None and parent is not org:
+                _add_membership(doc, person, role, parent, evidence)
 
 
 # -- the holder's name after an office and its body --------------------------------
@@ -388,6 +398,122 @@ def _holder_after(tokens: list[Token], role: RoleMatch) -> Holder | None:
                 return tail[0], tail[1], end, tail[2], tail[3]
             return k, _titles_skipped(tokens, k, end), end, canonical, written
     return _scan_holder(tokens, role)
+
+
+class _Evidence:
+    """What the rest of the article says about a word: how often it is written, and whether it
+    belongs to an organisation already found. Built on first use (most articles never ask)."""
+
+    def __init__(self, doc: Doc, tokens: list[Token]):
+        self.doc, self.tokens = doc, tokens
+        self._counts: dict[str, int] | None = None
+
+    def count(self, word: str) -> int:
+        if self._counts is None:
+            self._counts = {}
+            for tok in self.tokens:
+                if tok.cap:
+                    self._counts[tok.text] = self._counts.get(tok.text, 0) + 1
+        return self._counts.get(word, 0)
+
+    def org_word(self, word: str, start: int, end: int) -> bool:
+        """True when an organisation named outside ``[start, end)`` has ``word`` in its name."""
+        for entity in self.doc.entities:
+            if entity.kind != "organization" or any(m.start < end and m.end > start for m in entity.mentions):
+                continue
+            if any(word in form.split() for form in (entity.name, *entity.aliases)):
+                return True
+        return False
+
+
+def _name_start(ev: _Evidence, tokens: list[Token], lo: int, end: int, must_split: bool, loose: bool = False) -> int | None:
+    """Where a person's name begins in a run of capitalised words after an office whose body the
+    lexicon does not know ("CEO Torch Ben Wirawan", "Universitas Sam Ratulangi Flora Pricilia
+    Kalalo"). Kompas-style articles refer back to a person by the first name: the leftmost word
+    written again elsewhere opens the name; else a word the name corpora know as a name."""
+    first = max(lo, end - 4)
+    cands = [p for p in range(first, end - 1) if not tokens[p].acronym and is_name_word(tokens[p].text)]
+    start_tok = tokens[lo].start
+    stop_tok = tokens[end - 1].end
+
+    def dropped_ok(p: int) -> bool:
+        return must_split or loose or not any(seen_in_names(t.text) or len(t.text.rstrip(".")) == 1 for t in tokens[lo:p])
+
+    q = lo
+    while q < end - 2 and ev.org_word(tokens[q].text, start_tok, stop_tok) and not seen_in_names(tokens[q].text):
+        q += 1  # "Direktur Utama Telkomsel Name" after "PT Telkomsel": the body's own word
+    if q > lo:
+        return q
+    for p in cands:
+        if p > lo and ev.count(tokens[p].text) >= 2 and not ev.org_word(tokens[p].text, start_tok, stop_tok) and dropped_ok(p):
+            return p
+    for p in cands:
+        if p > lo and seen_in_names(tokens[p].text) and dropped_ok(p):
+            return p
+    if must_split and cands:
+        return max(cands[0], lo + 1) if max(cands[0], lo + 1) < end - 1 else None
+    return None
+
+
+def _split_holder(doc: Doc, tokens: list[Token], role: RoleMatch, holder: Holder | None, ev: _Evidence) -> Holder | None:
+    """Give the body of an office back the words the name reader took from it, or take the
+    holder's name back from a proper name that ran on into it."""
+    org = role.org
+    target = org.parent if org is not None and org.parent is not None and org.parent.end == role.end else org
+    proper = (
+        target is not None and target.end == role.end and tokens[target.start].text in _PROPER_HEADS_OF_NAMES
+        and target.name == _text(tokens, target.start, target.end)
+    )
+    if holder is not None:
+        written_start, begin, end, canonical, written = holder
+        if written_start != begin or end - begin < 3 or begin != _after_comma(tokens, role.end):
+            return holder
+        if target is not None and not (proper and begin == role.end):
+            return holder
+        p = _name_start(ev, tokens, begin, end, must_split=False, loose=target is not None)
+        if p is None:
+            return holder
+        if target is not None:
+            _move_org_end(doc, tokens, role, target, p)
+        text = _text(tokens, p, end)
+        return p, p, end, strip_titles(text), text
+    if not proper:
+        return None
+    end = target.end
+    p = _name_start(ev, tokens, target.start + 1, end, must_split=True)
+    if p is None:
+        return None
+    _move_org_end(doc, tokens, role, target, p)
+    text = _text(tokens, p, end)
+    return p, p, end, strip_titles(text), text
+
+
+def _move_org_end(doc: Doc, tokens: list[Token], role: RoleMatch, target: OrgMatch, p: int) -> None:
+    """End ``target`` (the role's organisation or its parent) at token ``p``, in the document too."""
+    new = _text(tokens, target.start, p)
+    old = doc.find_entity(target.name, "organization")
+    if old is not None and old.name == target.name:
+        old.aliases = [a for a in old.aliases if a != target.name]
+        old.mentions = [doc.span(m.start, tokens[p - 1].end) if m.start == tokens[target.start].start else m
+                        for m in old.mentions]
+        old.name = new
+    if role.org is not None and role.org is not target:
+        role.org.aliases = [a for a in role.org.aliases if not a.endswith(target.name)]
+        unit = doc.find_entity(role.org.name, "organization")
+        if unit is not None:
+            unit.aliases = [a for a in unit.aliases if not a.endswith(target.name)]
+        role.org.end = p
+    target.name, target.aliases, target.end = new, [], p
+    role.end = p
+    role.label = _text(tokens, _office_start(tokens, role), p)
+
+
+#: Heads followed by a proper name that may run on into the holder's name.
+_PROPER_HEADS_OF_NAMES = frozenset("Universitas Institut Institute Yayasan PT Bank Hotel Lembaga Center Centre".split())
+
+
+def _after_comma(tokens: list[Token], k: int) -> int:
+    return k + 1 if k < len(tokens) and tokens[k].text == "," else k
 
 
 def _titles_skipped(tokens: list[Token], k: int, end: int) -> int:

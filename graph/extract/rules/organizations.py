@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .doc import Doc
-from .lexicon import NAME_CONNECTORS, ORG_HEADS, acronyms, is_org_word, role_forms
+from .lexicon import NAME_CONNECTORS, ORG_HEADS, ORG_WORDS, acronyms, is_org_word, name_word_counts, role_forms, seen_in_names, seen_outside_names
 from .regions import RegionMatch, match_region
 from .tokens import Token
 
@@ -23,6 +23,19 @@ _LOCAL_GOV_SHORT = {"pemkot": "city", "pemkab": "regency", "pemprov": "province"
 _PROPER_HEADS = frozenset(
     "Yayasan Universitas Institut Politeknik Akademi Sekolah Pondok Partai Bank Rumah Hotel PT CV Perum Koperasi Paguyuban Forum Institute Center Foundation".split()
 )
+#: Heads of bodies that stand on their own: met inside another body's name ("Badan Ketahanan
+#: Pangan Kementerian Pertanian", "Satuan Reserse Kriminal Polres ...") they open its parent.
+_TOP_HEADS = frozenset(
+    """Kementerian Kemenko Kepolisian Polda Polres Polresta Polrestabes Polsek Polrestro Universitas Institut
+    Politeknik Bank PT Kejaksaan Kejati Kejari Kodam Korem Kodim""".split()
+)
+#: Heads too common as plain nouns ("pusat peradaban") to open a name without "(ACR)" after it.
+_ACRONYM_HEADS = frozenset({"Pusat", "Wahana", "Network", "Jaringan", "Gerakan"})
+#: Heads that are also common nouns ("pusat kota"): their body must be organisation words.
+_WEAK_HEADS = frozenset({"Pusat", "Koalisi", "Aliansi", "Serikat", "Satgas", "Satuan", "Tim", "Kelompok"})
+#: Words after a lower-case connector or before "(ACR)" that may continue a name ("Koalisi Rakyat
+#: untuk Keadilan Perikanan (Kiara)", "Network for Democracy and Electoral Integrity").
+_RUN_CONNECTORS = frozenset({"dan", "&", "untuk", "di", "for", "of", "and", "the", "on"})
 _GOV_TYPES = {"ministry": True, "local_government": True, "agency": True, "legislature": True, "police": True}
 _MAX_BODY = 10
 
@@ -115,7 +128,7 @@ def _local_government(tokens: list[Token], i: int) -> OrgMatch | None:
 
 
 def _acronym_org(tokens: list[Token], i: int) -> OrgMatch | None:
-    for n in (2, 1):
+    for n in (3, 2, 1):
         words = tokens[i : i + n]
         if len(words) < n:
             continue
@@ -140,8 +153,8 @@ def _acronym_org(tokens: list[Token], i: int) -> OrgMatch | None:
             )
         aliases = [short]
         region = match_region(tokens, end)
-        if region is not None and region.written_type is None and region.region.type == "province":
-            # "KPU Papua", "Bawaslu Jatim": a national body's office in a province.
+        if region is not None and region.written_type is None and _body_region(tokens, region):
+            # "KPU Papua", "Bawaslu Jatim", "KPU Sidoarjo": a national body's office in a region.
             written_region = _text(tokens, region.start, region.end)
             return OrgMatch(i, region.end, f"{entry.name} {written_region}", entry.org_type,
                             [f"{short} {written_region}"], region=region)
@@ -149,6 +162,43 @@ def _acronym_org(tokens: list[Token], i: int) -> OrgMatch | None:
             aliases.append(f"{short} RI")
             end += 1
         return OrgMatch(i, end, entry.name, entry.org_type, aliases)
+    return None
+
+
+def _body_region(tokens: list[Token], region: RegionMatch) -> bool:
+    """A bare region after a national body is its office there: always for a province; for a city
+    or regency only when its name is not also a first name before a name ("BKN Bima Haria")."""
+    if region.region.type == "province":
+        return True
+    word = tokens[region.start].text
+    if region.end - region.start == 1 and seen_in_names(word):
+        return False
+    nxt = tokens[region.end] if region.end < len(tokens) else None
+    return nxt is None or not nxt.cap or nxt.acronym or region.end - region.start > 1 or name_word_counts().get(word, (0, 0))[1] > 0
+
+
+def _acronym_run(tokens: list[Token], i: int, j: int) -> int | None:
+    """End of ``Capitalised words (ACR)`` read from ``j`` when the acronym in brackets shares the
+    name's first letter: the brackets vouch for every word before them ("Kamar Dagang dan
+    Industri (Kadin)", "Koalisi Rakyat untuk Keadilan Perikanan (Kiara)")."""
+    k = j
+    while k < len(tokens) and k - i <= 12:
+        tok = tokens[k]
+        if tok.text == "(":
+            paren = _paren_acronym(tokens, k)
+            if paren is None or k == j and j == i + 1:
+                return None
+            short = paren[1].replace(" ", "")
+            if short[:1].casefold() != tokens[i].text[:1].casefold() or not short[:1].isupper():
+                return None
+            return k
+        if tok.cap or tok.text.isdigit() or (tok.text == "-" and k > j):
+            k += 1
+            continue
+        if tok.text.casefold() in _RUN_CONNECTORS and k + 1 < len(tokens) and tokens[k + 1].cap:
+            k += 1
+            continue
+        return None
     return None
 
 
@@ -168,6 +218,17 @@ def _trailing_region(tokens: list[Token], i: int) -> RegionMatch | None:
 
 def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
     head = tokens[i].text
+    if head in _ACRONYM_HEADS:
+        acr = _acronym_run(tokens, i, i + 1)
+        if acr is None:
+            return None
+        paren = _paren_acronym(tokens, acr)
+        name, end, short = _text(tokens, i, acr), paren[0], paren[1]
+        region = match_region(tokens, end)
+        if region is None:
+            return OrgMatch(i, end, name, "other", [short])
+        written = _text(tokens, region.start, region.end)
+        return OrgMatch(i, region.end, f"{name} {written}", "other", [f"{short} {written}", name, short], region=region)
     if head not in ORG_HEADS and head not in _PROPER_HEADS:
         return None
     if head.casefold() in role_forms():
@@ -175,13 +236,15 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
     proper = head in _PROPER_HEADS
     j = i + 1
     last_word = i
-    while j < len(tokens) and j - i <= _MAX_BODY:
+    while j < len(tokens) and j - i <= (_MAX_BODY if proper else 16):
         tok = tokens[j]
         if tok.text.casefold() in NAME_CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].cap and tok.text.casefold() in ("dan", "&"):
             j += 1
             continue
-        if tok.text == "," and j + 1 < len(tokens) and is_org_word(tokens[j + 1].text) and j + 2 < len(tokens) and tokens[j + 2].text in (",", "dan"):
-            j += 1
+        if tok.text == "," and not proper and _list_part(tokens, j + 1):
+            j += 1  # "Dinas Pertanian, Pangan, dan Perikanan": the body is a list
+            if tokens[j].text == "dan":
+                j += 1
             continue
         if proper and tok.text in ("for", "of", "and", "the") and j + 1 < len(tokens) and tokens[j + 1].cap:
             j += 1
@@ -194,16 +257,22 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
             break
         if match_region(tokens, j, bare=False) or (not proper and match_region(tokens, j) and not is_org_word(tok.text)):
             break
+        if last_word > i and tok.text in _TOP_HEADS and head not in _TOP_HEADS:
+            break  # the parent body opens here; _with_parent reads it
         if proper:
             if tok.text.casefold() in role_forms():
                 break
             if tok.text in ("Tbk", "Persero"):
                 last_word = j
                 break
-        elif not is_org_word(tok.text):
+        elif not (is_org_word(tok.text) or head not in _WEAK_HEADS and _body_word(tokens, j)):
             break
         last_word = j
         j += 1
+    if not proper or last_word == i:
+        acr = _acronym_run(tokens, i, last_word + 1)
+        if acr is not None:
+            last_word = acr - 1
     end = last_word + 1
     if all(t.text in ("Kota", "Kabupaten", "Provinsi", "Daerah") for t in tokens[i + 1 : end]) and head != "Pemerintah":
         return None  # "Balai Kota" is a building
@@ -217,6 +286,11 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
     if paren:
         end, short = paren
         aliases.append(short)
+        if end < len(tokens) and tokens[end].text in ("Indonesia", "RI"):
+            # "Kamar Dagang dan Industri (Kadin) Indonesia": the country closes the name.
+            aliases = [f"{short} {tokens[end].text}", short]
+            name = f"{name} {tokens[end].text}"
+            end += 1
     org_type = _type_of(head)
     national = any(w in name.split() for w in ("Negara", "Nasional", "Indonesia", "Republik", "RI"))
     region = _trailing_region(tokens, end) if national else match_region(tokens, end)
@@ -228,6 +302,36 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
     return OrgMatch(i, end, name, org_type, aliases, region=region)
 
 
+def _list_part(tokens: list[Token], j: int) -> bool:
+    """``Pangan,`` or ``dan Perikanan`` at ``j``: one more part of a body written as a list."""
+    last = j < len(tokens) and tokens[j].text == "dan"
+    k = j + last
+    start = k
+    while k < len(tokens) and k - start < 4 and tokens[k].cap and is_org_word(tokens[k].text) and (
+        tokens[k].text not in ORG_HEADS or tokens[k].text in ORG_WORDS
+    ):
+        k += 1
+    if k == start:
+        return False
+    return last or (k < len(tokens) and tokens[k].text in (",", "dan"))
+
+
+def _body_word(tokens: list[Token], j: int) -> bool:
+    """A capitalised word the name corpora never put in a person's name ("Masyarakat"), or one
+    followed closely by an organisation word ("Otonomi Daerah"): part of a descriptive body."""
+    word = tokens[j].text
+    if tokens[j].acronym or match_region(tokens, j):
+        return False
+    if seen_outside_names(word):
+        return True
+    for k in range(j + 1, min(j + 3, len(tokens))):
+        if not tokens[k].cap:
+            return False
+        if is_org_word(tokens[k].text) and tokens[k].text not in ORG_HEADS:
+            return True
+    return False
+
+
 def _type_of(head: str) -> str:
     if head in ("Kementerian", "Kemenko"):
         return "ministry"
@@ -237,7 +341,7 @@ def _type_of(head: str) -> str:
         return "police"
     if head in ("PT", "CV", "Bank", "Perusahaan", "Perum", "Hotel"):
         return "company"
-    if head in ("Universitas", "Institut", "Politeknik", "Akademi", "Sekolah"):
+    if head in ("Universitas", "Institut", "Politeknik", "Akademi", "Sekolah", "Fakultas"):
         return "university"
     if head in ("Yayasan", "Asosiasi", "Ikatan", "Himpunan", "Perkumpulan", "Persatuan", "Gabungan",
                 "Partai", "Pondok", "Paguyuban", "Forum", "Organisasi", "Kelompok", "Koperasi", "Kamar"):
@@ -248,8 +352,12 @@ def _type_of(head: str) -> str:
 def _with_parent(tokens: list[Token], found: OrgMatch) -> OrgMatch:
     """Read a national body right after the name as its parent (``... Kemnaker RI``)."""
     nxt = _acronym_org(tokens, found.end)
-    if nxt is not None and nxt.org_type in ("ministry", "agency", "police") and found.org_type != "local_government":
+    if nxt is None and found.end < len(tokens) and tokens[found.end].text in _TOP_HEADS and found.org_type != "company":
+        nxt = _headed_org(tokens, found.end)
+    if nxt is not None and nxt.org_type in ("ministry", "agency", "police", "university", "company") and found.org_type != "local_government":
         found.parent = nxt
+        # The whole written form names the unit too ("Badan Ketahanan Pangan Kementerian Pertanian").
+        found.aliases.append(_text(tokens, found.start, nxt.end))
         found.end = nxt.end
     return found
 
@@ -274,7 +382,7 @@ def org_entity(doc: Doc, tokens: list[Token], found: OrgMatch):
 @lru_cache(maxsize=1)
 def _org_first_words() -> frozenset[str]:
     """Lower-cased words that can open an organisation's name."""
-    heads = {h.casefold() for h in ORG_HEADS | _PROPER_HEADS}
+    heads = {h.casefold() for h in ORG_HEADS | _PROPER_HEADS | _ACRONYM_HEADS}
     return frozenset(heads | {a.split()[0] for a in acronyms()} | set(_LOCAL_GOV_SHORT) | {"pemerintah", "pemda"})
 
 
