@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
 
 from graph.errors import QueryTimeout, StoreError
 from graph.store import open_store
@@ -134,6 +133,8 @@ def test_constant_graph_patterns_and_bindings_work_beside_the_union_default(remo
 
 @pytest.mark.virtuoso
 def test_typed_literals_come_back_as_written(remote):
+    from rdflib.namespace import XSD
+
     values = [Literal(True), Literal("2022-04-06", datatype=XSD.date), Literal("5", datatype=XSD.nonNegativeInteger),
               Literal("halo", lang="id"), Literal('tab\there "q"\nnl')]
     remote.write_graphs([(E + "a1", [t("x", f"p{i}", v) for i, v in enumerate(values)])])
@@ -176,6 +177,8 @@ def test_digest_authenticated_endpoint_accepts_writes(virtuoso, remote):
 def _canonical(quads_text: bytes) -> set:
     """Quads as comparable tuples: literals by value (Virtuoso normalises lexical forms), run timestamps dropped."""
     import pyoxigraph as ox
+
+    from rdflib.namespace import XSD
 
     from graph.store.terms import from_ox
 
