@@ -42,6 +42,10 @@ class Doc:
         self.extraction = Extraction(article_id=article.id)
         self._counters: dict[str, int] = {}
         self._starts: list[int] = []
+        # Folded form -> entities that were given it, so a lookup does not scan every entity.
+        # Entries are checked on use: a form an entity has lost no longer finds it.
+        self._forms: dict[str, list[Entity]] = {}
+        self._order: dict[int, int] = {}
         self.set_sentences(sentences or [Sentence(0, len(self.text))])
 
     # -- sentences and spans -------------------------------------------------
@@ -103,7 +107,9 @@ class Doc:
         entity = self._lookup(kind, forms)
         if entity is None:
             entity = Entity(key=self._entity_key(kind, name), kind=kind, name=name)
+            self._order[id(entity)] = len(self.entities)
             self.entities.append(entity)
+            self._index(entity, name)
         for field_name, value in attrs.items():
             if field_name == "government":
                 entity.government = entity.government or bool(value)
@@ -124,6 +130,14 @@ class Doc:
             return
         if all(fold(a) != fold(form) for a in entity.aliases):
             entity.aliases.append(form)
+            self._index(entity, form)
+
+    def rename(self, entity: Entity, name: str) -> None:
+        """Give ``entity`` a new canonical name; the old one stays an alias."""
+        old = entity.name
+        entity.name = name
+        self._index(entity, name)
+        self.add_alias(entity, old)
 
     def find_entity(self, text: str, kind: EntityKind | None = None) -> Entity | None:
         """Resolve a form the article uses to an entity it already introduced.
@@ -183,12 +197,21 @@ class Doc:
     def _lookup(self, kind: EntityKind | None, forms: list[str]) -> Entity | None:
         folded = {fold(f) for f in forms if f and f.strip()}
         folded.discard("")
-        for entity in self.entities:
-            if kind is not None and entity.kind != kind:
-                continue
-            if fold(entity.name) in folded or any(fold(a) in folded for a in entity.aliases):
-                return entity
-        return None
+        best: Entity | None = None
+        for form in folded:
+            for entity in self._forms.get(form, ()):
+                if kind is not None and entity.kind != kind:
+                    continue
+                if best is not None and self._order[id(entity)] >= self._order[id(best)]:
+                    continue
+                if fold(entity.name) in folded or any(fold(a) in folded for a in entity.aliases):
+                    best = entity
+        return best
+
+    def _index(self, entity: Entity, form: str) -> None:
+        bucket = self._forms.setdefault(fold(form), [])
+        if entity not in bucket:
+            bucket.append(entity)
 
     def _entity_key(self, kind: EntityKind, name: str) -> str:
         base = f"{_KEY_PREFIX[kind]}:{slug(name) or 'x'}"

@@ -304,7 +304,7 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
     pending: list[tuple[RoleMatch, Entity, int]] = []
     first = _role_first_words()
     # Only tokens that can open an office are tried (most tokens cannot: keep this stage cheap).
-    candidates = [n for n, tok in enumerate(tokens) if tok.text.casefold() in first]
+    candidates = [n for n, tok in enumerate(tokens) if tok.low in first]
     evidence = _Evidence(doc, tokens)
     i = 0
     for c in candidates:
@@ -496,7 +496,8 @@ def _move_org_end(doc: Doc, tokens: list[Token], role: RoleMatch, target: OrgMat
         old.aliases = [a for a in old.aliases if a != target.name]
         old.mentions = [doc.span(m.start, tokens[p - 1].end) if m.start == tokens[target.start].start else m
                         for m in old.mentions]
-        old.name = new
+        doc.rename(old, new)
+        old.aliases = [a for a in old.aliases if a != target.name]
     if role.org is not None and role.org is not target:
         role.org.aliases = [a for a in role.org.aliases if not a.endswith(target.name)]
         unit = doc.find_entity(role.org.name, "organization")

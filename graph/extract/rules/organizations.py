@@ -374,8 +374,7 @@ def org_entity(doc: Doc, tokens: list[Token], found: OrgMatch):
     )
     if entity.name != found.name and found.name.startswith(entity.name):
         # A later, fuller mention ("BKPPD Pasangkayu" after "BKPPD") names it better.
-        doc.add_alias(entity, entity.name)
-        entity.name = found.name
+        doc.rename(entity, found.name)
     return entity
 
 
@@ -393,7 +392,7 @@ def find_organizations(doc: Doc, tokens: list[Token]) -> list[tuple[OrgMatch, ob
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        word = tok.text.casefold()
+        word = tok.low
         if not tok.cap or (word not in first and not word.startswith("kemen")):
             i += 1  # most tokens cannot open an organisation's name: skip them cheaply
             continue

@@ -59,7 +59,7 @@ def find_persons(doc: Doc, tokens: list[Token]) -> None:
         full = doc.add_entity("person", full.name if full else m.group(2), span)
         doc.add_entity("person", full.name, doc.span(m.start(1), m.end(1)), aliases=[m.group(1)])
     cues = _CUE_BEFORE | _CUE_AFTER | {h.casefold() for h in _HONORIFICS}
-    for i in [n for n, t in enumerate(tokens) if t.text.casefold() in cues]:
+    for i in [n for n, t in enumerate(tokens) if t.low in cues]:
         tok = tokens[i]
         word = tok.text.casefold()
         if word in _CUE_BEFORE and i + 1 < len(tokens):
@@ -90,12 +90,14 @@ def _drop_body_word(doc: Doc) -> None:
         words = entity.name.split()
         if entity.kind != "person" or len(words) < 3 or not words[0][:1].isupper():
             continue
+        pair = f"{words[0]} {words[1]}"
+        if doc.text.count(words[0]) <= doc.text.count(pair) or doc.text.count(words[1]) <= doc.text.count(pair):
+            continue  # cheap test first: neither word is written without the other
         first, second = re.escape(words[0]), re.escape(words[1])
         alone = re.search(rf"\b{first}\b(?!\s+{second}\b)", doc.text)
         back = re.search(rf"(?<!{first} )\b{second}\b", doc.text)
         if alone and back:
-            doc.add_alias(entity, entity.name)
-            entity.name = " ".join(words[1:])
+            doc.rename(entity, " ".join(words[1:]))
 
 
 _COMPANY_CUES = frozenset({"perusahaan", "startup", "rintisan", "e-commerce", "operator", "platform", "aplikasi"})

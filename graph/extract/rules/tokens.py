@@ -14,16 +14,18 @@ class Token:
 
     Attributes:
         cap: starts with a capital letter (``Ali``, ``KASN``, ``M.``).
+        low: the text case-folded.
         acronym: two or more capitals, maybe mixed (``BKPPD``, ``KemenPUPR``).
     """
 
-    __slots__ = ("start", "end", "text", "cap", "acronym")
+    __slots__ = ("start", "end", "text", "cap", "acronym", "low")
 
     def __init__(self, start: int, end: int, text: str):
         self.start, self.end, self.text = start, end, text
-        self.cap = text[:1].isupper()
-        rest = text[1:]
-        self.acronym = self.cap and not rest.islower() and any(c.isupper() for c in rest)
+        self.low = text.casefold()  # read by every stage's first-word test: fold once
+        self.cap = cap = text[:1].isupper()
+        # A capital after the first letter: "rest" differs from its lower case.
+        self.acronym = cap and text[1:] != text[1:].lower()
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
@@ -33,7 +35,8 @@ def tokenize(text: str) -> list[Token]:
     """Split into word and punctuation tokens; an initial or a title keeps its dot (``M.``, ``Drs.``)."""
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text):
-        tok = Token(m.start(), m.end(), m.group())
+        start, end = m.span()
+        tok = Token(start, end, text[start:end])
         if (
             tok.text == "."
             and tokens
