@@ -102,3 +102,36 @@ def test_village_head_village_is_one_word():
 def test_unknown_body_between_office_and_name_is_the_organisation():
     found = memberships("Analis senior Lintas Data Riset, Yudi Hartanto, mengatakan pasar stabil.")
     assert ("Yudi Hartanto", "Analis", "Lintas Data Riset", False) in found
+
+
+def test_office_in_a_unit_is_also_held_in_the_body_named_after_it():
+    found = memberships("Direktur Jenderal Pajak Kemenkeu Rudi Hartono Saputra menjelaskan aturan baru.")
+    orgs = {o for p, _, o, _ in found if p == "Rudi Hartono Saputra"}
+    assert orgs == {"Direktorat Jenderal Pajak", "Kementerian Keuangan"}
+
+
+def test_police_unit_office_is_held_in_the_resort():
+    found = memberships("Kepala Satuan Lalu Lintas Polres Bogor Ajun Komisaris Besar Dedi Kurnia mengatakan jalan ditutup.")
+    assert any(p == "Dedi Kurnia" and o == "Kepolisian Resor Bogor" for p, _, o, _ in found)
+
+
+def test_national_body_office_in_a_regency():
+    found = memberships("Ketua KPU Sidoarjo Ahmad Fauzan mengatakan tahapan dimulai.")
+    assert ("Ahmad Fauzan", "Ketua", "Komisi Pemilihan Umum Sidoarjo", False) in found
+
+
+def test_body_word_known_from_a_company_name_is_not_the_holders_first_name():
+    text = "PT Lautan Biru Tbk merugi. Direktur Utama Lautan Hendra Wijaya mengatakan, perseroan bertahan."
+    found = memberships(text)
+    assert any(p == "Hendra Wijaya" for p, _, _, _ in found)
+
+
+def test_holder_name_is_taken_back_from_a_university_name():
+    text = "Rektor Universitas Bina Karya Suwarno Adi Prasetyo mengatakan kuliah daring. Menurut Suwarno, kampus siap."
+    found = memberships(text)
+    assert ("Suwarno Adi Prasetyo", "Rektor", "Universitas Bina Karya", False) in found
+
+
+def test_unknown_company_word_before_a_known_first_name():
+    found = memberships("CEO Kopiku William Santoso mengatakan penjualan naik.")
+    assert ("William Santoso", "CEO", "Kopiku", False) in found

@@ -46,3 +46,28 @@ def test_listed_companies_are_organisations():
 def test_covid_task_force_keeps_its_number():
     found = orgs("Gugus Tugas Percepatan Penanganan Covid - 19 menggelar rapat.")
     assert "Gugus Tugas Percepatan Penanganan Covid - 19" in found
+
+
+def test_acronym_in_brackets_vouches_for_the_whole_name():
+    found = orgs("Ketua Asosiasi Petani Kopi Nusantara (APKN) Joko Susilo hadir.")
+    assert "APKN" in found["Asosiasi Petani Kopi Nusantara"].aliases
+
+
+def test_country_after_the_acronym_closes_the_name():
+    assert "Himpunan Nelayan Muda (HNM) Indonesia" not in orgs("Himpunan Nelayan Muda (HNM) Indonesia menolak.")
+    assert "Himpunan Nelayan Muda Indonesia" in orgs("Himpunan Nelayan Muda (HNM) Indonesia menolak.")
+
+
+def test_agency_name_written_as_a_list():
+    found = orgs("Dinas Kelautan, Perikanan, dan Peternakan Kabupaten Garut membagikan bibit.")
+    assert "Dinas Kelautan, Perikanan, dan Peternakan Kabupaten Garut" in found
+
+
+def test_unit_inside_a_ministry_has_the_ministry_as_parent():
+    found = orgs("Badan Ketahanan Pangan Kementerian Pertanian memantau harga.")
+    assert found["Badan Ketahanan Pangan"].parent == found["Kementerian Pertanian"].key
+
+
+def test_common_noun_head_needs_an_acronym():
+    assert not any(name.startswith("Pusat") for name in orgs("Kota itu menjadi Pusat Peradaban baru."))
+    assert "Pusat Riset Gempa Bumi" in orgs("Pusat Riset Gempa Bumi (PRGB) mencatat getaran.")
