@@ -14,13 +14,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from .article import Article
 from .errors import InputError, WartaError
 from .extract import DEFAULT_EXTRACTOR, get_extractor
+from .candidates import PersonIndex
 from .model import DEFAULT_BASE_IRI, GraphBuilder, content_hash
+from .model.build import candidate_triples
 from .model.iris import IriMinter
 from .model.ntriples import to_ntriples
 from .model.namespaces import ORG, SCHEMA
@@ -40,6 +42,7 @@ class ProcessedArticle:
     graph_iri: str
     ntriples: str
     entity_iris: list[str]
+    persons: list[tuple[str, str]] = field(default_factory=list)  # (IRI, canonical name)
     warnings: tuple[str, ...] = ()
 
 
@@ -55,6 +58,7 @@ class IngestReport:
     quads_removed: int = 0
     entities_new: int = 0
     entities_merged: int = 0
+    candidate_matches: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -84,7 +88,8 @@ def process_article(article: Article, *, base_iri: str, extractor: str) -> Proce
     """The pure, parallelisable part of ingestion. Errors come back as values."""
     try:
         extraction = _extractor(extractor).extract(article)
-        graph_iri, triples = GraphBuilder(base_iri, extractor).build_triples(article, extraction)
+        builder = GraphBuilder(base_iri, extractor)
+        graph_iri, triples = builder.build_triples(article, extraction)
     except Exception as error:  # an extractor bug must not stop the batch; report it per file
         return InputError(article.source or article.id, f"extraction failed: {type(error).__name__}: {error}")
     entities = sorted({str(s) for s, p, o in triples if p == RDF.type and o in _ENTITY_CLASSES})
@@ -94,6 +99,7 @@ def process_article(article: Article, *, base_iri: str, extractor: str) -> Proce
         graph_iri=str(graph_iri),
         ntriples=to_ntriples(triples),
         entity_iris=entities,
+        persons=[(str(builder.iris.node("person", e.name)), e.name) for e in extraction.entities if e.kind == "person"],
         warnings=article.warnings,
     )
 
@@ -142,6 +148,7 @@ def ingest(
                 continue
             yield item
 
+    people = PersonIndex(store)
     batch: list[ProcessedArticle] = []
     for result in executor(work, pending()):
         if isinstance(result, InputError):
@@ -149,20 +156,41 @@ def ingest(
             continue
         batch.append(result)
         if len(batch) >= batch_size:
-            _write(store, batch, report)
+            _write(store, batch, report, people)
             batch = []
         if on_progress:
             on_progress(report)
     if batch:
-        _write(store, batch, report)
+        _write(store, batch, report, people)
     store.publish(force=True)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _write(store: Store, batch: list[ProcessedArticle], report: IngestReport) -> None:
+def _record_candidates(batch: list[ProcessedArticle], people: PersonIndex) -> int:
+    """Add to each article's graph the persons stored before it that its persons may be.
+
+    Recorded, never merged. The index holds exactly the persons of the articles
+    written before this one, so a resumed ingest records what a clean run would.
+    """
+    recorded = 0
+    for item in batch:
+        extra = []
+        for iri, name in item.persons:
+            for other, score in people.candidates(iri, name):
+                extra.extend(candidate_triples(URIRef(iri), URIRef(other), score))
+                recorded += 1
+        for iri, name in item.persons:
+            people.add(iri, name)
+        if extra:
+            item.ntriples += to_ntriples(extra)
+    return recorded
+
+
+def _write(store: Store, batch: list[ProcessedArticle], report: IngestReport, people: PersonIndex) -> None:
     entity_iris = sorted({iri for item in batch for iri in item.entity_iris})
     known = store.existing_subjects(entity_iris)
+    report.candidate_matches += _record_candidates(batch, people)
     try:
         stats = store.write_ntriples([(item.graph_iri, item.ntriples) for item in batch])
     except WartaError as error:

@@ -24,7 +24,8 @@ def summary(report: IngestReport) -> str:
     return (
         f"{report.articles} articles ({report.new} new, {report.replaced} replaced, {report.unchanged} unchanged), "
         f"{report.quads_added} quads added, {report.quads_removed} removed; "
-        f"entities: {report.entities_new} new, {report.entities_merged} merged with stored ones; "
+        f"entities: {report.entities_new} new, {report.entities_merged} merged with stored ones, "
+        f"{report.candidate_matches} possible duplicates recorded (not merged); "
         f"{len(report.errors)} errors; {report.seconds:.1f} s ({rate:.0f} articles/s)"
     )
 

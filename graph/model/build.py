@@ -95,6 +95,17 @@ def date_literal(value: str | None) -> Literal | None:
         return None
 
 
+def candidate_triples(node: URIRef, other: URIRef, score: float) -> list[tuple]:
+    """A possible same-as that was not merged: recorded with its score, never fused."""
+    link = URIRef(f"{node}#match-{slug(str(other).rstrip('/').rsplit('/', 1)[-1])}")
+    return [
+        (node, WARTA.candidateMatch, link),
+        (link, RDF.type, WARTA.CandidateMatch),
+        (link, WARTA.matchTarget, other),
+        (link, WARTA.matchScore, Literal(Decimal(str(round(score, 3))), datatype=XSD.decimal)),
+    ]
+
+
 class GraphBuilder:
     """Builds the named graph of one article.
 
@@ -262,13 +273,7 @@ class _ArticleGraph:
         self.phrases(entity.mentions, node)
 
     def write_candidate(self, node: URIRef, entity: Entity, candidate: str, score: float) -> None:
-        """A possible same-as that was not merged: recorded, never fused."""
-        link = URIRef(f"{node}#match-{slug(candidate)}")
-        other = self.iris.node(entity.kind, candidate)
-        self.triples.add((node, WARTA.candidateMatch, link))
-        self.triples.add((link, RDF.type, WARTA.CandidateMatch))
-        self.triples.add((link, WARTA.matchTarget, other))
-        self.triples.add((link, WARTA.matchScore, Literal(Decimal(str(round(score, 3))), datatype=XSD.decimal)))
+        self.triples.update(candidate_triples(node, self.iris.node(entity.kind, candidate), score))
 
     def write_memberships(self) -> None:
         g = self.triples
