@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "reliability"))
 
-from checks import assert_consistent, open_db, raw_graphs, run, stub_command, union_triples, warta_command  # noqa: E402
+from checks import assert_consistent, kill_between_publishes, open_db, raw_graphs, run, stub_command, union_triples, warta_command  # noqa: E402
 from corpus import write_jsonl  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -66,34 +66,10 @@ def test_export_then_import_round_trips_generated_data(tmp_path):
     assert snapshot(restored) == original
 
 
-KILLED_BETWEEN_PUBLISHES = """
-import os, signal, sys
-sys.path.insert(0, {fixtures!r})
-from corpus import articles
-from graph.article import Article
-from graph.pipeline import process_article
-from graph.store import open_store
-
-sys.path.insert(0, {fixtures!r})
-import stub_extractor
-stub_extractor.register()
-store = open_store({store!r})
-items = [process_article(Article(**r), base_iri="https://w3id.org/warta/resource/", extractor="rules") for r in articles(20, seed=5)]
-store.write_ntriples([(i.graph_iri, i.ntriples) for i in items[:10]])
-store.publish(force=True)
-store.write_ntriples([(i.graph_iri, i.ntriples) for i in items[10:]])  # committed, not yet published
-os.kill(os.getpid(), signal.SIGKILL)
-"""
-
-
 def test_backup_after_a_killed_ingest_holds_every_committed_article(tmp_path):
     """A writer killed between two snapshot publishes once made `warta export` miss its last commits."""
-    import subprocess
-
     store = tmp_path / "store"
-    fixtures = str(Path(__file__).parent / "fixtures" / "reliability")
-    script = KILLED_BETWEEN_PUBLISHES.format(fixtures=fixtures, store=str(store))
-    assert subprocess.run([sys.executable, "-c", script]).returncode == -9
+    kill_between_publishes(store, published=10, total=20)
     original = snapshot(store)
     assert len(original[0]) == 20
     restored = round_trip(warta_command(), store, tmp_path, "nquads", "after-kill.nq")

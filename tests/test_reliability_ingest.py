@@ -19,7 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "reliability"))
 
-from checks import article_graphs, assert_consistent, open_db, run, stub_command, warta_command  # noqa: E402
+from checks import article_graphs, assert_consistent, kill_between_publishes, open_db, run, stub_command, warta_command  # noqa: E402
 from corpus import write_jsonl  # noqa: E402
 
 BATCH = 2000
@@ -149,3 +149,15 @@ def test_ids_and_fields_with_unicode_line_separators_are_stored_not_fatal(tmp_pa
     assert_consistent(db)
     ids = {row["i"].value for row in db.query("SELECT ?i WHERE { ?a <https://schema.org/identifier> ?i }")}
     assert ids == {r["id"] for r in records}
+
+
+def test_command_line_readers_see_every_committed_article_after_a_killed_ingest(tmp_path):
+    """`warta query`, `stats` and `validate` once read the last published snapshot, so after a
+    writer was killed between two publishes they missed its last commits until the next write."""
+    store = tmp_path / "store"
+    kill_between_publishes(store, published=5, total=12)
+    query = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
+    result = run(warta_command(), "query", query, "--store", str(store), "--format", "csv")
+    assert result.stdout.split()[-1] == "12", result.stdout
+    stats = run(warta_command(), "stats", "--store", str(store))
+    assert stats.stdout.startswith("12 article graphs"), stats.stdout

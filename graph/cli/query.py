@@ -38,6 +38,6 @@ def command(query, params, fmt, max_rows, output, store):
     """
     sparql = read_query(query)
     bindings = bind_params(sparql, params)
-    with open_store(store, read_only=True) as source:
+    with open_store(store, read_only=True, fresh=True) as source:  # committed writes even after a killed writer
         result = source.query(sparql, bindings=bindings, max_rows=max_rows)
     write_bytes(serialize(result, fmt), output)

@@ -26,7 +26,7 @@ def _section(title: str, counts: dict[str, int]) -> list[str]:
 @user_errors
 def command(fmt, network, store):
     """Counts per class, per publisher and per month."""
-    with open_store(store, read_only=True) as source:
+    with open_store(store, read_only=True, fresh=True) as source:  # committed writes even after a killed writer
         stats = store_stats(source)
         if network:
             _network(source, fmt, stats)

@@ -23,7 +23,7 @@ def command(store, limit, show_warnings, max_results):
     Each article graph is checked on its own. Exits 1 and lists the violations
     (article, node, property, message) when any graph does not conform.
     """
-    with open_store(store, read_only=True) as source:
+    with open_store(store, read_only=True, fresh=True) as source:  # committed writes even after a killed writer
         report = validate_store(source, limit=limit)
     click.echo(report.text(max_results=max_results or None, warnings=show_warnings))
     if not report.conforms:
