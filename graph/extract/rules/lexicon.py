@@ -88,6 +88,25 @@ def province_short_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def countries() -> dict[str, tuple[str, str]]:
+    """``written form (lower-cased) → (ISO code, name)`` for every country."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in _rows("countries.tsv"):
+        code, name, other = (row + [""])[:3]
+        for form in [name, *filter(None, other.split("|"))]:
+            out.setdefault(form.casefold(), (code, name))
+    return out
+
+
+#: Islands and island groups the press names as places ("dari Jawa ke Kalimantan"); the
+#: provinces named after them ("Kalimantan Timur") are read first, as regions.
+ISLANDS = frozenset(
+    """Jawa Sumatera Sumatra Kalimantan Sulawesi Madura Lombok Sumbawa Flores Sumba Timor Halmahera
+    Seram Borneo""".split()
+) | {"Nusa Tenggara"}
+
+
+@lru_cache(maxsize=1)
 def acronyms() -> dict[str, Acronym]:
     """Acronyms by lower-cased short form."""
     return {r[0].casefold(): Acronym(*r[:4]) for r in _rows("acronyms.tsv")}
