@@ -92,7 +92,8 @@ def run_measured(cmd: list[str], timeout: float | None = None) -> tuple[float, i
     process.returncode = os.waitstatus_to_exitcode(status)
     LAST_CPU_SECONDS = usage.ru_utime + usage.ru_stime
     stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-    if process.returncode not in (0, 1):  # ingest exits 1 when some input failed; that is reported, not fatal
+    killed = timeout is not None and seconds >= timeout
+    if process.returncode not in (0, 1) and not killed:  # ingest exits 1 when some input failed; that is reported
         raise RuntimeError(f"{' '.join(cmd)} exited {process.returncode}: {stderr[-2000:]}")
     return seconds, usage.ru_maxrss // 1024, stdout
 
