@@ -67,3 +67,11 @@ def test_parties_include_the_organisations_named():
     ex = extract("Pemerintah Kota Bima menandatangani MoU dengan Universitas Mataram tentang riset pangan.")
     names = {ex.entity(k).name for k in ex.agreements[0].parties}
     assert "Universitas Mataram" in names
+
+
+def test_agreement_between_parties_refers_to_the_one_introduced():
+    ex = extract(
+        "Pemkot Bima membahas Nota Kesepakatan tentang Pengembangan Pariwisata Daerah. "
+        "Mereka akan membuat kesepakatan antara Pemkot Bima dengan Kemenparekraf."
+    )
+    assert len(ex.agreements) == 1

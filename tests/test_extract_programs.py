@@ -78,3 +78,22 @@ def test_unit_named_program_in_an_office_is_not_a_programme():
 def test_currency_after_a_fund_is_not_its_place():
     ex = RuleExtractor().extract(Article(id="t", text="Pemkab menyalurkan dana hibah Rp 5 miliar kepada sekolah."))
     assert [p.name for p in ex.programs] == ["dana hibah"]
+
+
+def test_fund_keeps_its_amount_as_written_form():
+    ex = extract("Pemkot menerima dana hibah Rp 12 miliar dari provinsi.")
+    assert "dana hibah Rp 12 miliar" in ex.programs[0].aliases
+
+
+def test_percent_target_of_a_noun():
+    ex = extract("Dinas menargetkan 90 persen sekolah memiliki sanitasi layak pada 2024.")
+    assert (ex.programs[0].target_value, ex.programs[0].target_unit) == (90.0, "persen")
+
+
+def test_percent_of_completion_is_no_target():
+    assert names(extract("Jembatan itu ditargetkan 100 persen rampung tahun depan.")) == []
+
+
+def test_percent_target_takes_the_short_form_in_brackets():
+    ex = extract("Kementan menargetkan 70 persen sawah Lahan Rawa Lestari (Larasati) di dua provinsi.")
+    assert "target 70 persen sawah Larasati" in ex.programs[0].aliases

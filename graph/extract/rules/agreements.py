@@ -57,7 +57,7 @@ _PARTIES = re.compile(
 )
 # "Kerja Sama Peningkatan Kompetensi SDM", "kerja sama multi pihak".
 _MODIFIER = re.compile(
-    r"\s+(?:[A-Z][\w-]*|multi|lintas|antar)(?:\s+(?:[A-Z][\w-]*|pihak|sektor|daerah))*"
+    r"\s+(?:[A-Z][\w-]*|multi|lintas|antar)\b(?:\s+(?:[A-Z][\w-]*|pihak|sektor|daerah))*"
 )
 # Where a topic or party phrase stops.
 _STOPWORDS = re.compile(

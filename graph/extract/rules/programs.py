@@ -51,6 +51,7 @@ _FUND = re.compile(
     r"\b[Dd]ana\s+(?P<kind>hibah|kemitraan|kompensasi|desa|kelurahan|bantuan|insentif|alokasi\s+khusus|alokasi\s+umum"
     r"|bagi\s+hasil|otonomi\s+khusus|abadi|bergulir|stimulan|talangan|darurat)(?P<place>(?:\s+(?!Rp\b)[A-Z][\w-]+)*)"
     r"(?P<purpose>\s+untuk\s+(?:[a-z]+\s+){0,2}[a-z]+)?"
+    r"(?P<amount>\s+(?:sebesar\s+)?Rp\.?\s?\d[\d.,]*(?:\s*(?:ribu|juta|miliar|triliun|M|T)\b)?)?"
 )
 # "menargetkan akan menciptakan 10.000 Usaha Kecil Menengah (UKM) dan wirausaha muda".
 _TARGET = re.compile(
@@ -62,6 +63,17 @@ _TARGET = re.compile(
     r"(?:\s*\((?P<acr>[A-Z]{2,8})\))?"
     r"(?P<more>\s+dan\s+[a-z]+(?:\s+[a-z]+)?)?"
 )
+# "menargetkan 60 persen lahan rawa ikut asuransi": a share of something to reach. The
+# first word after "persen" is a noun, not a verb or a state ("ditargetkan 100 persen rampung").
+_PERCENT = re.compile(
+    r"\b(?:menargetkan|ditargetkan|target(?:nya)?|mencanangkan)"
+    r"(?:\s+(?:sebanyak|sekitar|hingga|mencapai|minimal|sedikitnya|sebesar))*"
+    r"\s+(?P<value>\d+(?:,\d+)?)\s+persen\s+"
+    r"(?P<what>(?!(?:me|di|ber|ter)[a-z]+\b|(?:rampung|tuntas|selesai|sesuai|lebih|per|dari|pada|tahun)\b)[a-z][\w-]*"
+    r"(?:\s+(?!(?:di|pada|dalam|yang|untuk|dari|ke|hingga|tahun|bisa|dapat|akan|sudah|telah|pada|dan|atau|pun)\b)"
+    r"[A-Za-z][\w-]*){0,4})(?:\s*\((?P<acr>[A-Z][A-Za-z-]{1,10})\))?"
+)
+_CAP_TAIL = re.compile(r"(?:\s+[A-Z][\w-]*)+$")
 # The words the patterns above start with, for keyword_matches.
 _HEAD_WORDS = (
     "program",
@@ -108,7 +120,7 @@ def find_programs(doc: Doc) -> list[Program]:
         return _FOUND[doc]
     programs: list[Program] = []
     taken: list[tuple[int, int]] = []
-    for finder in (_priority, _quoted, _headed, _named, _fund, _target, _committed):
+    for finder in (_priority, _quoted, _headed, _named, _fund, _target, _percent, _committed):
         for start, end, name, aliases, target in finder(doc):
             if any(s < end and start < e for s, e in taken) or _is_entity(doc, name):
                 continue
@@ -172,7 +184,8 @@ def _committed(doc: Doc):
 def _fund(doc: Doc):
     for m in keyword_matches(_FUND, doc.text, ("dana",)):
         base = f"dana {m['kind']}{m['place'] or ''}".strip()
-        aliases = [m.group(0).strip()] if m["purpose"] else []
+        # The amount is part of how the article names a fund ("dana hibah Rp 5 miliar").
+        aliases = [m.group(0).strip()] if m["purpose"] or m["amount"] else []
         yield m.start(), m.end(), base, aliases, None
 
 
@@ -188,6 +201,16 @@ def _target(doc: Doc):
         aliases = [f"{m['value']} {m['acr']}"] if m["acr"] else []
         start = m.start("noun") if m["noun"] else m.start("value")
         yield start, m.end(), name, aliases, (value, unit, m.group(0))
+
+
+def _percent(doc: Doc):
+    for m in keyword_matches(_PERCENT, doc.text, _TARGET_WORDS[:4]):
+        name = f"target {m['value']} persen {m['what']}"
+        aliases = [f"{m['value']} persen {m['what']}"]
+        tail = _CAP_TAIL.search(m["what"]) if m["acr"] else None
+        if tail:  # "lahan Selamatkan Rawa Sejahterakan Petani (Serasi)": also the short form
+            aliases.append(f"target {m['value']} persen {m['what'][: tail.start()]} {m['acr']}")
+        yield m.start(), m.end(), name, aliases, (_number(m["value"]), "persen", m.group(0))
 
 
 def _number(text: str) -> float:
