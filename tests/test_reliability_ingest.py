@@ -161,3 +161,90 @@ def test_command_line_readers_see_every_committed_article_after_a_killed_ingest(
     assert result.stdout.split()[-1] == "12", result.stdout
     stats = run(warta_command(), "stats", "--store", str(store))
     assert stats.stdout.startswith("12 article graphs"), stats.stdout
+
+
+class Crash(Exception):
+    """The process dying just before a store operation."""
+
+
+class CrashBefore:
+    """An ``ox.Store`` whose ``crash_at``-th writing call never happens (and nothing after it)."""
+
+    WRITES = {"add", "remove", "extend", "load", "bulk_load", "bulk_extend", "update", "add_graph", "remove_graph", "clear", "clear_graph"}
+
+    def __init__(self, inner, crash_at: int):
+        self.inner, self.crash_at, self.calls = inner, crash_at, 0
+
+    def __getattr__(self, name):
+        attr = getattr(self.inner, name)
+        if name not in self.WRITES:
+            return attr
+
+        def write(*args, **kwargs):
+            self.calls += 1
+            if self.calls >= self.crash_at:
+                raise Crash(name)
+            return attr(*args, **kwargs)
+
+        return write
+
+
+def test_a_crash_before_any_store_write_leaves_every_article_whole_or_absent(tmp_path):
+    """Deterministic companion of the SIGKILL test: crash before each write operation in turn.
+
+    A second batch replaces some stored articles and adds new ones (the same article
+    twice among them); wherever the crash falls, each article graph is its old version,
+    its new version or absent, the union matches, and re-running completes the batch.
+    """
+    import stub_extractor
+
+    from graph.extract import extractors
+    from graph.pipeline import ingest
+    from graph.readers import read_paths
+    from graph.store import open_store
+
+    extractors.register("stub", stub_extractor.StubExtractor)
+    records = list(articles_for_crash())
+    v1, v2 = tmp_path / "v1.jsonl", tmp_path / "v2.jsonl"
+    v1.write_text("".join(json.dumps(r) + "\n" for r in records[:10]), encoding="utf-8")
+    changed = [{**r, "text": r["text"] + "\nWakil Bupati Paser Budi Santoso turut hadir."} for r in records[4:8]]
+    v2.write_text("".join(json.dumps(r) + "\n" for r in changed + records[10:] + changed[:1]), encoding="utf-8")
+
+    def fresh_store(after_v1=True):
+        store = open_store("memory:")
+        if after_v1:
+            ingest(read_paths([v1]), store, extractor="stub", batch_size=3)
+        return store
+
+    def run_v2(store):
+        return ingest(read_paths([v2]), store, extractor="stub", batch_size=3)
+
+    old = article_graphs(fresh_store()._store)
+    reference_store = fresh_store()
+    run_v2(reference_store)
+    new = article_graphs(reference_store._store)
+
+    crash_at = 1
+    while True:
+        store = fresh_store()
+        store._store = CrashBefore(store._store, crash_at)
+        try:
+            run_v2(store)
+        except Crash:
+            pass
+        else:
+            break  # no write left to crash before
+        inner = store._store.inner
+        for iri, triples in assert_consistent(inner).items():
+            assert triples in (old.get(iri), new.get(iri)), f"crash before write {crash_at}: {iri} is neither version"
+        store._store = inner
+        run_v2(store)
+        assert article_graphs(inner) == new, f"re-running after a crash before write {crash_at} did not finish the batch"
+        crash_at += 1
+    assert crash_at > 3, "the batch made too few writes to test"
+
+
+def articles_for_crash():
+    from corpus import articles
+
+    return articles(16, seed=21)
