@@ -205,12 +205,16 @@ def test_load_and_service_never_reach_another_host(server, writable_server, othe
         httpx.get(server + "/sparql", params={"query": f"SELECT * WHERE {{ SERVICE SILENT <{other_host}/sparql> {{ ?s ?p ?o }} }}"}),
         # \u escapes are decoded before parsing: an escaped keyword is still SERVICE.
         httpx.get(server + "/sparql", params={"query": f"SELECT * WHERE {{ \\u0053ERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}"}),
+        httpx.get(server + "/sparql", params={"query": f"PREFIX x: <{other_host}/> SELECT * WHERE {{ service x:sparql {{ ?s ?p ?o }} }}"}),
+        httpx.post(server + "/sparql", content=f"SELECT * WHERE {{ SERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}",
+                   headers={"Content-Type": "application/sparql-query"}),
+        httpx.get(server + "/viz", params={"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}"}),
         httpx.get(server + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }", "default-graph-uri": other_host + "/g"}),
         httpx.get(server + "/sparql", params={"query": f"SELECT * FROM <{other_host}/g> WHERE {{ ?s ?p ?o }}"}),
     ]
     for reply in attempts:
         assert reply.status_code < 500, (reply.status_code, reply.text)
-    assert all(400 <= r.status_code < 500 for r in attempts[:6]), [(r.status_code, r.text[:80]) for r in attempts[:6]]
+    assert all(400 <= r.status_code < 500 for r in attempts[:9]), [(r.status_code, r.text[:80]) for r in attempts[:9]]
     time.sleep(0.5)
     assert _Recorder.hits == [], f"the server fetched {_Recorder.hits}"
 
