@@ -128,3 +128,11 @@ def test_plenary_sitting_is_attended_by_the_council():
     )
     names = attendee_names(ex, ex.meetings[0])
     assert any(n.startswith("Dewan Perwakilan Rakyat Daerah") or "DPRD" in n for n in names)
+
+
+def test_date_belongs_to_the_event_written_nearest_to_it():
+    ex = extract(
+        "DPRD Kota Tegal menggelar rapat paripurna pada Senin (10/5/2021). "
+        "Menurut daftar hadir rapat, dari 45 anggota yang dilantik 2 Maret lalu, 40 hadir."
+    )
+    assert sorted(m.date for m in ex.meetings) == ["2021-03-02", "2021-05-10"]

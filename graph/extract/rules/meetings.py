@@ -321,10 +321,16 @@ def _date_mentions(doc: Doc, mentions: list[_Mention], dates) -> None:
     for found in dates:
         by_sentence.setdefault(doc.sentence_index(found.start), []).append(found)
     claimed: set[int] = set()
+    in_sentence: dict[int, list[_Mention]] = {}
+    for mention in mentions:
+        in_sentence.setdefault(mention.sentence, []).append(mention)
     for mention in mentions:
         own = by_sentence.get(mention.sentence, [])
+        # A date belongs to the event written nearest to it: in "kehadiran rapat, dari anggota
+        # yang dilantik 26 Agustus lalu" the date is the swearing-in's, not the meeting's.
+        own = [d for d in own if min(in_sentence[mention.sentence], key=lambda m: _distance(m, d)) is mention]
         if own:
-            nearest = min(own, key=lambda d: abs(d.start - mention.end))
+            nearest = min(own, key=lambda d: _distance(mention, d))
             mention.date = nearest.date
             claimed.add(mention.sentence)
     named_sentences = {m.sentence for m in mentions}
@@ -343,6 +349,10 @@ def _date_mentions(doc: Doc, mentions: list[_Mention], dates) -> None:
                     break
             if mention.date:
                 break
+
+
+def _distance(mention: _Mention, found) -> int:
+    return found.start - mention.end if found.start >= mention.end else max(0, mention.start - found.end)
 
 
 def _family(kind: str) -> str:
