@@ -5,12 +5,23 @@ dateline; and which of them holds which, where the article says so."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .doc import Doc
-from .lexicon import ISLANDS, NOT_NAME, Region, countries, is_org_word, regions
+from .lexicon import (
+    ISLANDS,
+    NOT_NAME,
+    Region,
+    countries,
+    is_org_word,
+    region_first_words,
+    regions,
+)
 from .regions import match_district, match_region
 from .tokens import Token
+from .venues import FIRST as _VENUE_FIRST
 from .venues import STOP as _STOP
-from .venues import read_venue
+from .venues import read_venue, venue_first_words
 
 _VILLAGE_WORDS = {"Desa": "village", "Kelurahan": "village", "Dusun": "village"}
 _TYPE = {"province": "province", "regency": "regency", "city": "city", "district": "district"}
@@ -26,11 +37,9 @@ def _region_entity(doc: Doc, region: Region, span, written: str):
                           code=region.code)
 
 
+@lru_cache(maxsize=1)
 def _country_first_words() -> frozenset[str]:
     return frozenset(form.split()[0] for form in countries())
-
-
-_COUNTRY_FIRST: frozenset[str] | None = None
 
 
 def _next_is_name(doc: Doc, tokens: list[Token], j: int) -> bool:
@@ -49,10 +58,7 @@ def _inside_name(doc: Doc, tokens: list[Token], i: int) -> bool:
 
 
 def _country(doc: Doc, tokens: list[Token], i: int) -> tuple[int, str, str] | None:
-    global _COUNTRY_FIRST
-    if _COUNTRY_FIRST is None:
-        _COUNTRY_FIRST = frozenset(w for w in _country_first_words())
-    if tokens[i].low not in _COUNTRY_FIRST or (i and tokens[i - 1].low in _LANGUAGE_WORDS):
+    if tokens[i].low not in _country_first_words() or (i and tokens[i - 1].low in _LANGUAGE_WORDS):
         return None
     if _inside_name(doc, tokens, i):
         return None
@@ -98,7 +104,7 @@ def find_places(doc: Doc, tokens: list[Token], taken: set[int]) -> None:
     previous = None  # (entity, token index after it): the place just read, which a larger one may hold
     while i < len(tokens):
         tok = tokens[i]
-        if i in taken or not (tok.cap or tok.low == "kawasan"):
+        if i in taken or not (tok.cap or tok.low == "kawasan") or tok.low not in _first_words():
             i += 1
             continue
         joined = previous is not None and previous[1] == i
@@ -111,6 +117,13 @@ def find_places(doc: Doc, tokens: list[Token], taken: set[int]) -> None:
             _contain(doc, tokens, previous, entity, i)
         previous = (entity, end)
         i = end
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Lower-cased words that can open a place, so most capitalised words are passed over at once."""
+    words = {"kawasan", "kecamatan", "nusa", *(w.casefold() for w in _VILLAGE_WORDS), *(w.casefold() for w in ISLANDS)}
+    return frozenset(words | region_first_words() | _country_first_words() | venue_first_words())
 
 
 def _read_place(doc: Doc, tokens: list[Token], i: int, taken: set[int], joined: bool = False):
@@ -141,7 +154,9 @@ def _read_place(doc: Doc, tokens: list[Token], i: int, taken: set[int], joined: 
         return entity, j
     # "Kementerian Agraria dan Tata Ruang": a type word inside a name read by no stage is no venue;
     # right after a place it is ("Ruang Rapat Melati Gedung Sate").
-    venue = None if _inside_name(doc, tokens, i) and not joined else read_venue(doc.text, tokens, i)
+    venue = None
+    if tok.text in _VENUE_FIRST and (joined or not _inside_name(doc, tokens, i)):
+        venue = read_venue(doc.text, tokens, i)
     if venue is not None:
         return _venue_entity(doc, tokens, venue), venue.end
     region = match_region(tokens, i)
@@ -150,7 +165,7 @@ def _read_place(doc: Doc, tokens: list[Token], i: int, taken: set[int], joined: 
         return _region_entity(doc, region.region, span, span.text), region.end
     country = _country(doc, tokens, i)
     if country is not None:
-        end, code, name = country
+        end, _iso, name = country
         span = doc.span(tok.start, tokens[end - 1].end)
         return doc.add_entity("place", name, span, place_type="country"), end
     end = _island(doc, tokens, i)

@@ -39,7 +39,7 @@ _EXPAND = {"IKN": "Ibu Kota Negara", "TPST": "Tempat Pengolahan Sampah Terpadu",
            "PLTU": "Pembangkit Listrik Tenaga Uap", "PLTA": "Pembangkit Listrik Tenaga Air",
            "PLTS": "Pembangkit Listrik Tenaga Surya", "PLTD": "Pembangkit Listrik Tenaga Diesel",
            "PLTP": "Pembangkit Listrik Tenaga Panas Bumi"}
-_FIRST = frozenset(h.split()[0] for h in HEADS)
+FIRST = frozenset(h.split()[0] for h in HEADS)
 _BY_FIRST: dict[str, list[tuple[list[str], str]]] = {}
 for _head in sorted(HEADS, key=lambda h: -len(h.split())):
     _BY_FIRST.setdefault(_head.split()[0], []).append((_head.split(), _head))
@@ -70,12 +70,16 @@ class Venue:
 
 
 def _head_at(tokens: list[Token], i: int) -> str | None:
-    if i >= len(tokens) or tokens[i].text not in _FIRST:
+    if i >= len(tokens) or tokens[i].text not in FIRST:
         return None
     for words, head in _BY_FIRST[tokens[i].text]:
         if all(i + k < len(tokens) and tokens[i + k].text == w for k, w in enumerate(words)):
             return head
     return None
+
+
+def venue_first_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in FIRST)
 
 
 def _same_line(text: str, a: Token, b: Token) -> bool:
