@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
 
 from .article import Article
 from .errors import InputError, WartaError
@@ -25,10 +24,7 @@ from .model import DEFAULT_BASE_IRI, GraphBuilder, content_hash
 from .model.build import candidate_triples
 from .model.iris import IriMinter
 from .model.ntriples import to_ntriples
-from .model.namespaces import ORG, SCHEMA
 from .store import Store
-
-_ENTITY_CLASSES = {SCHEMA.Person, ORG.Organization, SCHEMA.Place}
 
 Executor = Callable[[Callable, Iterable], Iterator]
 
@@ -92,14 +88,14 @@ def process_article(article: Article, *, base_iri: str, extractor: str) -> Proce
         graph_iri, triples = builder.build_triples(article, extraction)
     except Exception as error:  # an extractor bug must not stop the batch; report it per file
         return InputError(article.source or article.id, f"extraction failed: {type(error).__name__}: {error}")
-    entities = sorted({str(s) for s, p, o in triples if p == RDF.type and o in _ENTITY_CLASSES})
+    entity_iris = {e.key: str(builder.entity_iri(e)) for e in extraction.entities}
     return ProcessedArticle(
         article_id=article.id,
         source=article.source,
         graph_iri=str(graph_iri),
         ntriples=to_ntriples(triples),
-        entity_iris=entities,
-        persons=[(str(builder.iris.node("person", e.name)), e.name) for e in extraction.entities if e.kind == "person"],
+        entity_iris=sorted(set(entity_iris.values())),
+        persons=[(entity_iris[e.key], e.name) for e in extraction.entities if e.kind == "person"],
         warnings=article.warnings,
     )
 

@@ -127,6 +127,10 @@ class GraphBuilder:
             g.add(triple)
         return g
 
+    def entity_iri(self, entity: Entity) -> URIRef:
+        """One node per kind and canonical name, across every article."""
+        return self.iris.node(entity.kind, entity.name)
+
     def build_triples(
         self, article: Article, extraction: Extraction, generated_at: datetime | None = None
     ) -> tuple[URIRef, set[tuple[URIRef, URIRef, URIRef | Literal]]]:
@@ -243,7 +247,7 @@ class _ArticleGraph:
         g.add((SOFTWARE, SCHEMA.name, Literal("Warta")))
 
     def entity_iri(self, entity: Entity) -> URIRef:
-        return self.iris.node(entity.kind, entity.name)
+        return self.b.entity_iri(entity)
 
     def write_entity(self, entity: Entity) -> None:
         node, g = self.entity_iris[entity.key], self.triples
