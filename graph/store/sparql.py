@@ -47,8 +47,8 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from typing import IO, Any
 from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
@@ -207,6 +207,8 @@ class SparqlStore(Store):
             self._virtuoso = "virtuoso" in response.headers.get("server", "").lower()
         if response.status_code >= 400:
             message = " ".join(response.text.split())[:500]
+            if "estimated execution time" in message:  # Virtuoso refuses before running: the same remedy as a timeout
+                raise QueryTimeout(Errors.E052.format(url=url, message=message))
             if response.status_code == 400 or "syntax" in message.lower() or "SP030" in message:
                 raise QueryError(Errors.E050.format(url=url, status=response.status_code, message=message))
             raise StoreError(Errors.E050.format(url=url, status=response.status_code, message=message))
