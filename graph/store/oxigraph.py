@@ -45,7 +45,7 @@ _RDF_FORMATS = {
 }
 _QUAD_FORMATS = {"nquads", "trig", "jsonld"}
 _KEEP_SNAPSHOTS = 3
-_SNAPSHOT_GRACE_SECONDS = 120
+_SNAPSHOT_GRACE_SECONDS = 60  # longer than the server's default query timeout
 _PUBLISH_EVERY_SECONDS = 5.0
 
 
