@@ -47,6 +47,7 @@ _QUAD_FORMATS = {"nquads", "trig", "jsonld"}
 _KEEP_SNAPSHOTS = 3
 _SNAPSHOT_GRACE_SECONDS = 60  # longer than the server's default query timeout
 _PUBLISH_EVERY_SECONDS = 5.0
+_PUBLISH_COST_RATIO = 9  # wait nine times as long as the last publish took
 
 
 def rdf_format(fmt: str) -> ox.RdfFormat:
@@ -81,6 +82,7 @@ class OxigraphStore(Store):
         self.persistent = path is not None
         self._snapshot: str | None = None
         self._last_publish = 0.0
+        self._last_publish_cost = 0.0
         self._store = self._open()
 
     # --- opening and snapshots ---------------------------------------
@@ -132,11 +134,15 @@ class OxigraphStore(Store):
         return name if name and (self.path / "snapshots" / name).is_dir() else None
 
     def publish(self, force: bool = False) -> None:
-        # A snapshot per batch would be wasteful; readers see progress every few seconds.
+        # A snapshot per batch would be wasteful; readers see progress every few seconds,
+        # and never at more than a tenth of the writer's time (a flush and checkpoint of a
+        # large store take a while).
         now = time.monotonic()
-        if force or now - self._last_publish >= _PUBLISH_EVERY_SECONDS:
+        wait = max(_PUBLISH_EVERY_SECONDS, _PUBLISH_COST_RATIO * self._last_publish_cost)
+        if force or now - self._last_publish >= wait:
             self.publish_snapshot()
-            self._last_publish = now
+            self._last_publish = time.monotonic()
+            self._last_publish_cost = self._last_publish - now
 
     def publish_snapshot(self) -> str | None:
         """Make the current state visible to readers in other processes."""
