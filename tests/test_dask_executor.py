@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("dask.distributed")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.dask_executor import dask_executor  # noqa: E402
+from graph.dask_executor import dask_executor
 
 
 def square(x: int) -> int:
