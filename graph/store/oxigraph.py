@@ -379,21 +379,10 @@ class OxigraphStore(Store):
             yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
 
     def export(self, out: IO[bytes], fmt: str) -> int:
-        count = 0
-
-        def counted(items):
-            nonlocal count
-            for item in items:
-                count += 1
-                yield item
-
         if fmt in _QUAD_FORMATS:
             quads = (q for q in self._store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
-            ox.serialize(counted(quads), out, rdf_format(fmt), prefixes=_prefixes())
-        else:
-            triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, DEFAULT))
-            ox.serialize(counted(triples), out, rdf_format(fmt), prefixes=_prefixes())
-        return count
+            return serialize_counted(quads, out, fmt)
+        return serialize_counted((q.triple for q in self._store.quads_for_pattern(None, None, None, DEFAULT)), out, fmt)
 
     def import_(self, src: IO[bytes], fmt: str) -> int:
         self._check_writable()
@@ -431,6 +420,20 @@ def _stored_form(triple: ox.Triple) -> ox.Triple:
     if isinstance(o, ox.Literal) and o.datatype in _STORED_AS_INTEGER:
         return ox.Triple(triple.subject, triple.predicate, ox.Literal(o.value, datatype=_XSD_INTEGER))
     return triple
+
+
+def serialize_counted(items: Iterable, out: IO[bytes], fmt: str) -> int:
+    """Stream quads or triples to ``out`` in ``fmt``; returns how many were written."""
+    count = 0
+
+    def counted():
+        nonlocal count
+        for item in items:
+            count += 1
+            yield item
+
+    ox.serialize(counted(), out, rdf_format(fmt), prefixes=_prefixes())
+    return count
 
 
 def _prefixes() -> dict[str, str]:

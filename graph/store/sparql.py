@@ -59,7 +59,7 @@ from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, QueryTimeout, StoreError
 from .base import QueryKind, QueryResult, Store, Triple, WriteStats
-from .oxigraph import _QUAD_FORMATS, _prefixes, rdf_format
+from .oxigraph import _QUAD_FORMATS, rdf_format, serialize_counted
 from .terms import from_ox, to_ox
 
 WARTA_CONTENT_HASH = "https://w3id.org/warta/ontology#contentHash"
@@ -526,21 +526,9 @@ class SparqlStore(Store):
                 yield ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
 
     def export(self, out: IO[bytes], fmt: str) -> int:
-        count = 0
-
-        def counted(items):
-            nonlocal count
-            for item in items:
-                count += 1
-                yield item
-
         if fmt in _QUAD_FORMATS:
-            quads = (q for page in self._catalog_pages() for q in self._graph_quads(page))
-            ox.serialize(counted(quads), out, rdf_format(fmt), prefixes=_prefixes())
-        else:
-            triples = (q.triple for q in self._union_quads())
-            ox.serialize(counted(triples), out, rdf_format(fmt), prefixes=_prefixes())
-        return count
+            return serialize_counted((q for page in self._catalog_pages() for q in self._graph_quads(page)), out, fmt)
+        return serialize_counted((q.triple for q in self._union_quads()), out, fmt)
 
     def import_(self, src: IO[bytes], fmt: str) -> int:
         self._check_writable()
