@@ -31,5 +31,9 @@ test-all: install
 bench: install
 	$(PY) bench/run.py
 
+## Lint (what reviewers run before a commit).
+lint: install
+	$(PY) -m ruff check graph bench tests
+
 clean:
 	rm -rf warta-data .pytest_cache

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..types import Entity, Membership
 from .doc import Doc
 from .lexicon import (
-    NAME_CONNECTORS, NOT_NAME, ORG_HEADS, UNIT_HEADS, acronyms, districts_by_name, is_name_word, is_org_word, regions_by_name, role_forms,
+    NAME_CONNECTORS, NOT_NAME, ORG_HEADS, UNIT_HEADS, acronyms, districts_by_name, is_name_word, is_org_word, role_forms,
     seen_outside_names,
 )
 from ...resolve import strip_titles
