@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from .article import Article
 from .errors import InputError, WartaError
@@ -39,7 +39,6 @@ class ProcessedArticle:
     ntriples: str
     entity_iris: list[str]
     persons: list[tuple[str, str]] = field(default_factory=list)  # (IRI, canonical name)
-    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -74,12 +73,6 @@ def _extractor(name: str):
     return _EXTRACTORS[name]
 
 
-def build_graph(article: Article, *, base_iri: str = DEFAULT_BASE_IRI, extractor: str = DEFAULT_EXTRACTOR) -> Graph:
-    """Extract and model one article: its named graph, not stored."""
-    extraction = _extractor(extractor).extract(article)
-    return GraphBuilder(base_iri, extractor).build(article, extraction)
-
-
 def process_article(article: Article, *, base_iri: str, extractor: str) -> ProcessedArticle | InputError:
     """The pure, parallelisable part of ingestion. Errors come back as values."""
     try:
@@ -96,7 +89,6 @@ def process_article(article: Article, *, base_iri: str, extractor: str) -> Proce
         ntriples=to_ntriples(triples),
         entity_iris=sorted(set(entity_iris.values())),
         persons=[(entity_iris[e.key], e.name) for e in extraction.entities if e.kind == "person"],
-        warnings=article.warnings,
     )
 
 

@@ -1,8 +1,10 @@
 """Names: folding, honorific stripping, acronym expansion and cross-article keys.
 
-Everything here is a pure function of strings, shared by the rule extractor
-(to merge mentions within an article) and the model stage (to give one
-official or agency one IRI across articles via :func:`canonical_key`).
+Everything here is a pure function of strings, used by the rule extractor to
+merge mentions within an article and make canonical names. The model stage
+mints one IRI per kind and canonical name (graph/model/iris.py), so the same
+official or agency in two articles is one node; :func:`canonical_key` states
+that equivalence as a key for callers outside the model.
 """
 
 from __future__ import annotations
@@ -121,8 +123,8 @@ def canonical_key(kind: str, name: str) -> str:
     """A key that is equal for the same entity named canonically in two articles.
 
     Persons are keyed without honorifics or degrees; everything is folded, so
-    ``Pemerintah Kota Samarinda`` in two articles gives one key (the model
-    stage turns it into one IRI).
+    ``Pemerintah Kota Samarinda`` in two articles gives one key, as the
+    model stage gives one IRI.
 
     Args:
         kind: ``person``, ``organization`` or ``place``.

@@ -195,7 +195,7 @@ class _ArticleGraph:
     def write(self, generated_at: datetime) -> None:
         self.write_article(generated_at)
         for entity in self.x.entities:
-            self.entity_iris[entity.key] = self.entity_iri(entity)
+            self.entity_iris[entity.key] = self.b.entity_iri(entity)
         for entity in self.x.entities:
             self.write_entity(entity)
         for i, agreement in enumerate(self.x.agreements, 1):
@@ -245,9 +245,6 @@ class _ArticleGraph:
         g.add((SOFTWARE, RDF.type, PROV.SoftwareAgent))
         g.add((SOFTWARE, SCHEMA.softwareVersion, Literal(__version__)))
         g.add((SOFTWARE, SCHEMA.name, Literal("Warta")))
-
-    def entity_iri(self, entity: Entity) -> URIRef:
-        return self.b.entity_iri(entity)
 
     def write_entity(self, entity: Entity) -> None:
         node, g = self.entity_iris[entity.key], self.triples
