@@ -114,3 +114,14 @@ def test_building_twice_gives_the_same_triples_apart_from_the_run_time():
     a = GraphBuilder().build(article, x, generated_at=when)
     b = GraphBuilder().build(article, x, generated_at=when)
     assert set(a) == set(b)
+
+
+def test_entities_whose_names_slug_alike_share_one_name():
+    text = "Andi dan Andi ð hadir."
+    article = Article(id="slug-twins", text=text)
+    x = Extraction(article_id="slug-twins", sentences=[Sentence(0, len(text))])
+    x.entities = [Entity("p1", "person", "Andi"), Entity("p2", "person", "Andi ð")]
+    g = GraphBuilder("http://example.org/").build(article, x)
+    node = URIRef("http://example.org/person/andi")
+    assert list(g.objects(node, SCHEMA.name)) == [Literal("Andi")]
+    assert (node, SKOS.altLabel, Literal("Andi ð")) in g

@@ -153,6 +153,7 @@ class _ArticleGraph:
         self.triples: set = set()
         self.context = self.iris.span(art, 0, len(article.text))
         self.entity_iris: dict[str, URIRef] = {}
+        self.node_names: dict[URIRef, str] = {}
         self.sentences_used: set[int] = set()
 
     # --- helpers -------------------------------------------------------
@@ -249,9 +250,12 @@ class _ArticleGraph:
     def write_entity(self, entity: Entity) -> None:
         node, g = self.entity_iris[entity.key], self.triples
         g.add((self.art, SCHEMA.mentions, node))
-        g.add((node, SCHEMA.name, Literal(entity.name)))
-        for alias in entity.aliases:
-            if alias and alias != entity.name:
+        # Two entities whose names slug alike ("Andi", "Andi ð") share a node: the first
+        # gives its one schema:name, the others' names become aliases.
+        name = self.node_names.setdefault(node, entity.name)
+        g.add((node, SCHEMA.name, Literal(name)))
+        for alias in (entity.name, *entity.aliases):
+            if alias and alias != name:
                 g.add((node, SKOS.altLabel, Literal(alias)))
         parent = self.ref(entity.parent)
         if entity.kind == "person":
