@@ -489,3 +489,94 @@ def test_updates_without_a_token_refuse_to_start(store_dir):
                             capture_output=True, text=True, timeout=60,
                             env={k: v for k, v in os.environ.items() if k != "WARTA_UPDATE_TOKEN"})
     assert result.returncode != 0 and "token" in result.stderr.lower()
+
+
+# --- SERVICE decided on the parse tree, and workers without a network ------------------
+
+
+def service_spellings(target: str) -> list[str]:
+    """SERVICE written every way the grammar allows, around the forms that got past a text check."""
+    body = "{ ?s ?p ?o }"
+    spellings = [
+        f"SELECT * WHERE {{ BIND(1 AS ?q).SERVICE <{target}> {body} }}",
+        f"SELECT * WHERE {{ ?s ?p ?o .SERVICE <{target}> {body} }}",
+        f"PREFIX x: <https://e.example/> SELECT * WHERE {{ ?s x:a\\#b ?o . SERVICE <{target}> {body} }}",
+        f"SELECT * WHERE {{ ?s ?p ?o # '\n SERVICE <{target}> {body} }}",
+        f"SELECT * WHERE {{ FILTER EXISTS {{ SERVICE <{target}> {body} }} }}",
+        f"SELECT * WHERE {{ {{ SELECT * WHERE {{ SERVICE SILENT <{target}> {body} }} }} }}",
+        f"ASK {{ OPTIONAL {{ SERVICE <{target}> {body} }} }}",
+        f"DESCRIBE ?s WHERE {{ MINUS {{ SERVICE <{target}> {body} }} }}",
+        f"SELECT * WHERE {{ VALUES ?e {{ <{target}> }} SERVICE ?e {body} }}",
+        f"SELECT * WHERE {{ \\u0053ERVICE <{target}> {body} }}",
+        f"SELECT * WHERE {{ SERV\\u0049CE\t<{target}>{body} }}",
+    ]
+    for keyword in ("service", "SeRvIcE", "SERVICE"):
+        for gap in (" ", "\n", "\t", "#c\n", " \r\n "):
+            spellings.append(f"SELECT*{{{gap}{keyword}{gap}<{target}>{gap}{body}}}")
+    return spellings
+
+
+def test_service_spellings_never_reach_another_host(server, other_host):
+    _Recorder.hits.clear()
+    target = other_host + "/sparql"
+    for query in service_spellings(target):
+        for reply in (
+            httpx.get(server + "/sparql", params={"query": query}),
+            httpx.post(server + "/sparql", content=query, headers={"Content-Type": "application/sparql-query"}),
+            httpx.post(server + "/sparql", data={"query": query}),
+            # A trailing comment must not swallow what parameter binding appends.
+            httpx.get(server + "/sparql", params={"query": query + " # '", "param.x": "1"}),
+        ):
+            assert 400 <= reply.status_code < 500, (query, reply.status_code, reply.text[:200])
+        construct = query.replace("SELECT *", "CONSTRUCT { ?s ?p ?o }", 1).replace("SELECT*", "CONSTRUCT{?s ?p ?o}", 1)
+        assert httpx.get(server + "/viz", params={"query": construct}).status_code < 500
+    time.sleep(0.5)
+    assert _Recorder.hits == [], f"the server fetched {_Recorder.hits}"
+
+
+def test_a_query_worker_has_no_network_even_if_the_parser_is_bypassed(store_dir, other_host):
+    """The second wall: the internal `select` job runs SPARQL without the SERVICE check."""
+    from graph.server.executors import ProcessPool
+    from graph.server.jobs import Job
+
+    _Recorder.hits.clear()
+    pool = ProcessPool(str(store_dir), size=1)
+    try:
+        assert pool.call(Job("graph.server.isolation:network_cut"), 10) is True
+        query = f"SELECT * WHERE {{ SERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}"
+        with pytest.raises(Exception):
+            pool.call(Job("graph.server.sparql:select", (query,)), 10)
+    finally:
+        pool.close()
+    assert _Recorder.hits == [], f"a worker fetched {_Recorder.hits}"
+
+
+def test_with_allow_service_workers_keep_the_network(store_dir):
+    from graph.server.executors import ProcessPool
+    from graph.server.jobs import Job
+
+    pool = ProcessPool(str(store_dir), size=1, network=True)
+    try:
+        assert pool.call(Job("graph.server.isolation:network_cut"), 10) is False
+    finally:
+        pool.close()
+
+
+def test_a_large_query_body_does_not_stall_other_clients(server):
+    """The SERVICE check parses in a worker: a 64 KB hostile body never blocks the event loop."""
+    body = '"\\' * 32_000
+    results = {}
+
+    def send():
+        results["reply"] = httpx.post(server + "/sparql", content=body, headers={"Content-Type": "application/sparql-query"}, timeout=60)
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    time.sleep(0.05)
+    started = time.monotonic()
+    static = httpx.get(server + "/", timeout=30)
+    took = time.monotonic() - started
+    sender.join()
+    assert static.status_code == 200
+    assert took < 1.0, f"a page waited {took:.2f} s behind a 64 KB query"
+    assert 400 <= results["reply"].status_code < 500

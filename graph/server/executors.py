@@ -42,12 +42,12 @@ def _mp_context():
 
 
 class _Worker:
-    def __init__(self, spec: str, memory_mb: int | None):
+    def __init__(self, spec: str, memory_mb: int | None, network: bool):
         from .worker_main import serve
 
         parent, child = _mp_context().Pipe()
         self.conn = parent
-        self.process = _mp_context().Process(target=serve, args=(child, spec, memory_mb), daemon=True)
+        self.process = _mp_context().Process(target=serve, args=(child, spec, memory_mb, network), daemon=True)
         self.process.start()
         child.close()
 
@@ -67,12 +67,15 @@ class ProcessPool:
         size: worker processes (queries answered in parallel).
         memory_mb: address-space limit per worker, so one runaway query cannot
             take the machine's memory; None for no limit.
+        network: let workers open network connections (only with
+            ``--allow-service``; see :mod:`graph.server.isolation`).
     """
 
-    def __init__(self, spec: str, size: int = 2, memory_mb: int | None = None):
+    def __init__(self, spec: str, size: int = 2, memory_mb: int | None = None, network: bool = False):
         self.spec = spec
         self.size = max(1, size)
         self.memory_mb = memory_mb
+        self.network = network
         self.killed = 0  # workers killed at a timeout (for tests and /stats)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
@@ -82,7 +85,7 @@ class ProcessPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.spec, self.memory_mb)
+        worker = _Worker(self.spec, self.memory_mb, self.network)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)

@@ -19,7 +19,7 @@ from .config import ServerConfig
 from .executors import InlineExecutor, ProcessPool
 from .jobs import Job
 from .protocol import SparqlRequest
-from .sparql import Reply, check_policy
+from .sparql import Reply
 
 
 class Forbidden(WartaError):
@@ -69,7 +69,10 @@ class SparqlService:
                     if not getattr(self.store, "read_only", False):
                         self.store.publish(force=True)  # workers read the published snapshot
                     self._executor = ProcessPool(
-                        spec, size=self.config.workers, memory_mb=self.config.memory_mb or None
+                        spec,
+                        size=self.config.workers,
+                        memory_mb=self.config.memory_mb or None,
+                        network=self.config.allow_service,
                     )
             return self._executor
 
@@ -79,7 +82,7 @@ class SparqlService:
 
     async def query(self, request: SparqlRequest, accept: str | None) -> Reply:
         assert request.query is not None
-        check_policy(request.query, allow_service=self.config.allow_service)
+        # The SERVICE check parses the query: it runs in the worker, not on the event loop.
         return await self.call(
             "graph.server.sparql:run_query",
             request.query,
@@ -105,8 +108,9 @@ class SparqlService:
             raise Forbidden(Errors.E040, 401)
 
     async def update(self, sparql: str) -> None:
-        check_policy(sparql, allow_service=self.config.allow_service)
-        await run_in_threadpool(self._locked, updates.apply_update, self.store, sparql)
+        await run_in_threadpool(
+            self._locked, updates.apply_update, self.store, sparql, allow_service=self.config.allow_service
+        )
 
     async def put_graph(self, graph_iri: str, body: bytes, content_type: str | None, merge: bool) -> bool:
         graph = updates.parse_graph(body, content_type)

@@ -15,12 +15,13 @@ from rdflib.namespace import RDF
 from rdflib.term import Identifier
 
 from .. import __version__
-from ..errors import Errors, QueryError
+from ..errors import Errors
 from ..model.namespaces import bind_prefixes
 from ..results import serialize
 from ..store.base import QueryResult
 from . import conneg
-from .guard import uses_service
+from ..store.base import with_bindings
+from .guard import check_query
 from .jobs import Context, NotFound
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -36,11 +37,6 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-def check_policy(sparql: str, *, allow_service: bool) -> None:
-    if not allow_service and uses_service(sparql):
-        raise QueryError(Errors.E032)
-
-
 def run_query(
     context: Context,
     sparql: str,
@@ -53,11 +49,16 @@ def run_query(
     max_rows: int | None = None,
     allow_service: bool = False,
 ) -> Reply:
-    """Run a protocol query and serialise it as the client asked."""
-    check_policy(sparql, allow_service=allow_service)
+    """Run a protocol query and serialise it as the client asked.
+
+    Parameters are bound here, before the policy check, so the check reads the
+    exact text the engine runs.
+    """
+    if bindings:
+        sparql = with_bindings(sparql, bindings)
+    check_query(sparql, allow_service=allow_service)
     result = context.store.query(
         sparql,
-        bindings=bindings or None,
         default_graph_uris=list(default_graph_uris) or None,
         named_graph_uris=list(named_graph_uris) or None,
         max_rows=max_rows,

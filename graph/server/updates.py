@@ -14,7 +14,7 @@ from __future__ import annotations
 from rdflib import Graph
 
 from ..errors import Errors, QueryError
-from .guard import uses_load
+from .guard import check_update
 
 RESYNC_UNION = """
 DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;
@@ -32,10 +32,9 @@ RDF_PARSERS = {
 }
 
 
-def apply_update(store, sparql: str) -> None:
+def apply_update(store, sparql: str, *, allow_service: bool = False) -> None:
     """Run a SPARQL Update, then rebuild the union default graph in the same request."""
-    if uses_load(sparql):
-        raise QueryError(Errors.E043)
+    check_update(sparql, allow_service=allow_service)
     # The newline ends a trailing comment in the user's text, which would swallow our part.
     store.update(sparql + "\n;\n" + RESYNC_UNION)
     store.publish(force=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import Errors, WartaError
 from .jobs import Context
-from .sparql import check_policy
+from .guard import check_query
 
 
 class ViewsUnavailable(WartaError):
@@ -41,7 +41,7 @@ def construct_view(
     base_iri: str | None = None,
 ) -> str:
     """A CONSTRUCT/DESCRIBE result drawn as a graph."""
-    check_policy(sparql, allow_service=allow_service)
+    check_query(sparql, allow_service=allow_service)
     result = context.store.query(sparql, max_rows=max_rows)
     if result.kind not in ("CONSTRUCT", "DESCRIBE"):
         raise WartaError(Errors.E046)

@@ -17,6 +17,7 @@ import graph.server.views  # noqa: F401
 import graph.store.oxigraph  # noqa: F401
 from graph.errors import WartaError
 
+from .isolation import cut_network
 from .jobs import Context, Failure, run_job
 
 
@@ -26,8 +27,10 @@ def _limit_memory(memory_mb: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def serve(conn, spec: str, memory_mb: int | None = None) -> None:
+def serve(conn, spec: str, memory_mb: int | None = None, network: bool = False) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle, not ours
+    if not network:
+        cut_network()  # first thing: the process is still single-threaded
     _limit_memory(memory_mb)
     from graph.store import open_store
 
