@@ -58,7 +58,7 @@ class Errors:
     E090 = "the article is in {lang}, not Indonesian; use --lang id to skip such articles"
     E091 = "the text is too short or too mixed to tell its language; assumed Indonesian"
     E092 = "no article text is left after removing titles and boilerplate"
-    E093 = "the text looks double-encoded (mojibake such as 'Ã©' for 'é'); check how it was saved"
+    E093 = "the text was double-encoded (mojibake such as 'Ã©' for 'é' or '‚Äú' for '“'); repaired, check how it was saved"
     E016_SHAPES = "cannot find the SHACL shapes at {path} (install Warta from its source tree, or reinstall)"
     E020 = "cannot open the store at {path}: {error}"
     E021 = "the store at {path} is in use by another writer ({error}); stop it or query a snapshot"
@@ -95,3 +95,5 @@ class Errors:
     E061 = "{name!r} names {count} entities; be more specific or give an IRI: {candidates}"
     E062 = "no chain links {a!r} and {b!r} in the graph"
     E063 = "a view query must be SELECT or CONSTRUCT/DESCRIBE, not {kind}"
+    # statistical entities (graph.extract.ner)
+    E070 = "the NER model is missing at {path}: rebuild it with `make model` (see graph/extract/ner/MODEL_CARD.md) or reinstall Warta"

@@ -191,3 +191,33 @@ def test_lanjut_before_the_name_marks_the_speaker():
     text = "Rapat dipimpin Wali Kota Hana Putri.\nDalam rapat itu, lanjut Agus Salim, target vaksinasi dinaikkan.”\nSemua puskesmas siap,” tuturnya."
     doc = doc_with(text, "Hana Putri", "Agus Salim")
     assert speakers(doc) == [("Semua", "Agus Salim")]
+
+
+def test_scraped_text_gives_the_same_quotes_as_clean_text(tmp_path):
+    """Mojibake quotation marks (UTF-8 read as Mac Roman), paragraphs joined by '.,' and
+    non-breaking spaces inside names: the reader repairs them, so the facts are the same."""
+    from graph.extract.rules import RuleExtractor
+    from graph.readers import read_paths
+
+    clean = (
+        "Pemkot Bogor Siapkan Pasar Baru\n\n"
+        "BOGOR - Wali Kota Bogor Dedie Rachim meninjau Pasar Kebon Kembang, Senin (4/3/2024).\n"
+        "“Pasar ini harus selesai sebelum Lebaran,” kata Dedie Rachim.\n"
+        "Kepala Dinas Koperasi dan UMKM Kota Bogor Samson Purba mengatakan pedagang sudah didata.\n"
+        "“Kami tidak ingin ada pedagang yang tertinggal,” ujar Samson.\n"
+    )
+    scraped = (
+        clean.replace("“", "‚Äú").replace("”", "‚Äù").replace("Dedie Rachim", "Dedie\u00a0Rachim")
+        .replace("(4/3/2024).\n", "(4/3/2024).,")
+    )
+    (tmp_path / "clean.txt").write_text(clean, encoding="utf-8")
+    (tmp_path / "scraped.txt").write_text(scraped, encoding="utf-8")
+
+    def facts(name):
+        article = next(a for a in read_paths([tmp_path / name]))
+        extraction = RuleExtractor().extract(article)
+        names = {e.key: e.name for e in extraction.entities}
+        return sorted((q.text, names.get(q.speaker)) for q in extraction.quotes)
+
+    assert facts("scraped.txt") == facts("clean.txt")
+    assert sorted(speaker for _, speaker in facts("clean.txt")) == ["Dedie Rachim", "Samson Purba"]

@@ -181,12 +181,37 @@ def test_cp1252_text_is_decoded_with_a_warning(tmp_path):
     assert Errors.E019.format(encoding="cp1252") in article.warnings
 
 
-def test_double_encoded_utf8_is_kept_but_flagged(tmp_path):
-    mangled = "Judul Berita\n\n" + BODY + " Kata “kutip” di kafé."
-    data = mangled.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8")
+def _misread(data: bytes, encoding: str) -> str:
+    """Bytes decoded as a browser or editor does with the wrong code page (bytes cp1252
+    leaves undefined pass through as Latin-1)."""
+    out = []
+    for byte in data:
+        try:
+            out.append(bytes([byte]).decode(encoding))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+@pytest.mark.parametrize("wrong", ["cp1252", "mac_roman"])
+def test_double_encoded_utf8_is_repaired_and_flagged(tmp_path, wrong):
+    clean = "Judul Berita\n\n" + BODY + " Kata “kutip” di kafé."
+    data = _misread(clean.encode("utf-8"), wrong).encode("utf-8")
     article = read_one(write(tmp_path, "mojibake.txt", data))
-    assert "kafÃ©" in article.text  # not "repaired" by guessing
+    assert article.text == read_one(write(tmp_path, "clean.txt", clean.encode("utf-8"))).text
     assert Errors.E093 in article.warnings
+
+
+def test_text_that_only_contains_a_capital_a_tilde_is_not_changed(tmp_path):
+    article = read_one(write(tmp_path, "ok.txt", ("Judul Berita\n\n" + BODY + " Merek ÃX dijual.").encode("utf-8")))
+    assert "Merek ÃX dijual." in article.text
+
+
+def test_paragraphs_joined_with_a_comma_are_split_and_degrees_are_not(tmp_path):
+    joined = "Judul Berita\n\n" + BODY + " Rapat itu berlangsung lancar.,Selanjutnya Dr. H. Ali Fitri, S.H., M.Si hadir.,“Kami siap,” katanya."
+    article = read_one(write(tmp_path, "joined.txt", joined.encode("utf-8")))
+    assert "berlangsung lancar.\nSelanjutnya" in article.text
+    assert "Ali Fitri, S.H., M.Si hadir.\n“Kami siap,” katanya." in article.text
 
 
 def test_undecodable_bytes_are_an_error(tmp_path):

@@ -11,6 +11,8 @@ import codecs
 import re
 import unicodedata
 
+import ftfy
+
 from ..errors import Errors, InputError
 
 # Magic numbers of the binary files people most often pass by mistake.
@@ -44,14 +46,20 @@ _SPACES = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u205f\u3000]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # C0/C1 control characters other than tab and newline carry no text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# UTF-8 read as cp1252 and saved again as UTF-8: "Ã©" for "é", "â€œ" for "“".
-# Not repaired (a guess could be wrong), only reported.
+# UTF-8 read as cp1252 (or Mac Roman) and saved again as UTF-8: "Ã©" for "é",
+# "â€œ" or "‚Äú" for "“". Detected here to warn; repaired by ftfy in
+# normalize_text, which only undoes a wrong decoding when the result is
+# consistent UTF-8, so text that merely contains "Ã" stays as written.
 _CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 _CONTINUATION = "".join(
     bytes([b]).decode("latin-1" if b in _CP1252_UNDEFINED else "cp1252") for b in range(0x80, 0xC0)
 )
-_MOJIBAKE = re.compile(f"[ÂÃ][{re.escape(_CONTINUATION)}]|â€")
+_MOJIBAKE = re.compile(f"[ÂÃ][{re.escape(_CONTINUATION)}]|â€|‚Ä")
 _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+# Scrapers that join paragraphs with ", " leave "kata dia.,Selanjutnya": a full stop after
+# a lower-case word, a comma, then a new sentence. Degrees ("S.H., M.Si") end in a capital
+# or a one-letter word, so they never match.
+_JOINED_PARAGRAPHS = re.compile(r"(?<=[a-z]{2}[.!?])[ \t]*,[ \t]*(?=[\"“”'‘]|[A-Z][a-z])")
 
 
 def decode(data: bytes, source: str) -> tuple[str, list[str]]:
@@ -120,11 +128,18 @@ def _decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
 def normalize_text(text: str) -> str:
     """Normalise text the same way for every reader.
 
-    NFC (so ``e`` + combining acute equals ``é``), odd spaces to plain spaces,
-    invisible characters removed, every line break to ``\\n``.
+    Mojibake repaired (ftfy), NFC (so ``e`` + combining acute equals ``é``),
+    odd spaces to plain spaces, invisible characters removed, every line break
+    to ``\\n``, paragraphs a scraper joined with ``.,`` split again. The same
+    article raw and clean gives the same text, so the same facts.
     """
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
+    # Spaces first: a non-breaking space inside mojibake stops ftfy from re-encoding the line.
     text = _SPACES.sub(" ", text)
+    if _MOJIBAKE.search(text):
+        # Before control characters go: cp1252 mojibake keeps some UTF-8 bytes as C1 controls.
+        text = ftfy.fix_encoding(text)
     text = _CONTROL.sub("", text)
+    text = _JOINED_PARAGRAPHS.sub("\n", text)
     return unicodedata.normalize("NFC", text)
