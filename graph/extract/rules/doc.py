@@ -12,6 +12,7 @@ introduced earlier.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from typing import Any
 
 from ...article import Article
@@ -46,6 +47,11 @@ class Doc:
         # Entries are checked on use: a form an entity has lost no longer finds it.
         self._forms: dict[str, list[Entity]] = {}
         self._order: dict[int, int] = {}
+        # Sentence index -> the mentions starting in it, so the questions stages ask about a
+        # stretch of text ("which persons are named in this clause?") cost the mentions of
+        # that stretch, not of the whole article: extraction stays linear in article size.
+        self._mentions_by_sentence: dict[int, list[tuple[Span, Entity]]] = {}
+        self._derived: dict[str, Any] = {}
         self.set_sentences(sentences or [Sentence(0, len(self.text))])
 
     # -- sentences and spans -------------------------------------------------
@@ -54,6 +60,10 @@ class Doc:
         """Replace the sentence boundaries (sorted, non-overlapping)."""
         self.extraction.sentences = list(sentences)
         self._starts = [s.start for s in self.extraction.sentences]
+        self._mentions_by_sentence = {}
+        for entity in self.entities:
+            for mention in entity.mentions:
+                self._index_mention(mention, entity)
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -70,6 +80,12 @@ class Doc:
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` over ``text[start:end]`` with its sentence index."""
         return Span(start, end, self.text[start:end], self.sentence_index(start))
+
+    def derived(self, name: str, compute: Callable[[], Any]) -> Any:
+        """A value computed once from the (fixed) text, such as a word index a stage reads often."""
+        if name not in self._derived:
+            self._derived[name] = compute()
+        return self._derived[name]
 
     def new_key(self, prefix: str) -> str:
         """A fresh key ``prefix:N`` (``meeting:1``, ``agreement:2``...)."""
@@ -117,11 +133,48 @@ class Doc:
                 setattr(entity, field_name, value)
         for form in forms:
             self.add_alias(entity, form)
-        if span is not None and not any(
-            m.start == span.start and m.end == span.end for m in entity.mentions
-        ):
+        if span is not None and not self._has_mention(entity, span):
             entity.mentions.append(span)
+            self._index_mention(span, entity)
         return entity
+
+    def replace_mentions(self, entity: Entity, mentions: list[Span]) -> None:
+        """Give ``entity`` new mention spans (a stage that re-reads where a name ends)."""
+        for mention in entity.mentions:
+            bucket = self._mentions_by_sentence.get(self.sentence_index(mention.start), [])
+            bucket[:] = [(m, e) for m, e in bucket if e is not entity]
+        entity.mentions = list(mentions)
+        for mention in entity.mentions:
+            self._index_mention(mention, entity)
+
+    def mentions_in(self, start: int, end: int, kind: EntityKind | None = None) -> list[tuple[Span, Entity]]:
+        """Mentions starting inside ``[start, end)``, with their entities, in text order."""
+        first = self.sentence_index(start)
+        last = self.sentence_index(max(start, end - 1))
+        found = [
+            (m, e)
+            for index in range(first, last + 1)
+            for m, e in self._mentions_by_sentence.get(index, ())
+            if start <= m.start < end and (kind is None or e.kind == kind)
+        ]
+        found.sort(key=lambda pair: (pair[0].start, pair[0].end))
+        return found
+
+    def mentions_overlapping(self, start: int, end: int, kind: EntityKind | None = None) -> list[tuple[Span, Entity]]:
+        """Mentions that share a character with ``[start, end)`` (one sentence back, for
+        the rare mention that runs over a sentence boundary)."""
+        first = max(0, self.sentence_index(start) - 1)
+        return [
+            (m, e) for m, e in self.mentions_in(self.sentences[first].start if self.sentences else 0, end, kind)
+            if m.start < end and start < m.end
+        ]
+
+    def _index_mention(self, mention: Span, entity: Entity) -> None:
+        self._mentions_by_sentence.setdefault(self.sentence_index(mention.start), []).append((mention, entity))
+
+    def _has_mention(self, entity: Entity, span: Span) -> bool:
+        bucket = self._mentions_by_sentence.get(self.sentence_index(span.start), ())
+        return any(e is entity and m.start == span.start and m.end == span.end for m, e in bucket)
 
     def add_alias(self, entity: Entity, form: str) -> None:
         """Record ``form`` as an alias of ``entity`` unless it is already known."""
@@ -170,15 +223,13 @@ class Doc:
 
     def entities_in(self, start: int, end: int, kind: EntityKind | None = None) -> list[Entity]:
         """Entities with a mention inside ``[start, end)``, in order of that mention."""
-        found: list[tuple[int, Entity]] = []
-        for entity in self.entities:
-            if kind is not None and entity.kind != kind:
-                continue
-            starts = [m.start for m in entity.mentions if m.start >= start and m.end <= end]
-            if starts:
-                found.append((min(starts), entity))
-        found.sort(key=lambda pair: pair[0])
-        return [entity for _, entity in found]
+        found: list[Entity] = []
+        seen: set[int] = set()
+        for mention, entity in self.mentions_in(start, end, kind):
+            if mention.end <= end and id(entity) not in seen:
+                seen.add(id(entity))
+                found.append(entity)
+        return found
 
     def persons_before(self, offset: int) -> list[Entity]:
         """Persons mentioned before ``offset``, the most recently mentioned first."""

@@ -494,8 +494,8 @@ def _move_org_end(doc: Doc, tokens: list[Token], role: RoleMatch, target: OrgMat
     old = doc.find_entity(target.name, "organization")
     if old is not None and old.name == target.name:
         old.aliases = [a for a in old.aliases if a != target.name]
-        old.mentions = [doc.span(m.start, tokens[p - 1].end) if m.start == tokens[target.start].start else m
-                        for m in old.mentions]
+        doc.replace_mentions(old, [doc.span(m.start, tokens[p - 1].end) if m.start == tokens[target.start].start else m
+                                   for m in old.mentions])
         doc.rename(old, new)
         old.aliases = [a for a in old.aliases if a != target.name]
     if role.org is not None and role.org is not target:

@@ -243,7 +243,7 @@ def _can_be_name(
         return True
     return not (
         key in regions_by_name()
-        or _used_as_body(doc.text, word)
+        or _used_as_body(doc, word)
         or _closes_other_name(doc.text, previous, word, following)
     )
 
@@ -262,19 +262,22 @@ def _closes_other_name(text: str, previous: str, word: str, following: str) -> b
 def _covered_by_bodies(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     # A body whose mention runs to the end of the attribution swallowed the name
     # ("PT Pertamina Sylvia Grace Yuvenna"): it does not count.
-    spans = []
-    for entity in doc.entities:
-        if entity.kind == "person":
-            continue
-        for m in entity.mentions:
-            if m.start < end and start < m.end and m.end < end:
-                spans.append((m.start, m.end))
-    return spans
+    return [
+        (m.start, m.end) for m, e in doc.mentions_overlapping(start, end) if e.kind != "person" and m.end < end
+    ]
 
 
-def _used_as_body(text: str, word: str) -> bool:
-    """The article uses the word for a body or place elsewhere ("di Tokopedia", "dari Unair")."""
-    return re.search(rf"\b{_ORG_CONTEXT}\s+{re.escape(word)}\b", text) is not None
+_AFTER_BODY_CUE = re.compile(rf"\b{_ORG_CONTEXT}\s+(\w+)")
+
+
+def _used_as_body(doc: Doc, word: str) -> bool:
+    """The article uses the word for a body or place elsewhere ("di Tokopedia", "dari Unair").
+
+    The words written after such a cue are collected in one pass over the text,
+    so asking about many words costs one scan, not one per word.
+    """
+    after_cue = doc.derived("words after a body cue", lambda: {m.group(1) for m in _AFTER_BODY_CUE.finditer(doc.text)})
+    return word in after_cue if word.isalnum() else re.search(rf"\b{_ORG_CONTEXT}\s+{re.escape(word)}\b", doc.text) is not None
 
 
 def resolve_speaker(doc: Doc, named: NamedSpeaker) -> Entity:
@@ -422,12 +425,9 @@ def _attributed_subject(
     text = doc.text
     persons = [
         (m.start, m.end, e)
-        for e in doc.entities
-        if e.kind == "person"
-        for m in e.mentions
-        if start <= m.start < end and not any(s <= m.start < q for s, q in quoted)
+        for m, e in doc.mentions_in(start, end, "person")
+        if not any(s <= m.start < q for s, q in quoted)
     ]
-    persons.sort(key=lambda p: p[0])
     for cue in _CUE_BEFORE_NAME.finditer(text, start, end):
         named = read_named_speaker(doc, cue.end(), _clause_end(text, cue.end(), end))
         if named is not None and not named.title_only:
