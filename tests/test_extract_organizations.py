@@ -71,3 +71,15 @@ def test_unit_inside_a_ministry_has_the_ministry_as_parent():
 def test_common_noun_head_needs_an_acronym():
     assert not any(name.startswith("Pusat") for name in orgs("Kota itu menjadi Pusat Peradaban baru."))
     assert "Pusat Riset Gempa Bumi" in orgs("Pusat Riset Gempa Bumi (PRGB) mencatat getaran.")
+
+
+def test_a_city_government_stays_apart_from_its_province_of_the_same_name():
+    """Jambi is a province and a city: "Wali Kota Jambi" heads the city, not the province."""
+    ex = RuleExtractor().extract(Article(id="t", text=(
+        "Pemprov Jambi menggelar rapat koordinasi pendataan pekerja. "
+        "Wali Kota Jambi Syarif Fasha menyatakan Pemkot Jambi siap mendata 5.000 pekerja."
+    )))
+    names = {e.key: e.name for e in ex.entities}
+    assert {"Pemerintah Provinsi Jambi", "Pemerintah Kota Jambi"} <= set(names.values())
+    (mayor,) = [m for m in ex.memberships if m.role == "Wali Kota"]
+    assert names[mayor.organization] == "Pemerintah Kota Jambi"

@@ -68,3 +68,34 @@ def test_body_word_used_alone_elsewhere_leaves_the_name():
 def test_holder_name_is_not_a_place():
     ex = extract("Kepala BKN Bima Santoso Wirawan mengatakan seleksi dibuka.")
     assert not any(e.kind == "place" and e.name == "Bima" for e in ex.entities)
+
+
+def test_one_letter_spelling_variants_in_one_article_are_one_person():
+    text = (
+        "Wali Kota Bekasi Rahmat Effendi meninjau banjir di Jatiasih. "
+        '"Pompa air sudah kami tambah," kata Rahmat Efendi kepada wartawan.'
+    )
+    ex = extract(text)
+    found = [e for e in ex.entities if e.kind == "person"]
+    assert [e.name for e in found] == ["Rahmat Effendi"]
+    assert "Rahmat Efendi" in found[0].aliases
+    assert all(q.speaker == found[0].key for q in ex.quotes)
+
+
+def test_a_short_form_written_first_joins_the_full_name():
+    text = (
+        '"Kami akan menata ulang pasar," kata Made Wiradarma. '
+        "Kepala Dinas Perdagangan Kabupaten Badung I Made Wiradarma menambahkan anggaran sudah siap."
+    )
+    found = [e for e in extract(text).entities if e.kind == "person"]
+    assert len(found) == 1 and found[0].name.endswith("Made Wiradarma")
+
+
+def test_names_one_letter_apart_that_are_not_spelling_variants_stay_two_persons():
+    found = persons('"Lancar," kata Ahmad Rizal. "Aman," ujar Ahmad Rizki. "Siap," ucap Ahmad Faizal.')
+    assert {"Ahmad Rizal", "Ahmad Rizki", "Ahmad Faizal"} <= set(found)
+
+
+def test_old_and_new_spellings_of_one_name_are_one_person():
+    found = persons('Bupati Sragen Djoko Santoso hadir. "Kami siap," kata Joko Santoso.')
+    assert list(found) == ["Djoko Santoso"]

@@ -27,6 +27,7 @@ class Extractor(ABC):
 
 extractors: Registry[type[Extractor]] = Registry("extractor")
 extractors.register("rules", "graph.extract.rules", "RuleExtractor")
+extractors.register("ner", "graph.extract.rules", "ModelExtractor")
 
 DEFAULT_EXTRACTOR = "rules"
 

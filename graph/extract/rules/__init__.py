@@ -26,7 +26,7 @@ from .places import add_dateline, contain_by_code, find_places
 from .programs import find_programs
 from .quotes import find_quotes
 from .sentences import find_sentences
-from .tokens import tokenize
+from .tokens import mark_model_names, tokenize
 
 Stage = Callable[[Doc], None]
 
@@ -35,6 +35,7 @@ Stage = Callable[[Doc], None]
 def find_entities(doc: Doc) -> None:
     """Stage: organisations, places, offices with their holders, then other persons."""
     tokens = tokenize(doc.text)
+    mark_model_names(tokens, doc.model_names)
     orgs = find_organizations(doc, tokens)
     taken = {k for found, _ in orgs for k in range(found.start, found.end)}
     find_offices(doc, tokens)
@@ -63,6 +64,15 @@ STAGES: list[tuple[str, Stage]] = [
 ]
 
 
+def _model_stages() -> list[tuple[str, Stage]]:
+    from .model_names import add_model_persons, read_model_names
+
+    stages = list(STAGES)
+    stages.insert(1, ("model names", read_model_names))
+    stages.insert(stages.index(("entities", find_entities)) + 1, ("model persons", add_model_persons))
+    return stages
+
+
 class RuleExtractor(Extractor):
     """Rule-based extraction for Indonesian government news."""
 
@@ -77,3 +87,12 @@ class RuleExtractor(Extractor):
             stage(doc)
         doc.extraction.extractor = self.name
         return doc.extraction
+
+
+class ModelExtractor(RuleExtractor):
+    """The rules over the shipped statistical NER (:mod:`.model_names`): the default."""
+
+    name = "ner"
+
+    def __init__(self):
+        super().__init__(_model_stages())

@@ -20,6 +20,15 @@ from ...resolve import fold, person_name_core, slug
 from ..types import Entity, EntityKind, Extraction, Sentence, Span
 
 _KEY_PREFIX = {"person": "per", "organization": "org", "place": "place"}
+_GOVERNMENT_LEVELS = {"kota": "city", "kabupaten": "regency", "provinsi": "province"}
+
+
+def _government_level(name: str) -> str | None:
+    """``city`` for "Pemerintah Kota Jambi", ``province`` for "Pemerintah Provinsi Jambi", else None."""
+    words = name.casefold().split()
+    if len(words) > 2 and words[0] == "pemerintah":
+        return _GOVERNMENT_LEVELS.get(words[2] if words[1] == "daerah" else words[1])
+    return None
 
 
 class Doc:
@@ -52,6 +61,10 @@ class Doc:
         # that stretch, not of the whole article: extraction stays linear in article size.
         self._mentions_by_sentence: dict[int, list[tuple[Span, Entity]]] = {}
         self._derived: dict[str, Any] = {}
+        # Names a statistical model read (spans with start, end, label, text), sorted; empty
+        # when the rules run alone. Rules ask them for evidence where text alone is unsure.
+        self.model_names: list[Any] = []
+        self._model_starts: list[int] = []
         self.set_sentences(sentences or [Sentence(0, len(self.text))])
 
     # -- sentences and spans -------------------------------------------------
@@ -80,6 +93,27 @@ class Doc:
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` over ``text[start:end]`` with its sentence index."""
         return Span(start, end, self.text[start:end], self.sentence_index(start))
+
+    def set_model_names(self, names: list[Any]) -> None:
+        """Record the names a statistical model found (``start``, ``end``, ``label``, ``text``)."""
+        self.model_names = sorted(names, key=lambda n: (n.start, n.end))
+        self._model_starts = [n.start for n in self.model_names]
+
+    def model_name_at(self, offset: int, label: str | None = None) -> Any | None:
+        """The model's name holding the character at ``offset`` (of ``label``, if given)."""
+        k = bisect.bisect_right(self._model_starts, offset) - 1
+        if k < 0:
+            return None
+        name = self.model_names[k]
+        if offset < name.end and (label is None or name.label == label):
+            return name
+        return None
+
+    def model_names_in(self, start: int, end: int, label: str | None = None) -> list[Any]:
+        """The model's names starting inside ``[start, end)``."""
+        lo = bisect.bisect_left(self._model_starts, start)
+        hi = bisect.bisect_left(self._model_starts, end)
+        return [n for n in self.model_names[lo:hi] if label is None or n.label == label]
 
     def derived(self, name: str, compute: Callable[[], Any]) -> Any:
         """A value computed once from the (fixed) text, such as a word index a stage reads often."""
@@ -121,6 +155,9 @@ class Doc:
         aliases = list(attrs.pop("aliases", []) or [])
         forms = [name, *aliases] + ([span.text] if span is not None else [])
         entity = self._lookup(kind, forms)
+        if entity is not None and _government_level(entity.name) != _government_level(name):
+            # "Wali Kota Jambi" after "Pemprov Jambi": the same region word, another government.
+            entity = self._lookup(kind, [name])
         if entity is None:
             entity = Entity(key=self._entity_key(kind, name), kind=kind, name=name)
             self._order[id(entity)] = len(self.entities)

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from ...resolve import candidate_matches, fold
+from ..types import Entity
 from .doc import Doc
+
+# Spellings of one name that news writes both ways: the pre-1972 spelling (Soeharto,
+# Djoko, Tjahjo) beside the current one, and doubled letters (Effendi / Efendi). Any
+# other difference ("Ali Akbar" / "Adi Akbar") is another person.
+_OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("ch", "kh"))
+_DOUBLED = re.compile(r"(\w)\1+")
+_FINAL_Y = re.compile(r"y\b")
 
 
 def finalize(doc: Doc) -> None:
-    """Sort mentions, set their sentence indices, drop redundant aliases and memberships."""
+    """Merge one person's variants, sort mentions, set sentence indices, drop redundant aliases and memberships."""
+    merge_person_variants(doc)
     for entity in doc.entities:
         entity.mentions.sort(key=lambda s: s.start)
         for span in entity.mentions:
@@ -32,3 +43,79 @@ def finalize(doc: Doc) -> None:
     for m in doc.extraction.memberships:
         unique.setdefault((m.person, m.role, m.organization), m)
     doc.extraction.memberships = list(unique.values())
+
+
+def merge_person_variants(doc: Doc) -> None:
+    """One person written two ways in one article becomes one node.
+
+    Two ways news writes one person: a one-letter spelling variant of a long name
+    ("Rahmat Effendi", "Rahmat Efendi", "Djoko" / "Joko"), and the full name with a leading word the
+    other form drops ("I Made Wiradarma", "Made Wiradarma"; "H. Ali", "Ali"). The
+    form with more mentions keeps the name, the other becomes an alias, and every
+    reference (memberships, quotes, meetings, agreements, programmes) follows.
+    Comparisons are within one article, whose person count is small; across
+    articles such pairs are only recorded as candidates (see graph.resolve).
+    """
+    persons = [e for e in doc.entities if e.kind == "person"]
+    replaced: dict[str, Entity] = {}
+    for i, first in enumerate(persons):
+        for second in persons[i + 1 :]:
+            a, b = replaced.get(first.key, first), replaced.get(second.key, second)
+            if a is b or not _same_person(fold(a.name), fold(b.name)):
+                continue
+            keep, gone = (a, b) if len(a.mentions) >= len(b.mentions) else (b, a)
+            if len(gone.name.split()) > len(keep.name.split()):
+                keep, gone = gone, keep  # the fuller form names the person
+            _absorb(doc, keep, gone)
+            replaced[gone.key] = keep
+            for key, target in list(replaced.items()):
+                if target is gone:
+                    replaced[key] = keep
+    if replaced:
+        _rewrite_references(doc, {key: entity.key for key, entity in replaced.items()})
+
+
+def _same_person(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) == len(words_b):
+        return _spelling_key(a) == _spelling_key(b)
+    short, long = sorted((words_a, words_b), key=len)
+    # The longer form adds leading words only, and the shorter keeps at least two words.
+    return len(short) >= 2 and long[-len(short) :] == short
+
+
+def _spelling_key(name: str) -> str:
+    for old, new in _OLD_SPELLING:
+        name = name.replace(old, new)
+    return _FINAL_Y.sub("i", _DOUBLED.sub(r"\1", name))
+
+
+def _absorb(doc: Doc, keep: Entity, gone: Entity) -> None:
+    doc.add_alias(keep, gone.name)
+    for alias in gone.aliases:
+        doc.add_alias(keep, alias)
+    known = {(m.start, m.end) for m in keep.mentions}
+    doc.replace_mentions(keep, keep.mentions + [m for m in gone.mentions if (m.start, m.end) not in known])
+    doc.replace_mentions(gone, [])
+    doc.extraction.entities.remove(gone)
+
+
+def _rewrite_references(doc: Doc, keys: dict[str, str]) -> None:
+    extraction = doc.extraction
+
+    def new(key):
+        return keys.get(key, key) if key is not None else None
+
+    def unique(values):
+        return list(dict.fromkeys(new(v) for v in values))
+
+    for membership in extraction.memberships:
+        membership.person = new(membership.person)
+    for quote in extraction.quotes:
+        quote.speaker = new(quote.speaker)
+    for meeting in extraction.meetings:
+        meeting.attendees = unique(meeting.attendees)
+    for agreement in extraction.agreements:
+        agreement.parties = unique(agreement.parties)
+    for program in extraction.programs:
+        program.provider = new(program.provider)

@@ -189,6 +189,11 @@ def is_org_word(word: str) -> bool:
     return bool(_DERIVED_NOUN.match(word)) and word.casefold() not in acronyms()
 
 
+def is_common_word(word: str) -> bool:
+    """True for a word on the list of common words that are rarely names ("Hari", "Rapat")."""
+    return word.rstrip(".") in NOT_NAME
+
+
 def is_name_word(word: str) -> bool:
     """True for a capitalised word that can be part of a person's name."""
     if not word or not word[0].isupper():

@@ -10,7 +10,10 @@ Komisaris Besar Sambodo Purnomo Yogo``).
 from __future__ import annotations
 
 from ...resolve import PREFIX_TITLES, strip_titles
-from .lexicon import districts_by_name, is_name_word, regions_by_name, seen_in_names, seen_outside_names
+from .lexicon import (
+    districts_by_name, is_common_word, is_name_word, name_word_counts, regions_by_name, role_forms, seen_in_names,
+    seen_outside_names,
+)
 from .tokens import Token
 
 _MAX_WORDS = 5
@@ -78,6 +81,50 @@ def _titles_end(tokens: list[Token], i: int) -> int:
     return j
 
 
+def name_word(tok: Token) -> bool:
+    """A word that can be part of a name: by the word lists, or because the statistical
+    model reads it inside a person's name ("Hari Nugroho", where "Hari" is also "day")."""
+    if is_name_word(tok.text):
+        return True
+    # The model lifts the common-word list only ("Hari", "Bayu"), never offices, bodies or
+    # verbs, and only for a word the corpora have seen inside a person's name.
+    return (
+        tok.in_person
+        and tok.cap
+        and is_common_word(tok.text)
+        and name_word_counts().get(tok.text, (0, 0))[0] > 0
+        and tok.low not in role_forms()
+    )
+
+
+def _model_name_start(tokens: list[Token], first: int, end: int) -> int:
+    """Where the model says the person's name in ``tokens[first:end]`` starts (``first`` when
+    it says nothing): "Kalbar Sutarmidji", "Sumbagsel Hendrafan Silvianus" — the region word
+    before the name belongs to the office, not the name."""
+    if tokens[first].in_person or not tokens[end - 1].in_person:
+        return first
+    q = end - 1
+    while q > first and not tokens[q].person_start:
+        q -= 1
+    if not tokens[q].person_start:
+        return first
+    # Only words that are not name words move to the office: a region or body by the
+    # gazetteer, the corpora or the model's own reading. A model that reads "Imran"
+    # alone in "Siska Karina Imran" must not cut the first names.
+    if all(_body_word(t) for t in tokens[first:q]):
+        return q
+    return first
+
+
+def _body_word(tok: Token) -> bool:
+    return (
+        tok.model in ("LOC", "ORG")
+        or tok.low in regions_by_name()
+        or tok.low in districts_by_name()
+        or seen_outside_names(tok.text)
+    )
+
+
 def match_name(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     """A person's name starting at ``tokens[i]``.
 
@@ -93,7 +140,7 @@ def match_name(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
         if tok.text.casefold() in _PARTICLES and words and j + 1 < len(tokens) and tokens[j + 1].cap:
             j += 1
             continue
-        if not (is_name_word(tok.text) or _initial(tok)):
+        if not (name_word(tok) or _initial(tok)):
             break
         if words == 0 and tok.acronym and not _initial(tok):
             return None  # "DKI Jakarta Anies": a name does not start with an acronym
@@ -106,6 +153,10 @@ def match_name(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     end = j
     while end > first and tokens[end - 1].text.casefold() in _PARTICLES:
         end -= 1
+    if end > first:
+        start = _model_name_start(tokens, first, end)
+        if start > first:
+            i = first = start
     written = _written(tokens, i, end)
     name = strip_titles(" ".join(t.text for t in tokens[first:end]))
     if not name or not any(c.islower() for c in name):
@@ -130,7 +181,7 @@ def tail_name(tokens: list[Token], start: int, end: int, strict: bool = False) -
         ``(written start, name start, canonical name, written form)`` or None.
     """
     p = end
-    while p > start and p > end - _MAX_WORDS and (is_name_word(tokens[p - 1].text) or _initial(tokens[p - 1])):
+    while p > start and p > end - _MAX_WORDS and (name_word(tokens[p - 1]) or _initial(tokens[p - 1])):
         if tokens[p - 1].text.rstrip(".").casefold() in PREFIX_TITLES:
             break
         if end - p >= 2 and seen_outside_names(tokens[p - 1].text):
@@ -139,6 +190,8 @@ def tail_name(tokens: list[Token], start: int, end: int, strict: bool = False) -
     if p == end:
         return None
     p = _strip_body_words(tokens, p, end, strict)
+    if p < end:
+        p = max(p, _model_name_start(tokens, p, end))
     if p >= end or all(_initial(t) for t in tokens[p:end]):
         return None
     if tokens[p].acronym and not _initial(tokens[p]):

@@ -26,7 +26,8 @@ _HONORIFICS = frozenset({"Pak", "Bu", "Bapak", "Ibu", "Sdr", "Saudara"})
 _NICKNAME = re.compile(r"(\b[A-Z]\w+)\s*(?:[-–—]{1,2}|\()\s*sapaan(?: akrab)?\s+([A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,3})")
 
 
-def _known_non_person(name: str) -> bool:
+def known_non_person(name: str) -> bool:
+    """A name that is an acronym, a region or an office, never a person."""
     key = name.casefold()
     return key in acronyms() or key in regions_by_name() or key in role_forms()
 
@@ -41,7 +42,7 @@ def _person_at(doc: Doc, tokens: list[Token], i: int) -> None:
     if found is None:
         return
     end, name, written = found
-    if _known_non_person(name) or doc.find_entity(name, "organization") or doc.find_entity(name, "place"):
+    if known_non_person(name) or doc.find_entity(name, "organization") or doc.find_entity(name, "place"):
         return
     span = doc.span(tokens[i].start, tokens[end - 1].end)
     known = doc.find_entity(name, "person")

@@ -171,8 +171,9 @@ def _name_at_end(doc: Doc, chunk: list[tuple[int, int]]) -> NamedSpeaker:
     text = doc.text
     words = [text[s:e].strip(".") or text[s:e] for s, e in chunk]
     taken = _covered_by_bodies(doc, chunk[0][0], chunk[-1][1])
-    i = len(chunk)
-    while i > 0 and len(chunk) - i < _MAX_NAME_WORDS:
+    i = _model_name_start(doc, chunk, words)
+    read_by_model = i < len(chunk)
+    while not read_by_model and i > 0 and len(chunk) - i < _MAX_NAME_WORDS:
         word = words[i - 1]
         following = words[i] if i < len(chunk) else None
         if not _can_be_name(
@@ -199,6 +200,25 @@ def _name_at_end(doc: Doc, chunk: list[tuple[int, int]]) -> NamedSpeaker:
     return NamedSpeaker(
         name, written, name_start, name_start + len(name), words=tuple(words)
     )
+
+
+def _model_name_start(doc: Doc, chunk: list[tuple[int, int]], words: list[str]) -> int:
+    """Index in ``chunk`` where the model's person name closing it starts; ``len(chunk)``
+    (read the words one by one) when the model names no person there."""
+    found = doc.model_name_at(chunk[-1][0], "PER")
+    if found is None:
+        return len(chunk)
+    for k, (start, _) in enumerate(chunk):
+        if start >= found.start:
+            # The model only says where the name starts; each word must still be able to be a name.
+            if all(
+                (is_name_word(w) or len(w.rstrip(".")) == 1 and w[:1].isupper())
+                and _key(w) not in ROLE_WORDS and _key(w) not in PREFIX_TITLES and _key(w) not in _OFFICE_WORDS
+                for w in words[k:]
+            ) and any(c.islower() for w in words[k:] for c in w):
+                return k
+            break
+    return len(chunk)
 
 
 def _ends_region(words: list[str]) -> bool:

@@ -16,9 +16,13 @@ class Token:
         cap: starts with a capital letter (``Ali``, ``KASN``, ``M.``).
         low: the text case-folded.
         acronym: two or more capitals, maybe mixed (``BKPPD``, ``KemenPUPR``).
+        model: the label (``PER``, ``ORG``, ``LOC``) of the statistical model's
+            name this token is inside, or None (always None for the rules alone;
+            see :func:`mark_model_names`).
+        model_start: the first token of such a name.
     """
 
-    __slots__ = ("start", "end", "text", "cap", "acronym", "low")
+    __slots__ = ("start", "end", "text", "cap", "acronym", "low", "model", "model_start")
 
     def __init__(self, start: int, end: int, text: str):
         self.start, self.end, self.text = start, end, text
@@ -26,6 +30,16 @@ class Token:
         self.cap = cap = text[:1].isupper()
         # A capital after the first letter: "rest" differs from its lower case.
         self.acronym = cap and text[1:] != text[1:].lower()
+        self.model: str | None = None
+        self.model_start = False
+
+    @property
+    def in_person(self) -> bool:
+        return self.model == "PER"
+
+    @property
+    def person_start(self) -> bool:
+        return self.model_start and self.model == "PER"
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
@@ -47,6 +61,20 @@ def tokenize(text: str) -> list[Token]:
             tok = Token(prev.start, tok.end, prev.text + ".")
         tokens.append(tok)
     return tokens
+
+
+def mark_model_names(tokens: list[Token], names: list) -> None:
+    """Label the tokens inside the model's names (sorted spans with start, end, label).
+
+    One pass over both sorted lists: linear in the text.
+    """
+    k = 0
+    for tok in tokens:
+        while k < len(names) and names[k].end <= tok.start:
+            k += 1
+        if k < len(names) and names[k].start <= tok.start and tok.end <= names[k].end:
+            tok.model = names[k].label
+            tok.model_start = tok.start == names[k].start
 
 
 def _is_initial(word: str) -> bool:

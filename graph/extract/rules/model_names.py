@@ -1,0 +1,59 @@
+"""The statistical entity layer under the rules.
+
+The shipped NER model (:mod:`graph.extract.ner`) reads person, organisation and
+place names from how the public corpora write them; the rules know what it does
+not (offices, titles, regions, quotes, events). Two stages join them:
+
+* :func:`read_model_names` runs first and records the model's names on the
+  :class:`~.doc.Doc`. The name readers consult them as evidence where text
+  alone is unsure: a word the model reads inside a person's name is a name word
+  even when it is also a common word ("Hari Nugroho"), and a region word the
+  model leaves outside the name goes to the office ("Kalbar Sutarmidji").
+* :func:`add_model_persons` runs after the rule stages found the entities and
+  adds the persons the model reads that no rule found (people named without
+  an office or a speech verb: analysts, residents, company staff).
+"""
+
+from __future__ import annotations
+
+from .doc import Doc
+from .names import match_name
+from .persons import known_non_person
+from .tokens import mark_model_names, tokenize
+
+
+def read_model_names(doc: Doc) -> None:
+    """Stage: the model's PER / ORG / LOC names, as evidence for the rules."""
+    from ..ner import find_names
+
+    doc.set_model_names(find_names(doc.text))
+
+
+def add_model_persons(doc: Doc) -> None:
+    """Stage: persons the model reads where no rule found one."""
+    persons = [n for n in doc.model_names if n.label == "PER"]
+    for found in persons:
+        if doc.mentions_overlapping(found.start, found.end):
+            continue  # a rule read this stretch already (a person, an office's body, a place)
+        sentence = doc.sentences[doc.sentence_index(found.start)]
+        offset = sentence.start
+        tokens = tokenize(doc.text[sentence.start : sentence.end])
+        for tok in tokens:
+            tok.start += offset
+            tok.end += offset
+        mark_model_names(tokens, doc.model_names_in(sentence.start, sentence.end))
+        first = next((k for k, t in enumerate(tokens) if t.start >= found.start), None)
+        if first is None:
+            continue
+        read = match_name(tokens, first)
+        if read is None:
+            continue
+        end, name, written = read
+        if tokens[end - 1].end > found.end or known_non_person(name):
+            continue
+        span = doc.span(tokens[first].start, tokens[end - 1].end)
+        known = doc.find_entity(name, "person")
+        if known is not None:
+            doc.add_entity("person", known.name, span, aliases=[name])
+        else:
+            doc.add_entity("person", name, span, aliases=[written])
