@@ -75,3 +75,35 @@ def test_agreement_between_parties_refers_to_the_one_introduced():
         "Mereka akan membuat kesepakatan antara Pemkot Bima dengan Kemenparekraf."
     )
     assert len(ex.agreements) == 1
+
+
+def _agreements(text):
+    from graph.article import Article
+    from graph.extract.rules import RuleExtractor
+
+    ex = RuleExtractor().extract(Article(id="t", text=text))
+    names = {e.key: e.name for e in ex.entities}
+    return [(a.name, a.status, sorted(names[p] for p in a.parties)) for a in ex.agreements]
+
+
+def test_a_signed_agreement_with_its_subject_written_without_a_preposition():
+    found = _agreements(
+        "Pemerintah Provinsi Jambi dan BPJS Ketenagakerjaan menandatangani perjanjian kerja sama "
+        "perlindungan pekerja rentan di Auditorium Rumah Dinas Gubernur Jambi, Selasa (7/2/2023)."
+    )
+    assert found == [(
+        "perjanjian kerja sama perlindungan pekerja rentan", "signed",
+        ["Badan Penyelenggara Jaminan Sosial Ketenagakerjaan", "Pemerintah Provinsi Jambi"],
+    )]
+
+
+def test_signing_reported_after_the_instrument_is_signed_and_a_plan_stays_a_plan():
+    signed = _agreements("Nota kesepakatan tentang pengelolaan sampah itu diteken Pemkot Bogor dan PT Jasa Tirta, Senin.")
+    planned = _agreements("Nota kesepakatan tentang pengelolaan air akan ditandatangani Pemkab Bogor pekan depan.")
+    assert [s for _, s, _ in signed] == ["signed"]
+    assert [s for _, s, _ in planned] == ["planned"]
+
+
+def test_cooperation_in_general_and_a_unit_name_are_not_agreements():
+    assert _agreements("Selama ini Pemkot Malang rutin menggencarkan kerja sama dengan Badan Narkotika Nasional.") == []
+    assert _agreements("Kepala Biro Humas, Hukum dan Kerja Sama BKN Paryono menyampaikan aturan baru.") == []

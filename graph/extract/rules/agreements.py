@@ -17,6 +17,7 @@ from ...resolve import fold
 from ..types import Agreement
 from .dates import keyword_matches
 from .doc import Doc
+from .lexicon import is_common_word
 
 _INSTRUMENT = re.compile(
     r"\b(?P<head>nota\s+kesepakatan(?:\s+bersama)?|nota\s+kesepahaman|memorandum\s+of\s+understanding"
@@ -37,7 +38,9 @@ _INSTRUMENT_HEADS = (
     "kerja",
 )
 _NOT_AN_AGREEMENT_BEFORE = re.compile(
-    r"(?:\b(?:bagian|biro|subbagian|sub\s+bagian|sebuah|suatu|bentuk|semangat|pola|skema|model|peluang|prinsip|be)\s*)$",
+    r"(?:\b(?:bagian|biro|subbagian|sub\s+bagian|sebuah|suatu|bentuk|semangat|pola|skema|model|peluang|prinsip|be)\s*)$"
+    # The last of a unit's listed fields: "Biro Humas, Hukum dan Kerja Sama".
+    r"|\b(?:bagian|biro|bidang|subbagian|seksi|divisi|direktorat|deputi|asisten|kepala)\b[\w\s,]{0,40}?(?:\bdan|,)\s*$",
     re.IGNORECASE,
 )
 _ANAPHORIC_AFTER = re.compile(
@@ -77,6 +80,13 @@ _DISCUSSED = re.compile(
     re.IGNORECASE,
 )
 _MAX_TOPIC_WORDS = 12
+_LOWER_SUBJECT = re.compile(r"\s+(?!(?:ini|itu|tersebut|tadi|dengan|antara|yang|di|ke|dari|pada|oleh|dan|serta)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)*")
+# Signing reported after the instrument: "MoU itu diteken kedua belah pihak". A plan
+# ("akan ditandatangani") stays a plan.
+_SIGNED_AFTER = re.compile(
+    r"\b(?P<plan>(?:akan|rencananya|segera|bakal)\s+)?(?:ditandatangani|diteken|ditanda\s+tangani|diresmikan|disepakati)\b",
+    re.IGNORECASE,
+)
 
 
 # Meetings ask for the agreements before the agreements stage runs; each
@@ -109,6 +119,8 @@ def find_agreements(doc: Doc) -> list[Agreement]:
             if extra:
                 aliases.append(extra.group(extra.lastgroup or 0).strip())
                 end = extra.end()
+        if any(e.kind == "organization" for _, e in doc.mentions_overlapping(match.start(), match.end())):
+            continue  # "Biro Humas, Hukum dan Kerja Sama BKN": part of a body's name
         if _ANAPHORIC_AFTER.match(text, end):
             if agreements:
                 _add_parties(doc, agreements[-1], match.start(), end)
@@ -121,7 +133,8 @@ def find_agreements(doc: Doc) -> list[Agreement]:
             target = _same_instrument(agreements, head) or (
                 agreements[-1] if agreements else None
             )
-            if target is None and parties_end > end:
+            if target is None and parties_end > end and (not _is_generic(head) or _signed_here(doc, match.start())):
+                # "kerja sama dengan BNN" is cooperation, not an agreement, unless it is signed.
                 target = _new(
                     doc, agreements, text[match.start() : parties_end], match.start()
                 )
@@ -156,8 +169,15 @@ def _subject_end(text: str, end: int, head: str) -> int | None:
     if topic and topic["prep"].lower() != "untuk":
         return _phrase_stop(text, topic.start("topic"), topic.end("topic"))
     modifier = _MODIFIER.match(text, end)
-    if modifier:
+    if modifier and not any(is_common_word(w) for w in modifier.group().split()[:1]):
+        # ("Kerja sama Beberapa pekan ...": a heading run into the next sentence is no name.)
         return modifier.end()
+    if not _is_generic(head):
+        # "perjanjian kerja sama perlindungan pekerja rentan": a formal instrument's
+        # subject written straight after it, without a preposition.
+        direct = _LOWER_SUBJECT.match(text, end)
+        if direct:
+            return _phrase_stop(text, end + 1, direct.end())
     if fold(head) == "kesepakatan":
         # "kesepakatan hasil evaluasi ... atas ...": a signed text names its content directly.
         direct = re.compile(r"\s+hasil\s+[^,.;:()\"“”\n]+").match(text, end)
@@ -261,13 +281,24 @@ def _head_form(text: str) -> str:
     return match["head"] if match and not _is_generic(match["head"]) else ""
 
 
+def _signed_here(doc: Doc, offset: int) -> bool:
+    return _status(doc, offset) == "signed"
+
+
 def _status(doc: Doc, offset: int) -> str:
+    """Signed, planned or discussed: the verb nearest before the mention in its sentence,
+    else a passive signing verb after it ("MoU tersebut diteken ...")."""
     sentence = doc.sentences[doc.sentence_index(offset)]
     lead = doc.text[sentence.start : offset]
     found = [(m.end(), "signed") for m in _SIGNED.finditer(lead)]
     found += [(m.end(), "planned") for m in _PLANNED.finditer(lead)]
     found += [(m.end(), "discussed") for m in _DISCUSSED.finditer(lead)]
-    return max(found)[1] if found else "discussed"
+    if found:
+        return max(found)[1]
+    after = _SIGNED_AFTER.search(doc.text, offset, sentence.end)
+    if after:
+        return "planned" if after["plan"] else "signed"
+    return "discussed"
 
 
 def _add_parties(doc: Doc, agreement: Agreement | None, start: int, end: int) -> None:
@@ -276,16 +307,24 @@ def _add_parties(doc: Doc, agreement: Agreement | None, start: int, end: int) ->
         return
     sentence = doc.sentences[doc.sentence_index(start)]
     parties_end = max(end, _parties_end(doc.text, end))
-    candidates = doc.entities_in(sentence.start, start, "organization")[:1]
-    candidates += doc.entities_in(
-        start, min(parties_end + 200, sentence.end), "organization"
-    )
+    # The subject: every body before the instrument in a clause joined by "dan", "serta",
+    # "bersama" ("Pemprov Jambi dan BPJS Ketenagakerjaan menandatangani ..."), else the first.
+    before = doc.entities_in(sentence.start, start, "organization")
+    lead = doc.text[sentence.start : start]
+    candidates = before if len(before) > 1 and _JOINED_SUBJECTS.search(lead) else before[:1]
+    # Named with it: the parties phrase, not a venue later in the sentence ("di Rumah Dinas ...").
+    venue = _VENUE_AFTER.search(doc.text, end, sentence.end)
+    candidates += doc.entities_in(start, min(parties_end + 200, venue.start() if venue else sentence.end), "organization")
     if not candidates:
         for person in doc.entities_in(sentence.start, start, "person")[:1]:
             candidates += _organisations_of(doc, person.key)
     for entity in candidates:
         if entity.key not in agreement.parties:
             agreement.parties.append(entity.key)
+
+
+_JOINED_SUBJECTS = re.compile(r"\b(?:dan|serta|bersama|beserta)\b")
+_VENUE_AFTER = re.compile(r"\b(?:di|bertempat\s+di)\s+(?=[A-Z])")
 
 
 def _organisations_of(doc: Doc, person: str) -> list:
