@@ -97,3 +97,18 @@ def test_percent_of_completion_is_no_target():
 def test_percent_target_takes_the_short_form_in_brackets():
     ex = extract("Kementan menargetkan 70 persen sawah Lahan Rawa Lestari (Larasati) di dua provinsi.")
     assert "target 70 persen sawah Larasati" in ex.programs[0].aliases
+
+
+def test_named_programmes_in_a_list_with_their_short_forms():
+    from graph.article import Article
+    from graph.extract.rules import RuleExtractor
+
+    ex = RuleExtractor().extract(Article(id="t", text=(
+        "Usai rapat, Hasto mengatakan Program Bapak Asuh Anak Stunting, Dapur Sehat Atasi Stunting (Dashat), "
+        "dan Desa Digital akan diperluas tahun depan."
+    )))
+    programs = {p.name: p for p in ex.programs}
+    assert {"Bapak Asuh Anak Stunting", "Dapur Sehat Atasi Stunting", "Desa Digital"} <= set(programs)
+    assert "Dashat" in programs["Dapur Sehat Atasi Stunting"].aliases
+    # Words of a programme's name are not persons or places of their own.
+    assert not [e.name for e in ex.entities if e.kind in ("person", "place")]

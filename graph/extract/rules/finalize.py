@@ -19,6 +19,7 @@ _FINAL_Y = re.compile(r"y\b")
 def finalize(doc: Doc) -> None:
     """Merge one person's variants, sort mentions, set sentence indices, drop redundant aliases and memberships."""
     merge_person_variants(doc)
+    drop_names_inside_programmes(doc)
     for entity in doc.entities:
         entity.mentions.sort(key=lambda s: s.start)
         for span in entity.mentions:
@@ -119,3 +120,38 @@ def _rewrite_references(doc: Doc, keys: dict[str, str]) -> None:
         agreement.parties = unique(agreement.parties)
     for program in extraction.programs:
         program.provider = new(program.provider)
+
+
+def drop_names_inside_programmes(doc: Doc) -> None:
+    """A person or place read only inside a programme's name is part of that name:
+    "Asuh" in "Program Bapak Asuh Anak Stunting", "Desa Digital" in a list of programmes."""
+    spans = sorted((span.start, span.end) for program in doc.extraction.programs for span in program.evidence)
+    if not spans:
+        return
+
+    def inside(mention) -> bool:
+        return any(s <= mention.start and mention.end <= e for s, e in spans)
+
+    gone = {
+        e.key for e in doc.entities
+        if e.kind in ("person", "place") and e.mentions and all(inside(m) for m in e.mentions)
+    }
+    if not gone:
+        return
+    extraction = doc.extraction
+    for entity in [e for e in doc.entities if e.key in gone]:
+        doc.replace_mentions(entity, [])
+        extraction.entities.remove(entity)
+    extraction.memberships = [m for m in extraction.memberships if m.person not in gone]
+    for quote in extraction.quotes:
+        if quote.speaker in gone:
+            quote.speaker = None
+    for meeting in extraction.meetings:
+        meeting.attendees = [a for a in meeting.attendees if a not in gone]
+        if meeting.location in gone:
+            meeting.location = None
+    for agreement in extraction.agreements:
+        agreement.parties = [p for p in agreement.parties if p not in gone]
+    for entity in doc.entities:
+        if entity.parent in gone:
+            entity.parent = None

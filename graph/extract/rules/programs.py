@@ -74,6 +74,16 @@ _PERCENT = re.compile(
     r"[A-Za-z][\w-]*){0,4})(?:\s*\((?P<acr>[A-Z][A-Za-z-]{1,10})\))?"
 )
 _CAP_TAIL = re.compile(r"(?:\s+[A-Z][\w-]*)+$")
+# Named programmes in a list: "Program Bapak Asuh Anak Stunting, Dapur Sehat Atasi Stunting
+# (Dashat), dan Desa Digital", "program unggulan seperti Desa Digital, One Village One Company
+# (OVOC), dan Kartu Tani".
+_LIST_ITEM = r"(?:[A-Z][\w'’.-]*|\d[\d.,]*)(?:\s+(?:[A-Z][\w'’.-]*|\d[\d.,]*))*(?:\s*\([A-Za-z][\w-]{1,10}\))?"
+_LISTED = re.compile(
+    rf"\b(?i:program(?:-program)?)\s+(?:[^.\n“”\"]{{0,60}}?\b(?i:seperti|yakni|yaitu|antara\s+lain|berupa|meliputi|di\s+antaranya)\s*:?\s+)?"
+    rf"(?P<items>{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*\s*,?\s+(?:dan|serta)\s+(?:program\s+)?{_LIST_ITEM})"
+)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+(?:program\s+)?")
+_ITEM_PARTS = re.compile(r"(?P<name>.+?)(?:\s*\((?P<acr>[A-Za-z][\w-]{1,10})\))?$")
 # The words the patterns above start with, for keyword_matches.
 _HEAD_WORDS = (
     "program",
@@ -120,9 +130,12 @@ def find_programs(doc: Doc) -> list[Program]:
         return _FOUND[doc]
     programs: list[Program] = []
     taken: list[tuple[int, int]] = []
-    for finder in (_priority, _quoted, _headed, _named, _fund, _target, _percent, _committed):
+    for finder in (_priority, _quoted, _listed, _headed, _named, _fund, _target, _percent, _committed):
         for start, end, name, aliases, target in finder(doc):
-            if any(s < end and start < e for s, e in taken) or _is_entity(doc, name):
+            # A list introduced as programmes names programmes even where a word looks like a
+            # place ("Desa Digital"); finalize drops the place read inside it.
+            listed = finder is _listed
+            if any(s < end and start < e for s, e in taken) or (not listed and _is_entity(doc, name)):
                 continue
             taken.append((start, end))
             _record(doc, programs, start, end, name, aliases, target)
@@ -154,6 +167,21 @@ def _quoted(doc: Doc):
             [f"program {m['name'].strip()}"],
             None,
         )
+
+
+def _listed(doc: Doc):
+    for m in keyword_matches(_LISTED, doc.text, ("program",)):
+        offset = m.start("items")
+        for piece in _LIST_SPLIT.split(m["items"]):
+            start = doc.text.index(piece, offset)
+            offset = start + len(piece)
+            parts = _ITEM_PARTS.match(piece.strip())
+            if parts is None:
+                continue
+            name, acr = parts["name"].rstrip(".,"), parts["acr"]
+            if fold(name) in _NOT_NAMES or (len(name.split()) < 2 and not acr):
+                continue  # a single capitalised word in a list is as likely a body or place
+            yield start, start + len(piece), name, [acr] if acr else [], None
 
 
 def _named(doc: Doc):
