@@ -55,6 +55,7 @@ class Errors:
     E017 = "cannot read the file: {error}"
     E018 = "the record's {field!r} must be a string, got {type}; ignored"
     E019 = "not valid UTF-8; decoded as {encoding}, so check accented characters"
+    E023 = "article id {id!r} is already the id of {other} in this batch; not stored (ids must be unique: rename the file or give the record its own 'id')"
     E090 = "the article is in {lang}, not Indonesian; use --lang id to skip such articles"
     E091 = "the text is too short or too mixed to tell its language; assumed Indonesian"
     E092 = "no article text is left after removing titles and boilerplate"

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..article import Article
+from ..article import Article, normalize_id
 from ..errors import Errors, InputError
 from . import Reader
 from .dateline import parse_opening
@@ -104,8 +104,8 @@ def record_to_article(
     fields = {name: _string_field(record, name, notes) for name in _OPTIONAL}
     record_id = record.get("id")
     # Integer ids are common in exports; anything else falls back to the stem.
-    if isinstance(record_id, str | int) and not isinstance(record_id, bool) and str(record_id).strip():
-        article_id = str(record_id).strip()
+    if isinstance(record_id, str | int) and not isinstance(record_id, bool) and normalize_id(str(record_id)):
+        article_id = str(record_id)
     else:
         article_id = default_id
     language = _string_field(record, "language", notes)
