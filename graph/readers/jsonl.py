@@ -40,6 +40,9 @@ class JsonLinesReader(Reader):
             except json.JSONDecodeError as error:
                 yield InputError(source, Errors.E007.format(error=error.msg), line=line_no)
                 continue
+            except RecursionError:
+                yield InputError(source, Errors.E024, line=line_no)
+                continue
             default_id = stem if len(numbered) == 1 else f"{stem}-{index}"
             yield record_to_article(record, source, default_id, warnings, line=line_no)
 
@@ -72,6 +75,9 @@ def _load(text: str, source: str) -> Any:
     except json.JSONDecodeError as error:
         problem = Errors.E007.format(error=f"{error.msg} (column {error.colno})")
         raise InputError(source, problem, line=error.lineno) from None
+    except RecursionError:
+        # The parser counts its own depth and stops cleanly; no article nests like that.
+        raise InputError(source, Errors.E024) from None
 
 
 def record_to_article(
