@@ -433,3 +433,30 @@ def test_values_from_the_data_are_html_escaped(tmp_path):
             page = other.get(path, headers={"accept": "text/html"}).text
             assert evil not in page and "<img src=x" not in page
             assert "&lt;script&gt;" in page
+
+
+# --- RDF 1.2 triple terms already in a store (written by an update) --------------------
+SAYS = "SELECT * { ?s <http://example.org/says> ?o }"
+
+
+def test_a_stored_triple_term_is_shown_never_a_500(tmp_path):
+    path = tmp_path / "store"
+    store = open_store(str(path))
+    write_examples(store)
+    term = "<<( <http://example.org/s> <http://example.org/p> <http://example.org/o> )>>"
+    store.update(f"INSERT DATA {{ GRAPH <{ARTICLE_1}> {{ <{ALI}> <http://example.org/says> {term} }} }}")
+    store.update(f"INSERT DATA {{ <{ALI}> <http://example.org/says> {term} }}")
+    store.publish(force=True)
+    store.close()
+    with TestClient(create_app(str(path), timeout=20)) as client:
+        answers = {
+            "select json": client.get("/sparql", params={"query": SAYS}),
+            "select csv": client.get("/sparql", params={"query": SAYS}, headers={"accept": "text/csv"}),
+            "construct": client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s <http://example.org/says> ?o }"}),
+            "gsp default": client.get("/rdf-graphs?default", headers={"accept": "application/n-triples"}),
+            "gsp named": client.get("/rdf-graphs", params={"graph": ARTICLE_1}, headers={"accept": "text/turtle"}),
+            "entity page": client.get(ALI.replace(BASE, "/resource/"), headers={"accept": "text/html"}),
+        }
+    for name, response in answers.items():
+        assert response.status_code == 200, (name, response.text[:300])
+        assert "http://example.org/s" in response.text, name

@@ -385,22 +385,23 @@ class OxigraphStore(Store):
         return serialize_counted((q.triple for q in self._store.quads_for_pattern(None, None, None, DEFAULT)), out, fmt)
 
     def import_(self, src: IO[bytes], fmt: str) -> int:
+        """Import named-graph quads in one transaction: a bad quad anywhere commits nothing."""
+        from .importing import checked_quads
+
         self._check_writable()
         if fmt not in _QUAD_FORMATS:
             raise StoreError(Errors.E002.format(kind="import format", name=fmt, known=", ".join(sorted(_QUAD_FORMATS))))
         count = 0
-        batch: list[ox.Quad] = []
-        for quad in ox.parse(src, rdf_format(fmt)):
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                continue  # the union is derived from the named graphs, never imported
-            count += 1
-            batch.append(quad)
-            batch.append(ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT))
-            if len(batch) >= 200_000:
-                self._store.extend(batch)
-                batch = []
-        if batch:
-            self._store.extend(batch)
+
+        def with_union() -> Iterator[ox.Quad]:
+            nonlocal count
+            for quad in checked_quads(src, fmt):
+                count += 1
+                yield quad
+                yield ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT)
+
+        # extend() is one transaction; an exception from the iterator aborts it.
+        self._store.extend(with_union())
         return count
 
     def close(self) -> None:

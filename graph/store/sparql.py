@@ -534,12 +534,17 @@ class SparqlStore(Store):
         self._check_writable()
         if fmt not in _QUAD_FORMATS:
             raise StoreError(Errors.E002.format(kind="import format", name=fmt, known=", ".join(sorted(_QUAD_FORMATS))))
+        from .importing import checked_quads
+
+        if src.seekable():
+            # The server commits batch by batch: check the whole file before sending any.
+            for _ in checked_quads(src, fmt):
+                pass
+            src.seek(0)
         count = 0
         batch: dict[str, list[str]] = {}
         size = 0
-        for quad in ox.parse(src, rdf_format(fmt)):
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                continue  # the union is derived from the named graphs, never imported
+        for quad in checked_quads(src, fmt):
             count += 1
             size += 1
             batch.setdefault(quad.graph_name.value, []).append(f"{quad.subject} {quad.predicate} {quad.object} .\n")
