@@ -101,6 +101,9 @@ class Errors:
     E045 = "graph views are not available ({error})"
     E046 = "only CONSTRUCT and DESCRIBE results can be drawn as a graph"
     E047 = "--allow-update needs a token: set WARTA_UPDATE_TOKEN (clients send Authorization: Bearer <token>)"
+    E048 = "the Host header names a host this server does not answer for (start it with --trusted-host NAME)"
+    E077 = "the query cannot be evaluated: {error}"
+    E078 = "SERVICE failed: {error}"
     W001 = "updates are on and the server listens on {host}, beyond this machine: anyone with the token can change the store"
     W002 = "SERVICE is allowed: queries can make this server fetch any URL"
     # graph views and network analysis (graph.viz, graph.analysis)

@@ -23,7 +23,7 @@ def client(tmp_path):
     store = open_store(str(tmp_path / "store"))
     write_examples(store)
     app = create_app(store, allow_update=True, update_token=TOKEN, workers=1)
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://localhost") as client:
         yield client
     store.close()
 
@@ -98,7 +98,7 @@ def test_a_read_only_server_sees_articles_ingested_by_another_writer(tmp_path):
     writer.write_graphs([(str(g.identifier), list(g))])
     writer.publish(force=True)
     ask_andi = 'ASK { ?p <https://schema.org/name> "Andi Sudirman Sulaimân" }'
-    with TestClient(create_app(path, workers=1)) as client:
+    with TestClient(base_url="http://localhost", app=create_app(path, workers=1)) as client:
         assert not ask(client, ask_andi)
         assert client.get("/search", params={"q": "sulaiman", "format": "json"}).json() == []
         g = GraphBuilder(BASE).build(*article_two())  # as `warta ingest` would, in its own process

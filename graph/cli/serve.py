@@ -50,8 +50,18 @@ from ._util import base_iri_option, store_option, user_errors
 @click.option(
     "--allow-service", is_flag=True, help="Allow SERVICE in queries (the server then fetches other hosts' URLs)."
 )
+@click.option(
+    "--trusted-host",
+    "trusted_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Answer requests whose Host header names NAME (repeatable; '*' for any). "
+    "Always trusted: the --host address, localhost, 127.0.0.1, [::1]; other Hosts get 400.",
+)
 @user_errors
-def command(store, base_iri, host, port, timeout, max_rows, max_body, workers, memory_mb, allow_update, allow_service):
+def command(
+    store, base_iri, host, port, timeout, max_rows, max_body, workers, memory_mb, allow_update, allow_service, trusted_hosts
+):
     """Serve the store: SPARQL 1.1 Protocol at /sparql, the query page at /,
     entity pages under /resource/, search at /search.
 
@@ -71,6 +81,8 @@ def command(store, base_iri, host, port, timeout, max_rows, max_body, workers, m
         base_iri=base_iri,
         workers=workers,
         memory_mb=memory_mb,
+        host=host,
+        trusted_hosts=tuple(trusted_hosts),
     )
     for warning in check_settings(host, config):
         click.echo(f"Warning: {warning}", err=True)

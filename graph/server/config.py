@@ -27,6 +27,9 @@ class ServerConfig:
         base_iri: the base of entity IRIs; ``/resource/<path>`` maps to ``base_iri + path``.
         workers: query worker processes.
         memory_mb: address-space cap per worker process (0: none).
+        host: the address the server is bound to; a trusted Host name.
+        trusted_hosts: more Host names to answer for (``*``: any); the bound
+            address, ``localhost``, ``127.0.0.1`` and ``[::1]`` always are.
     """
 
     timeout: float = DEFAULT_TIMEOUT
@@ -38,3 +41,5 @@ class ServerConfig:
     base_iri: str = DEFAULT_BASE_IRI
     workers: int = 2
     memory_mb: int = DEFAULT_MEMORY_MB
+    host: str = "127.0.0.1"
+    trusted_hosts: tuple[str, ...] = ()

@@ -15,13 +15,13 @@ from rdflib.namespace import RDF
 from rdflib.term import Identifier
 
 from .. import __version__
-from ..errors import Errors
+from ..errors import Errors, QueryError
 from ..model.namespaces import bind_prefixes
 from ..results import serialize
 from ..store.base import QueryResult
 from . import conneg
 from ..store.base import with_bindings
-from .guard import check_query
+from .guard import check_query, fetching_operations
 from .jobs import Context, NotFound
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -57,12 +57,19 @@ def run_query(
     if bindings:
         sparql = with_bindings(sparql, bindings)
     check_query(sparql, allow_service=allow_service)
-    result = context.store.query(
-        sparql,
-        default_graph_uris=list(default_graph_uris) or None,
-        named_graph_uris=list(named_graph_uris) or None,
-        max_rows=max_rows,
-    )
+    try:
+        result = context.store.query(
+            sparql,
+            default_graph_uris=list(default_graph_uris) or None,
+            named_graph_uris=list(named_graph_uris) or None,
+            max_rows=max_rows,
+        )
+    except OSError as error:
+        # With --allow-service the engine fetches other endpoints; their failure is the
+        # query's (4xx), while an I/O error of our own store stays a 500.
+        if allow_service and "SERVICE" in fetching_operations(sparql):
+            raise QueryError(Errors.E078.format(error=error)) from None
+        raise
     name, media_type = conneg.choose(result.kind, accept, fmt)
     headers = {"X-Warta-Query-Kind": result.kind}
     if result.truncated:

@@ -326,6 +326,13 @@ class OxigraphStore(Store):
         )
         if isinstance(results, ox.QueryBoolean):
             return QueryResult("ASK", boolean=bool(results))
+        try:
+            return self._collect(sparql, results, max_rows)
+        except RuntimeError as error:  # evaluation errors surface while iterating, too
+            raise QueryError(Errors.E077.format(error=error)) from None
+
+    @staticmethod
+    def _collect(sparql: str, results, max_rows: int | None) -> QueryResult:
         if isinstance(results, ox.QuerySolutions):
             variables = [v.value for v in results.variables]
             rows, truncated = [], False
@@ -364,6 +371,10 @@ class OxigraphStore(Store):
             return self._store.query(sparql, **options)
         except SyntaxError as error:
             raise QueryError(Errors.E030.format(error=error)) from error
+        except RuntimeError as error:
+            # pyoxigraph's evaluation errors ("The custom function <urn:f> is not supported"):
+            # the query's fault, not the store's.
+            raise QueryError(Errors.E077.format(error=error)) from None
 
     def named_graphs(self) -> Iterator[str]:
         for g in self._store.named_graphs():
