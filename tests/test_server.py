@@ -271,7 +271,39 @@ def test_rows_are_capped_and_the_cut_is_flagged(store_dir):
     with TestClient(base_url="http://localhost", app=create_app(store_dir, max_rows=2, workers=1)) as small:
         response = small.get("/sparql", params={"query": NAMES})
         assert len(response.json()["results"]["bindings"]) == 2
-        assert response.headers["x-warta-truncated"] == "2"
+        assert response.headers["x-warta-truncated"] == "max-rows=2"
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "accept"),
+    [
+        ("/sparql", {"query": "SELECT * WHERE { ?s ?p ?o }"}, "application/sparql-results+json"),
+        ("/sparql", {"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, "application/n-triples"),
+        ("/rdf-graphs", {"default": ""}, "application/n-triples"),
+        ("/rdf-graphs", {"graph": ARTICLE_1}, "text/turtle"),
+    ],
+)
+def test_answers_are_cut_at_the_byte_limit_and_the_cut_is_flagged(store_dir, path, params, accept):
+    limit = 4_000
+    with TestClient(base_url="http://localhost", app=create_app(store_dir, max_bytes_out=limit, workers=1)) as small:
+        response = small.get(path, params=params, headers={"accept": accept})
+    assert response.status_code == 200, response.text
+    assert 0 < len(response.content) <= limit
+    assert response.headers["x-warta-truncated"] == f"max-bytes-out={limit}"
+    if accept == "application/n-triples":
+        Graph().parse(data=response.text, format="nt")  # cut between triples, never inside one
+
+
+def test_gsp_reads_obey_max_rows(store_dir):
+    with TestClient(base_url="http://localhost", app=create_app(store_dir, max_rows=3, workers=1)) as small:
+        response = small.get("/rdf-graphs?default", headers={"accept": "application/n-triples"})
+    assert len(Graph().parse(data=response.text, format="nt")) == 3
+    assert response.headers["x-warta-truncated"] == "max-rows=3"
+
+
+def test_an_answer_under_both_limits_is_not_flagged(client):
+    response = client.get("/rdf-graphs", params={"graph": ARTICLE_2}, headers={"accept": "text/turtle"})
+    assert response.status_code == 200 and "x-warta-truncated" not in response.headers
 
 
 def test_request_bodies_are_bounded(store_dir):

@@ -69,9 +69,11 @@ async def graph_store(request: Request) -> Response:
                 graph,
                 accept=request.headers.get("accept"),
                 fmt=request.query_params.get("format"),
+                max_rows=service.config.max_rows,
+                max_bytes=service.config.max_bytes_out,
             )
             body = b"" if request.method == "HEAD" else reply.body
-            headers = {"Vary": "Accept"}
+            headers = {**reply.headers, "Vary": "Accept"}
             if request.method == "HEAD":
                 headers["Content-Length"] = str(len(reply.body))
             return Response(body, media_type=reply.media_type, headers=headers)

@@ -92,6 +92,7 @@ class SparqlService:
             accept=accept,
             fmt=request.fmt,
             max_rows=self.config.max_rows,
+            max_bytes=self.config.max_bytes_out,
             allow_service=self.config.allow_service,
         )
 

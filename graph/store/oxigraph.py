@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, StoreError
-from .base import QueryResult, Store, Triple, WriteStats, with_bindings
+from .base import QueryResult, Store, Triple, WriteStats, capped, with_bindings
 from .terms import from_ox, to_ox
 
 WARTA_CONTENT_HASH = ox.NamedNode("https://w3id.org/warta/ontology#contentHash")
@@ -320,6 +320,7 @@ class OxigraphStore(Store):
         default_graph_uris: Sequence[str] | None = None,
         named_graph_uris: Sequence[str] | None = None,
         max_rows: int | None = None,
+        max_bytes: int | None = None,
     ) -> QueryResult:
         results = self.raw_query(
             sparql, bindings=bindings, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris
@@ -327,29 +328,21 @@ class OxigraphStore(Store):
         if isinstance(results, ox.QueryBoolean):
             return QueryResult("ASK", boolean=bool(results))
         try:
-            return self._collect(sparql, results, max_rows)
+            return self._collect(sparql, results, max_rows, max_bytes)
         except RuntimeError as error:  # evaluation errors surface while iterating, too
             raise QueryError(Errors.E077.format(error=error)) from None
 
     @staticmethod
-    def _collect(sparql: str, results, max_rows: int | None) -> QueryResult:
+    def _collect(sparql: str, results, max_rows: int | None, max_bytes: int | None) -> QueryResult:
         if isinstance(results, ox.QuerySolutions):
             variables = [v.value for v in results.variables]
-            rows, truncated = [], False
-            for solution in results:
-                if max_rows is not None and len(rows) >= max_rows:
-                    truncated = True
-                    break
-                rows.append(tuple(from_ox(solution[v]) for v in variables))
-            return QueryResult("SELECT", variables=variables, rows=rows, truncated=truncated)
-        triples, truncated = [], False
-        for t in results:
-            if max_rows is not None and len(triples) >= max_rows:
-                truncated = True
-                break
-            triples.append((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+            solutions = (tuple(from_ox(solution[v]) for v in variables) for solution in results)
+            rows, cut = capped(solutions, max_rows, max_bytes)
+            return QueryResult("SELECT", variables=variables, rows=rows, truncated=cut is not None, truncated_by=cut)
+        found = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in results)
+        triples, cut = capped(found, max_rows, max_bytes)
         kind = "DESCRIBE" if sparql.lstrip().upper().startswith("DESCRIBE") else "CONSTRUCT"
-        return QueryResult(kind, triples=triples, truncated=truncated)
+        return QueryResult(kind, triples=triples, truncated=cut is not None, truncated_by=cut)  # type: ignore[arg-type]
 
     def raw_query(
         self,
