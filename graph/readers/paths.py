@@ -88,17 +88,19 @@ def read_file(path: Path, source: str, max_bytes: int, regular_only: bool = True
         InputError: the file is too large, not a regular file or cannot be read.
     """
     try:
+        if not regular_only and not stat.S_ISREG(os.stat(path).st_mode):
+            # Blocking, as cat reads: a pipe's writer may not have opened it yet.
+            with path.open("rb") as handle:
+                return _read_limited(handle, source, max_bytes)
         # O_NONBLOCK: opening a pipe without a writer returns at once instead
         # of hanging; the fstat below then says what was opened (no race with
-        # a file swapped after the walk looked at it).
+        # a file swapped for a pipe after the walk looked at it).
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                if regular_only:
-                    raise InputError(source, Errors.E025.format(kind=_kind(info.st_mode)))
-                os.set_blocking(fd, True)
-            elif info.st_size > max_bytes:
+                raise InputError(source, Errors.E025.format(kind=_kind(info.st_mode)))
+            if info.st_size > max_bytes:
                 raise InputError(source, Errors.E006.format(limit=max_bytes))
             return _read_limited(handle, source, max_bytes)
     except OSError as error:
