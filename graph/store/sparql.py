@@ -60,7 +60,7 @@ from rdflib.term import Identifier
 from ..errors import Errors, QueryError, QueryTimeout, StoreError
 from .base import QueryKind, QueryResult, Store, Triple, WriteStats
 from .base import capped as cap
-from .oxigraph import _QUAD_FORMATS, rdf_format, serialize_counted
+from .oxigraph import _QUAD_FORMATS, serialize_counted
 from .terms import from_ox, to_ox
 
 WARTA_CONTENT_HASH = "https://w3id.org/warta/ontology#contentHash"
