@@ -104,6 +104,8 @@ class Errors:
     E048 = "the Host header names a host this server does not answer for (start it with --trusted-host NAME)"
     E077 = "the query cannot be evaluated: {error}"
     E078 = "SERVICE failed: {error}"
+    E079 = "the update ran longer than {seconds} s and was cancelled; nothing was written"
+    E080 = "the update stopped (out of memory or crashed); nothing was written"
     W001 = "updates are on and the server listens on {host}, beyond this machine: anyone with the token can change the store"
     W002 = "SERVICE is allowed: queries can make this server fetch any URL"
     # graph views and network analysis (graph.viz, graph.analysis)
