@@ -2,7 +2,32 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+
+# Characters that cannot be told apart at the end of an id when printed:
+# controls, format characters (zero-width space, BOM) and every separator.
+_INVISIBLE_EDGE = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
+
+
+def normalize_id(raw: str) -> str:
+    """The one normal form of an article id: NFC, invisible characters trimmed at both ends.
+
+    Ids that print the same must name the same article, so ``"same"``,
+    ``"same "`` and ``"same\\x1f"`` are one id (and collide, which ingest
+    reports) instead of three IRIs or a silent overwrite decided elsewhere.
+    """
+    text = unicodedata.normalize("NFC", raw)
+    start, end = 0, len(text)
+    while start < end and _invisible(text[start]):
+        start += 1
+    while end > start and _invisible(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _invisible(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in _INVISIBLE_EDGE
 
 
 @dataclass(frozen=True)
@@ -36,3 +61,7 @@ class Article:
     language: str = "id"
     source: str | None = None
     warnings: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        # Every reader builds an Article, so this is the one place ids are normalised.
+        object.__setattr__(self, "id", normalize_id(self.id))

@@ -17,7 +17,7 @@ from functools import partial
 from rdflib import URIRef
 
 from .article import Article
-from .errors import InputError, WartaError
+from .errors import Errors, InputError, WartaError
 from .extract import DEFAULT_EXTRACTOR, get_extractor
 from .candidates import PersonIndex
 from .model import DEFAULT_BASE_IRI, GraphBuilder, content_hash
@@ -121,13 +121,22 @@ def ingest(
     iris = IriMinter(base_iri)
     work = partial(process_article, base_iri=base_iri, extractor=extractor)
 
+    # id -> where it came from: a second article with a stored id would replace
+    # the first one's graph without a word, so it is refused and named instead.
+    seen: dict[str, str] = {}
+
     def pending() -> Iterator[Article]:
         for item in items:
             if isinstance(item, InputError):
                 report.errors.append(str(item))
                 continue
+            source = item.source or item.id
+            if item.id in seen:
+                report.errors.append(str(InputError(source, Errors.E023.format(id=item.id, other=seen[item.id]))))
+                continue
+            seen[item.id] = source
             for warning in item.warnings:
-                report.warnings.append(f"{item.source or item.id}: {warning}")
+                report.warnings.append(f"{source}: {warning}")
             if not force and store.graph_hash(str(iris.article(item.id))) == content_hash(item, extractor, iris.base):
                 report.articles += 1
                 report.unchanged += 1

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from graph.model.namespaces import sparql_prologue
 from graph.pipeline import ingest
 from graph.readers import read_paths
@@ -64,3 +68,45 @@ def test_workers_give_the_same_graph_as_one_process(memory_store):
     with process_executor(2) as executor:
         ingest(read_paths([str(CORPUS)]), pooled, executor=executor)
     assert pooled.quad_count() == memory_store.quad_count()
+
+
+# --- article ids that collide in one batch ---------------------------------------------
+
+BODY = (
+    "SAMARINDA - Pemerintah Kota Samarinda menggelar rapat koordinasi dengan seluruh camat "
+    "untuk membahas persiapan musim hujan di wilayah yang rawan banjir pada pekan ini."
+)
+
+
+def _assert_one_stored_and_both_named(report, memory_store, first: str, second: str):
+    assert report.new == 1 and report.articles == 1, report
+    assert len(report.errors) == 1, report.errors
+    error = report.errors[0]
+    assert error.startswith(second) and first in error and "already the id of" in error
+    assert len(list(memory_store.named_graphs())) == 1
+
+
+def test_files_with_the_same_name_in_two_folders_are_an_error_naming_both(tmp_path, memory_store):
+    for month in ("2023-01", "2023-02"):
+        (tmp_path / month).mkdir()
+        (tmp_path / month / "article.txt").write_text(f"Rapat Bulan {month}\n\n{BODY}", encoding="utf-8")
+    report = ingest(read_paths([str(tmp_path)]), memory_store)
+    _assert_one_stored_and_both_named(
+        report, memory_store, str(tmp_path / "2023-01" / "article.txt"), str(tmp_path / "2023-02" / "article.txt")
+    )
+
+
+@pytest.mark.parametrize("other_id", ["same ", " same", "same\x1f", "same\x00", "same\u200b", "same\u2028", "same\ufeff"])
+def test_json_ids_that_differ_only_in_invisible_edges_collide(tmp_path, memory_store, other_id):
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": "same", "text": BODY}), json.dumps({"id": other_id, "text": BODY + " Kedua."})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ingest(read_paths([str(path)]), memory_store)
+    _assert_one_stored_and_both_named(report, memory_store, f"{path}:1", f"{path}:2")
+
+
+def test_ids_are_normalised_to_nfc_once_for_every_reader():
+    from graph.article import Article, normalize_id
+
+    assert normalize_id("Pe\u0301mda\t\x00") == "P\u00e9mda"
+    assert Article(id=" e\u0301\u200b", text="x").id == "\u00e9"

@@ -451,3 +451,103 @@ def test_examples_read_cleanly_with_unique_ids():
 @pytest.mark.parametrize("folder", ["txt", "html", "jsonl", "json"])
 def test_examples_exist_in_every_format(folder):
     assert any(read_all(EXAMPLES / folder))
+
+
+# --- inputs that once stopped or hung the batch ----------------------------------------
+
+
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+def test_deeply_nested_json_line_is_an_error_for_that_line_and_the_rest_is_read(tmp_path, depth):
+    lines = [json.dumps({"id": "a", "text": BODY}), "[" * depth, json.dumps({"id": "c", "text": BODY})]
+    deep = write(tmp_path, "deep.jsonl", "\n".join(lines) + "\n")
+    good = write(tmp_path, "good.txt", "Judul Yang Baik Sekali\n\n" + BODY)
+    items = read_all(deep, good)
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "c", "good"]
+    (error,) = [i for i in items if isinstance(i, InputError)]
+    assert_error(error, f"{deep}:2", "nests arrays or objects too deeply")
+
+
+def test_deeply_nested_json_file_and_stdin_are_errors_not_exceptions(tmp_path):
+    deep = write(tmp_path, "deep.json", '{"text": ' + "[" * 5_000 + "]" * 5_000 + "}")
+    assert_error(read_one(deep), deep, "nests arrays or objects too deeply")
+    (item,) = read_all("-", stdin=io.BytesIO(b"[" * 5_000))
+    assert_error(item, "<stdin>", "nests arrays or objects too deeply")
+
+
+def test_a_reader_that_raises_is_reported_for_its_file_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from graph.readers.text import TextReader
+
+    def explode(self, data, source, stem):
+        raise RecursionError("maximum recursion depth exceeded")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(TextReader, "read", explode)
+    bad = write(tmp_path, "a.txt", BODY)
+    good = write(tmp_path, "b.jsonl", json.dumps({"id": "b", "text": BODY}))
+    first, second = read_all(bad, good)
+    assert_error(first, bad, "the txt reader failed on this file (RecursionError")
+    assert isinstance(second, Article)
+
+
+def _special_files(folder: Path) -> list[Path]:
+    import os
+    import socket
+
+    pipe = folder / "pipe.txt"
+    os.mkfifo(pipe)
+    sock_path = folder / "sock.txt"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(sock_path))  # the socket file stays after the socket closes
+    return [pipe, sock_path]
+
+
+def test_named_pipe_and_socket_in_a_folder_are_skipped_with_a_message_never_opened(tmp_path):
+    import signal
+
+    pipe, sock = _special_files(tmp_path)
+    write(tmp_path, "real.txt", "Judul Yang Baik Sekali\n\n" + BODY)
+    # Opening the pipe for reading would block forever: fail the test instead.
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("reading the folder hung on the named pipe"))
+    signal.alarm(10)
+    try:
+        items = read_all(tmp_path)
+    finally:
+        signal.alarm(0)
+    assert [i.id for i in items if isinstance(i, Article)] == ["real"]
+    errors = {i.source: i.problem for i in items if isinstance(i, InputError)}
+    assert errors == {
+        str(pipe): Errors.E025.format(kind="named pipe"),
+        str(sock): Errors.E025.format(kind="socket"),
+    }
+
+
+def test_a_named_pipe_given_explicitly_is_read_like_cat(tmp_path):
+    import os
+    import threading
+
+    pipe = tmp_path / "piped.txt"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_text, args=("Judul Dari Pipa Ini\n\n" + BODY,))
+    writer.start()
+    (item,) = read_all(pipe)
+    writer.join(10)
+    assert isinstance(item, Article) and item.id == "piped"
+
+
+def test_an_unreadable_sub_folder_is_reported_not_skipped_silently(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "locked").mkdir()
+    write(tmp_path / "locked", "hidden.txt", BODY)
+    write(tmp_path, "open.txt", "Judul Yang Baik Sekali\n\n" + BODY)
+    real_scandir = os.scandir
+
+    def scandir(path=None):
+        if Path(path) == tmp_path / "locked":  # chmod 000 does not stop root, so fail the listing here
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = read_all(tmp_path)
+    assert_error(items[0], tmp_path / "locked", "cannot read the folder: Permission denied")
+    assert [i.id for i in items[1:]] == ["open"]

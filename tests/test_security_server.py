@@ -250,7 +250,7 @@ def test_one_slow_client_does_not_stall_the_others(server):
         import socket
 
         with socket.create_connection((host, int(port))) as s:
-            s.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 400\r\n\r\n")
+            s.sendall(b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\nContent-Length: 400\r\n\r\n")
             while not stop.is_set():
                 try:
                     s.sendall(b" ")
@@ -352,7 +352,7 @@ def test_too_large_requests_are_refused_with_413(server):
 
 
 def test_huge_headers_are_refused_not_crashing(server):
-    status, data = raw_request(server, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 200_000 + b"\r\n\r\n")
+    status, data = raw_request(server, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: localhost\r\nX-Big: " + b"a" * 200_000 + b"\r\n\r\n")
     assert status == 0 or 400 <= status < 500, data[:200]
     assert httpx.get(server + "/sparql", params={"query": "ASK {}"}).status_code == 200
 
@@ -580,3 +580,74 @@ def test_a_large_query_body_does_not_stall_other_clients(server):
     assert static.status_code == 200
     assert took < 1.0, f"a page waited {took:.2f} s behind a 64 KB query"
     assert 400 <= results["reply"].status_code < 500
+
+
+# --- Host header, CORS, client errors (issue 11, items 9 and 12) ------------------------
+
+
+@pytest.mark.parametrize("target", ["/sparql", "/", "/resource/article/hostile", "/resource?iri=x", "/static/app.js"])
+def test_an_untrusted_host_gets_400_and_is_never_echoed(server, target):
+    request = f"GET {target} HTTP/1.1\r\nHost: evil.example\r\nAccept: text/turtle\r\nConnection: close\r\n\r\n"
+    status, data = raw_request(server, request.encode())
+    assert status == 400, data[:300]
+    assert b"evil.example" not in data
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "[::1]", "LOCALHOST:80"])
+def test_loopback_names_are_trusted_by_default(server, host):
+    status, data = raw_request(server, f"GET /sparql HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+    assert status == 200, data[:300]
+
+
+def test_trusted_host_option_adds_a_name_and_it_names_the_endpoint(store_dir):
+    with serve(store_dir, "--trusted-host", "warta.example") as (_, base, _log):
+        request = b"GET /sparql HTTP/1.1\r\nHost: warta.example:8080\r\nAccept: text/turtle\r\nConnection: close\r\n\r\n"
+        status, data = raw_request(base, request)
+        assert status == 200 and b"<http://warta.example:8080/sparql>" in data, data[:500]
+        status, _ = raw_request(base, b"GET /sparql HTTP/1.1\r\nHost: other.example\r\nConnection: close\r\n\r\n")
+        assert status == 400
+
+
+@pytest.mark.parametrize("path", ["/sparql", "/rdf-graphs"])
+def test_cors_preflight_is_answered(server, path):
+    reply = httpx.options(
+        server + path,
+        headers={
+            "Origin": "https://app.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type, authorization, accept",
+        },
+    )
+    assert reply.status_code in (200, 204), reply.text
+    assert reply.headers["access-control-allow-origin"] == "*"
+    assert "POST" in reply.headers["access-control-allow-methods"]
+    allowed = {h.strip().lower() for h in reply.headers["access-control-allow-headers"].split(",")}
+    assert {"content-type", "authorization", "accept"} <= allowed
+
+
+@pytest.mark.parametrize(
+    "request_args",
+    [
+        {"params": {"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"}},
+        {"params": {"query": "SELEKT nonsense"}},
+        {"params": {"update": "INSERT DATA { <a:b> <a:b> <a:b> }"}},
+    ],
+)
+def test_cors_headers_are_on_every_answer_errors_included(server, request_args):
+    reply = httpx.get(server + "/sparql", headers={"Origin": "https://app.example"}, **request_args)
+    assert reply.headers.get("access-control-allow-origin") == "*", reply.status_code
+    exposed = {h.strip().lower() for h in reply.headers["access-control-expose-headers"].split(",")}
+    assert {"x-warta-truncated", "x-warta-query-kind"} <= exposed
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { ?s ?p ?o FILTER(<urn:f>(?s)) }",
+        "SELECT (<urn:f>() AS ?x) WHERE {}",
+    ],
+)
+def test_unsupported_custom_functions_are_a_client_error(server, query):
+    reply = httpx.get(server + "/sparql", params={"query": query})
+    assert reply.status_code == 400, reply.text
+    assert "urn:f" in reply.text

@@ -28,7 +28,7 @@ def store_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(store_dir):
-    with TestClient(create_app(store_dir, timeout=20)) as client:
+    with TestClient(base_url="http://localhost", app=create_app(store_dir, timeout=20)) as client:
         yield client
 
 
@@ -144,7 +144,7 @@ def test_service_description_without_a_query(client):
     graph = Graph().parse(data=response.text, format="turtle")
     sd = "http://www.w3.org/ns/sparql-service-description#"
     endpoints = list(graph.objects(None, URIRef(sd + "endpoint")))
-    assert endpoints == [URIRef("http://testserver/sparql")]
+    assert endpoints == [URIRef("http://localhost/sparql")]
     assert (None, URIRef(sd + "feature"), URIRef(sd + "UnionDefaultGraph")) in graph
 
 
@@ -268,14 +268,46 @@ def test_updates_and_graph_writes_are_refused_on_a_read_only_server(client):
 
 
 def test_rows_are_capped_and_the_cut_is_flagged(store_dir):
-    with TestClient(create_app(store_dir, max_rows=2, workers=1)) as small:
+    with TestClient(base_url="http://localhost", app=create_app(store_dir, max_rows=2, workers=1)) as small:
         response = small.get("/sparql", params={"query": NAMES})
         assert len(response.json()["results"]["bindings"]) == 2
-        assert response.headers["x-warta-truncated"] == "2"
+        assert response.headers["x-warta-truncated"] == "max-rows=2"
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "accept"),
+    [
+        ("/sparql", {"query": "SELECT * WHERE { ?s ?p ?o }"}, "application/sparql-results+json"),
+        ("/sparql", {"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, "application/n-triples"),
+        ("/rdf-graphs", {"default": ""}, "application/n-triples"),
+        ("/rdf-graphs", {"graph": ARTICLE_1}, "text/turtle"),
+    ],
+)
+def test_answers_are_cut_at_the_byte_limit_and_the_cut_is_flagged(store_dir, path, params, accept):
+    limit = 4_000
+    with TestClient(base_url="http://localhost", app=create_app(store_dir, max_bytes_out=limit, workers=1)) as small:
+        response = small.get(path, params=params, headers={"accept": accept})
+    assert response.status_code == 200, response.text
+    assert 0 < len(response.content) <= limit
+    assert response.headers["x-warta-truncated"] == f"max-bytes-out={limit}"
+    if accept == "application/n-triples":
+        Graph().parse(data=response.text, format="nt")  # cut between triples, never inside one
+
+
+def test_gsp_reads_obey_max_rows(store_dir):
+    with TestClient(base_url="http://localhost", app=create_app(store_dir, max_rows=3, workers=1)) as small:
+        response = small.get("/rdf-graphs?default", headers={"accept": "application/n-triples"})
+    assert len(Graph().parse(data=response.text, format="nt")) == 3
+    assert response.headers["x-warta-truncated"] == "max-rows=3"
+
+
+def test_an_answer_under_both_limits_is_not_flagged(client):
+    response = client.get("/rdf-graphs", params={"graph": ARTICLE_2}, headers={"accept": "text/turtle"})
+    assert response.status_code == 200 and "x-warta-truncated" not in response.headers
 
 
 def test_request_bodies_are_bounded(store_dir):
-    with TestClient(create_app(store_dir, max_body=200, workers=1)) as small:
+    with TestClient(base_url="http://localhost", app=create_app(store_dir, max_body=200, workers=1)) as small:
         response = small.post(
             "/sparql", content=("#" * 500).encode(), headers={"content-type": "application/sparql-query"}
         )
@@ -392,7 +424,7 @@ def test_configurable_base_maps_resource_paths(tmp_path):
     g = GraphBuilder(base).build(*article_one())
     store.write_graphs([(str(g.identifier), list(g))])
     store.close()
-    with TestClient(create_app(str(tmp_path / "s"), base_iri=base, workers=1)) as other:
+    with TestClient(base_url="http://localhost", app=create_app(str(tmp_path / "s"), base_iri=base, workers=1)) as other:
         page = other.get("/resource/person/ali-fitri-noor", headers={"accept": "text/html"})
         assert page.status_code == 200 and "Ali Fitri Noor" in page.text
         assert 'href="/resource/organization/pemerintah-kota-samarinda"' in page.text
@@ -428,8 +460,49 @@ def test_values_from_the_data_are_html_escaped(tmp_path):
         ]
     )
     store.close()
-    with TestClient(create_app(str(tmp_path / "s"), workers=1)) as other:
+    with TestClient(base_url="http://localhost", app=create_app(str(tmp_path / "s"), workers=1)) as other:
         for path in ("/resource/person/evil", "/search?q=script"):
             page = other.get(path, headers={"accept": "text/html"}).text
             assert evil not in page and "<img src=x" not in page
             assert "&lt;script&gt;" in page
+
+
+# --- RDF 1.2 triple terms already in a store (written by an update) --------------------
+SAYS = "SELECT * { ?s <http://example.org/says> ?o }"
+
+
+def test_a_stored_triple_term_is_shown_never_a_500(tmp_path):
+    path = tmp_path / "store"
+    store = open_store(str(path))
+    write_examples(store)
+    term = "<<( <http://example.org/s> <http://example.org/p> <http://example.org/o> )>>"
+    store.update(f"INSERT DATA {{ GRAPH <{ARTICLE_1}> {{ <{ALI}> <http://example.org/says> {term} }} }}")
+    store.update(f"INSERT DATA {{ <{ALI}> <http://example.org/says> {term} }}")
+    store.publish(force=True)
+    store.close()
+    with TestClient(base_url="http://localhost", app=create_app(str(path), timeout=20)) as client:
+        answers = {
+            "select json": client.get("/sparql", params={"query": SAYS}),
+            "select csv": client.get("/sparql", params={"query": SAYS}, headers={"accept": "text/csv"}),
+            "construct": client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s <http://example.org/says> ?o }"}),
+            "gsp default": client.get("/rdf-graphs?default", headers={"accept": "application/n-triples"}),
+            "gsp named": client.get("/rdf-graphs", params={"graph": ARTICLE_1}, headers={"accept": "text/turtle"}),
+            "entity page": client.get(ALI.replace(BASE, "/resource/"), headers={"accept": "text/html"}),
+        }
+    for name, response in answers.items():
+        assert response.status_code == 200, (name, response.text[:300])
+        assert "http://example.org/s" in response.text, name
+
+
+def test_a_failed_service_call_is_a_client_error(store_dir):
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    app = create_app(store_dir, allow_service=True, workers=1)
+    with TestClient(base_url="http://localhost", app=app) as client:
+        reply = client.get("/sparql", params={"query": query})
+    assert reply.status_code == 400, reply.text
+    assert reply.text.startswith("SERVICE failed")

@@ -23,7 +23,7 @@ def client(tmp_path):
     store = open_store(str(tmp_path / "store"))
     write_examples(store)
     store.close()
-    with TestClient(create_app(str(tmp_path / "store"), timeout=2, workers=2)) as client:
+    with TestClient(base_url="http://localhost", app=create_app(str(tmp_path / "store"), timeout=2, workers=2)) as client:
         client.get("/sparql", params={"query": QUICK})  # workers warm
         yield client
 
@@ -75,7 +75,7 @@ def test_a_query_past_the_memory_cap_loses_its_worker_not_the_server(tmp_path):
     store.close()
     # Sorting the square of the data needs far more than 700 MB of address space.
     hungry = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
-    with TestClient(create_app(str(tmp_path / "store"), timeout=30, workers=1, memory_mb=700)) as client:
+    with TestClient(base_url="http://localhost", app=create_app(str(tmp_path / "store"), timeout=30, workers=1, memory_mb=700)) as client:
         response = client.get("/sparql", params={"query": hungry})
         assert response.status_code == 503 and "out of memory" in response.text
         started = time.monotonic()

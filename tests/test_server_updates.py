@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from server_data import write_examples
 from starlette.testclient import TestClient
@@ -23,7 +25,7 @@ def client(tmp_path):
     store = open_store(str(tmp_path / "store"))
     write_examples(store)
     app = create_app(store, allow_update=True, update_token=TOKEN, workers=1)
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://localhost") as client:
         yield client
     store.close()
 
@@ -98,7 +100,7 @@ def test_a_read_only_server_sees_articles_ingested_by_another_writer(tmp_path):
     writer.write_graphs([(str(g.identifier), list(g))])
     writer.publish(force=True)
     ask_andi = 'ASK { ?p <https://schema.org/name> "Andi Sudirman Sulaimân" }'
-    with TestClient(create_app(path, workers=1)) as client:
+    with TestClient(base_url="http://localhost", app=create_app(path, workers=1)) as client:
         assert not ask(client, ask_andi)
         assert client.get("/search", params={"q": "sulaiman", "format": "json"}).json() == []
         g = GraphBuilder(BASE).build(*article_two())  # as `warta ingest` would, in its own process
@@ -110,3 +112,65 @@ def test_a_read_only_server_sees_articles_ingested_by_another_writer(tmp_path):
             == "Andi Sudirman Sulaimân"
         )
     writer.close()
+
+
+# --- updates run in a killable writer process (issue 11, item 6) ------------------------
+# Its first operation is applied before the runaway second one starts, in the same
+# transaction: after the kill it must be gone too.
+CARTESIAN = (
+    f'INSERT DATA {{ GRAPH <{G}> {{ <http://example.org/x> <https://schema.org/name> "Nama Baru" }} }} ;\n'
+    f"INSERT {{ GRAPH <{G}> {{ ?a <http://example.org/p> ?l }} }} "
+    "WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+)
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.fixture
+def writer_client(tmp_path):
+    path = str(tmp_path / "store")
+    with open_store(path) as store:
+        write_examples(store)
+    app = create_app(path, allow_update=True, update_token=TOKEN, workers=1, timeout=3, memory_mb=1500)
+    with TestClient(app, base_url="http://localhost") as client:
+        yield client
+
+
+def count(client) -> int:
+    return int(client.get("/sparql", params={"query": COUNT}).json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_an_update_past_the_timeout_is_killed_writes_nothing_and_the_next_one_works(writer_client):
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    before = count(writer_client)
+    started = time.monotonic()
+    response = writer_client.post("/sparql", data={"update": CARTESIAN}, headers=auth)
+    assert response.status_code == 503, response.text
+    assert "nothing was written" in response.text
+    assert time.monotonic() - started < 30
+    assert count(writer_client) == before  # the killed transaction did not commit
+    assert not ask(writer_client, ASK_UNION)
+    assert writer_client.post("/sparql", data={"update": INSERT}, headers=auth).status_code == 204
+    assert ask(writer_client, ASK_UNION)  # a fresh writer took over; the union is in step
+
+
+def test_an_update_nested_100000_deep_is_refused_and_the_server_lives(writer_client):
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    deep = "INSERT DATA { GRAPH <http://g> " + "{" * 100_000 + "}" * 100_000 + " }"
+    headers = {**auth, "content-type": "application/sparql-update"}
+    response = writer_client.post("/sparql", content=deep.encode(), headers=headers)
+    assert 400 <= response.status_code < 600 and response.status_code != 500, response.text[:300]
+    assert writer_client.post("/sparql", data={"update": INSERT}, headers=auth).status_code == 204
+    assert ask(writer_client, ASK_UNION)
+
+
+def test_gsp_writes_go_through_the_writer_process(writer_client):
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    body = b'<http://example.org/x> <https://schema.org/name> "Nama Baru" .'
+    nt = {"content-type": "application/n-triples"}
+    assert writer_client.put("/rdf-graphs", params={"graph": G}, content=body, headers={**auth, **nt}).status_code == 201
+    assert ask(writer_client, ASK_UNION)
+    turtle = {**auth, "content-type": "text/turtle"}
+    bad = writer_client.put("/rdf-graphs", params={"graph": G}, content=b"not turtle", headers=turtle)
+    assert bad.status_code == 400
+    assert writer_client.delete("/rdf-graphs", params={"graph": G}, headers=auth).status_code == 204
+    assert not ask(writer_client, ASK_UNION)

@@ -462,3 +462,22 @@ def test_example_corpus_conforms(memory_store):
     result = validate_store(memory_store)
     assert result.graphs_checked == report.new >= 5
     assert result.conforms, result.text()
+
+
+def test_a_stored_triple_term_does_not_crash_validate(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+    from graph.store import open_store
+
+    store = open_store(str(tmp_path / "s"))
+    store.update(
+        "INSERT DATA { GRAPH <https://w3id.org/warta/resource/article/x> { "
+        "<https://w3id.org/warta/resource/person/a> <http://example.org/says> "
+        "<<( <http://example.org/s> <http://example.org/p> <http://example.org/o> )>> } }"
+    )
+    store.publish(force=True)
+    store.close()
+    result = CliRunner().invoke(main, ["validate", "--store", str(tmp_path / "s")])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output and "article graphs checked" in result.output, result.output

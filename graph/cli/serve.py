@@ -6,7 +6,14 @@ import os
 
 import click
 
-from ..server.config import DEFAULT_MAX_BODY, DEFAULT_MAX_ROWS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ServerConfig
+from ..server.config import (
+    DEFAULT_MAX_BODY,
+    DEFAULT_MAX_BYTES_OUT,
+    DEFAULT_MAX_ROWS,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    ServerConfig,
+)
 from ._util import base_iri_option, store_option, user_errors
 
 
@@ -32,6 +39,13 @@ from ._util import base_iri_option, store_option, user_errors
     help="Most rows (or triples) a result returns; more are cut and flagged in X-Warta-Truncated.",
 )
 @click.option(
+    "--max-bytes-out",
+    default=DEFAULT_MAX_BYTES_OUT,
+    show_default=True,
+    type=int,
+    help="Largest query answer or GSP read in bytes (0: none); longer ones are cut and flagged in X-Warta-Truncated.",
+)
+@click.option(
     "--max-body", default=DEFAULT_MAX_BODY, show_default=True, type=int, help="Largest request body in bytes."
 )
 @click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
@@ -50,8 +64,18 @@ from ._util import base_iri_option, store_option, user_errors
 @click.option(
     "--allow-service", is_flag=True, help="Allow SERVICE in queries (the server then fetches other hosts' URLs)."
 )
+@click.option(
+    "--trusted-host",
+    "trusted_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Answer requests whose Host header names NAME (repeatable; '*' for any). "
+    "Always trusted: the --host address, localhost, 127.0.0.1, [::1]; other Hosts get 400.",
+)
 @user_errors
-def command(store, base_iri, host, port, timeout, max_rows, max_body, workers, memory_mb, allow_update, allow_service):
+def command(
+    store, base_iri, host, port, timeout, max_rows, max_bytes_out, max_body, workers, memory_mb, allow_update, allow_service, trusted_hosts
+):
     """Serve the store: SPARQL 1.1 Protocol at /sparql, the query page at /,
     entity pages under /resource/, search at /search.
 
@@ -64,6 +88,7 @@ def command(store, base_iri, host, port, timeout, max_rows, max_body, workers, m
     config = ServerConfig(
         timeout=timeout,
         max_rows=max_rows if max_rows > 0 else None,
+        max_bytes_out=max_bytes_out if max_bytes_out > 0 else None,
         max_body=max_body,
         allow_update=allow_update,
         update_token=os.environ.get("WARTA_UPDATE_TOKEN") or None,
@@ -71,6 +96,8 @@ def command(store, base_iri, host, port, timeout, max_rows, max_body, workers, m
         base_iri=base_iri,
         workers=workers,
         memory_mb=memory_mb,
+        host=host,
+        trusted_hosts=tuple(trusted_hosts),
     )
     for warning in check_settings(host, config):
         click.echo(f"Warning: {warning}", err=True)

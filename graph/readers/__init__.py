@@ -106,21 +106,25 @@ def read_paths(
             continue
         path = Path(given)
         if path.is_dir():
-            files = [f for f in walk(path) if fmt is not None or _has_reader(f)]
+            for found in walk(path):
+                if isinstance(found, InputError):
+                    yield found
+                elif fmt is not None or _has_reader(found):
+                    yield from _read_one(found, fmt, max_bytes, lang)
         elif path.exists():
-            files = [path]
+            # Named on the command line: a pipe (``<(...)``) is what the user meant.
+            yield from _read_one(path, fmt, max_bytes, lang, regular_only=False)
         else:
             yield InputError(str(given), Errors.E014)
-            continue
-        for file in files:
-            yield from _read_one(file, fmt, max_bytes, lang)
 
 
-def _read_one(path: Path, fmt: str | None, max_bytes: int, lang: str | None) -> Iterator[Article | InputError]:
+def _read_one(
+    path: Path, fmt: str | None, max_bytes: int, lang: str | None, regular_only: bool = True
+) -> Iterator[Article | InputError]:
     source = str(path)
     try:
         reader = reader_for(source, fmt)
-        data = read_file(path, source, max_bytes)
+        data = read_file(path, source, max_bytes, regular_only)
     except InputError as error:
         yield error
         return
@@ -128,8 +132,13 @@ def _read_one(path: Path, fmt: str | None, max_bytes: int, lang: str | None) -> 
 
 
 def _articles(reader: Reader, data: bytes, source: str, stem: str, lang: str | None) -> Iterator[Article | InputError]:
-    for item in reader.read(data, source, stem):
-        yield item if isinstance(item, InputError) else apply_language(item, lang)
+    try:
+        for item in reader.read(data, source, stem):
+            yield item if isinstance(item, InputError) else apply_language(item, lang)
+    except Exception as error:  # noqa: BLE001 - a reader bug on one file must not stop the batch
+        # Readers report bad records themselves; this is the last wall (RecursionError and
+        # MemoryError from a library included), so one file never ends the batch.
+        yield InputError(source, Errors.E027.format(reader=reader.name, error=f"{type(error).__name__}: {error}"))
 
 
 def _has_reader(path: Path) -> bool:

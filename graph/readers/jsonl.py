@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..article import Article
+from ..article import Article, normalize_id
 from ..errors import Errors, InputError
 from . import Reader
 from .dateline import parse_opening
@@ -39,6 +39,9 @@ class JsonLinesReader(Reader):
                 record = json.loads(line)
             except json.JSONDecodeError as error:
                 yield InputError(source, Errors.E007.format(error=error.msg), line=line_no)
+                continue
+            except RecursionError:
+                yield InputError(source, Errors.E024, line=line_no)
                 continue
             default_id = stem if len(numbered) == 1 else f"{stem}-{index}"
             yield record_to_article(record, source, default_id, warnings, line=line_no)
@@ -72,6 +75,9 @@ def _load(text: str, source: str) -> Any:
     except json.JSONDecodeError as error:
         problem = Errors.E007.format(error=f"{error.msg} (column {error.colno})")
         raise InputError(source, problem, line=error.lineno) from None
+    except RecursionError:
+        # The parser counts its own depth and stops cleanly; no article nests like that.
+        raise InputError(source, Errors.E024) from None
 
 
 def record_to_article(
@@ -104,8 +110,8 @@ def record_to_article(
     fields = {name: _string_field(record, name, notes) for name in _OPTIONAL}
     record_id = record.get("id")
     # Integer ids are common in exports; anything else falls back to the stem.
-    if isinstance(record_id, str | int) and not isinstance(record_id, bool) and str(record_id).strip():
-        article_id = str(record_id).strip()
+    if isinstance(record_id, str | int) and not isinstance(record_id, bool) and normalize_id(str(record_id)):
+        article_id = str(record_id)
     else:
         article_id = default_id
     language = _string_field(record, "language", notes)

@@ -14,6 +14,7 @@ from ..store import Store
 from . import routes_pages, routes_sparql
 from .config import ServerConfig
 from .http import SecurityHeaders
+from .middleware import Cors, TrustedHosts, trusted_host_names
 from .service import SparqlService
 
 STATIC = Path(__file__).parent / "static"
@@ -51,7 +52,12 @@ def create_app(store: Store | str, config: ServerConfig | None = None, **setting
         Route("/api/terms", routes_pages.terms, methods=["GET"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)], lifespan=lifespan)
+    middleware = [
+        Middleware(TrustedHosts, names=trusted_host_names(config.host, config.trusted_hosts)),
+        Middleware(Cors),
+        Middleware(SecurityHeaders),
+    ]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.service = service
     app.state.config = config
     return app

@@ -42,12 +42,14 @@ def _mp_context():
 
 
 class _Worker:
-    def __init__(self, spec: str, memory_mb: int | None, network: bool):
+    def __init__(self, spec: str, memory_mb: int | None, network: bool, writable: bool = False):
         from .worker_main import serve
 
         parent, child = _mp_context().Pipe()
         self.conn = parent
-        self.process = _mp_context().Process(target=serve, args=(child, spec, memory_mb, network), daemon=True)
+        self.process = _mp_context().Process(
+            target=serve, args=(child, spec, memory_mb, network, writable), daemon=True
+        )
         self.process.start()
         child.close()
 
@@ -69,13 +71,18 @@ class ProcessPool:
             take the machine's memory; None for no limit.
         network: let workers open network connections (only with
             ``--allow-service``; see :mod:`graph.server.isolation`).
+        writable: open the store read-write (the writer: use ``size=1``, since
+            one process at a time may hold the database).
     """
 
-    def __init__(self, spec: str, size: int = 2, memory_mb: int | None = None, network: bool = False):
+    def __init__(
+        self, spec: str, size: int = 2, memory_mb: int | None = None, network: bool = False, writable: bool = False
+    ):
         self.spec = spec
         self.size = max(1, size)
         self.memory_mb = memory_mb
         self.network = network
+        self.writable = writable
         self.killed = 0  # workers killed at a timeout (for tests and /stats)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
@@ -85,7 +92,7 @@ class ProcessPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.spec, self.memory_mb, self.network)
+        worker = _Worker(self.spec, self.memory_mb, self.network, self.writable)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)

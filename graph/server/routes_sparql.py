@@ -13,8 +13,6 @@ from .protocol import ProtocolError, parse
 from .service import SparqlService
 from .sparql import service_description
 
-_CORS = {"Access-Control-Allow-Origin": "*"}  # public read-only data: any web client may query it
-
 
 def _service(request: Request) -> SparqlService:
     return request.app.state.service
@@ -37,7 +35,7 @@ async def sparql_endpoint(request: Request) -> Response:
         reply = await service.query(parsed, accept)
     except WartaError as error:
         return error_response(error)
-    return Response(reply.body, media_type=reply.media_type, headers={**reply.headers, **_CORS, "Vary": "Accept"})
+    return Response(reply.body, media_type=reply.media_type, headers={**reply.headers, "Vary": "Accept"})
 
 
 def _description(request: Request, accept: str | None, fmt: str | None) -> Response:
@@ -45,7 +43,7 @@ def _description(request: Request, accept: str | None, fmt: str | None) -> Respo
     endpoint = str(request.url.replace(query=""))
     graph = service_description(endpoint, allow_update=config.allow_update, allow_service=config.allow_service)
     name, media_type = conneg.choose("CONSTRUCT", accept, fmt)
-    return Response(serialize_graph(graph, name), media_type=media_type, headers={**_CORS, "Vary": "Accept"})
+    return Response(serialize_graph(graph, name), media_type=media_type, headers={"Vary": "Accept"})
 
 
 def _target(request: Request) -> str | None:
@@ -71,9 +69,11 @@ async def graph_store(request: Request) -> Response:
                 graph,
                 accept=request.headers.get("accept"),
                 fmt=request.query_params.get("format"),
+                max_rows=service.config.max_rows,
+                max_bytes=service.config.max_bytes_out,
             )
             body = b"" if request.method == "HEAD" else reply.body
-            headers = {**_CORS, "Vary": "Accept"}
+            headers = {**reply.headers, "Vary": "Accept"}
             if request.method == "HEAD":
                 headers["Content-Length"] = str(len(reply.body))
             return Response(body, media_type=reply.media_type, headers=headers)

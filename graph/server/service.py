@@ -2,24 +2,34 @@
 
 Routes call these coroutines; each blocking step runs in a thread so the event
 loop keeps answering other requests while a query works or is being killed.
+
+With ``--allow-update`` on an on-disk store, writes run in one writer process
+that alone opens the store read-write (this process never does): an update
+past the timeout, or one that exhausts the writer's memory or crashes it, is
+killed like a query, commits nothing (a pyoxigraph transaction is written at
+commit only), and a fresh writer takes over.
 """
 
 from __future__ import annotations
 
 import hmac
+import logging
 import threading
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import Errors, QueryError, WartaError
+from ..errors import Errors, QueryError, QueryTimeout, WartaError
 from ..store import Store, open_store
 from . import updates
 from .config import ServerConfig
 from .executors import InlineExecutor, ProcessPool
-from .jobs import Job
+from .jobs import Job, Overloaded
 from .protocol import SparqlRequest
 from .sparql import Reply
+
+
+log = logging.getLogger("warta.server")
 
 
 class Forbidden(WartaError):
@@ -28,6 +38,11 @@ class Forbidden(WartaError):
     def __init__(self, message: str, status: int):
         super().__init__(message)
         self.status = status
+
+
+def writer_spec(spec: str) -> bool:
+    """Whether ``spec`` names an on-disk embedded store (one a writer process can own)."""
+    return spec != "memory:" and not spec.endswith(".toml") and "://" not in spec
 
 
 def worker_spec(store: Store) -> str | None:
@@ -48,11 +63,16 @@ class SparqlService:
 
     def __init__(self, store: Store | str, config: ServerConfig):
         self.config = config
-        if isinstance(store, str):
+        self._spec: str | None = None  # set when a writer process owns the store
+        if isinstance(store, str) and config.allow_update and writer_spec(store):
+            self._spec = store
+            store = None
+        elif isinstance(store, str):
             store = open_store(store, read_only=not config.allow_update)
         self.store = store
         self._write_lock = threading.Lock()
         self._executor: ProcessPool | InlineExecutor | None = None
+        self._writer: ProcessPool | None = None
         self._start_lock = threading.Lock()
 
     # --- executing ------------------------------------------------------
@@ -61,6 +81,14 @@ class SparqlService:
         # Started on first use, not at import: a TestClient used without `with`
         # never runs the lifespan, and `warta serve --help` must stay instant.
         with self._start_lock:
+            if self._executor is None and self._spec is not None:
+                self._start_writer()  # it publishes the snapshot the query workers open
+                self._executor = ProcessPool(
+                    self._spec,
+                    size=self.config.workers,
+                    memory_mb=self.config.memory_mb or None,
+                    network=self.config.allow_service,
+                )
             if self._executor is None:
                 spec = worker_spec(self.store)
                 if spec is None:
@@ -76,9 +104,26 @@ class SparqlService:
                     )
             return self._executor
 
+    def _start_writer(self) -> None:
+        self._writer = ProcessPool(
+            self._spec,  # type: ignore[arg-type]
+            size=1,
+            memory_mb=self.config.memory_mb or None,
+            network=self.config.allow_service,
+            writable=True,
+        )
+        # Opening (and recovering) a large store can take longer than a query may.
+        try:
+            self._writer.call(Job("graph.server.updates:ready"), max(self.config.timeout, 60.0))
+        except WartaError as error:
+            # Another process holds the store (warta ingest): reads still work from its
+            # snapshots; each write answers with this error until the writer can open it.
+            log.warning("the writer cannot open the store: %s", error)
+
     async def call(self, function: str, *args, **kwargs) -> Any:
         job = Job(function, args, kwargs)
-        return await run_in_threadpool(self.executor.call, job, self.config.timeout)
+        # self.executor in the thread too: starting the writer waits for it to open the store.
+        return await run_in_threadpool(lambda: self.executor.call(job, self.config.timeout))
 
     async def query(self, request: SparqlRequest, accept: str | None) -> Reply:
         assert request.query is not None
@@ -92,6 +137,7 @@ class SparqlService:
             accept=accept,
             fmt=request.fmt,
             max_rows=self.config.max_rows,
+            max_bytes=self.config.max_bytes_out,
             allow_service=self.config.allow_service,
         )
 
@@ -107,17 +153,40 @@ class SparqlService:
         if not token or scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
             raise Forbidden(Errors.E040, 401)
 
+    def _call_writer(self, job: Job) -> Any:
+        self.executor  # noqa: B018 - starts the writer (and the query workers) on first use
+        assert self._writer is not None
+        return self._writer.call(job, self.config.timeout)
+
     async def update(self, sparql: str) -> None:
+        if self._spec is not None:
+            await self._write("update_job", sparql, allow_service=self.config.allow_service)
+            return
         await run_in_threadpool(
             self._locked, updates.apply_update, self.store, sparql, allow_service=self.config.allow_service
         )
 
     async def put_graph(self, graph_iri: str, body: bytes, content_type: str | None, merge: bool) -> bool:
+        if self._spec is not None:
+            return await self._write("put_graph_job", graph_iri, body, content_type, merge=merge)
         graph = updates.parse_graph(body, content_type)
         return await run_in_threadpool(self._locked, updates.put_graph, self.store, graph_iri, graph, merge=merge)
 
     async def delete_graph(self, graph_iri: str) -> bool:
+        if self._spec is not None:
+            return await self._write("delete_graph_job", graph_iri)
         return await run_in_threadpool(self._locked, updates.delete_graph, self.store, graph_iri)
+
+    async def _write(self, job: str, *args, **kwargs) -> Any:
+        """Run a write job in the writer process, under the query timeout and memory bound."""
+        try:
+            return await run_in_threadpool(self._call_writer, Job(f"graph.server.updates:{job}", args, kwargs))
+        except QueryTimeout:
+            raise QueryTimeout(Errors.E079.format(seconds=f"{self.config.timeout:g}")) from None
+        except Overloaded as error:
+            if str(error) == Errors.E037:
+                raise Overloaded(Errors.E080) from None
+            raise
 
     def _locked(self, function, *args, **kwargs):
         if getattr(self.store, "read_only", False):
@@ -129,3 +198,6 @@ class SparqlService:
         if self._executor is not None:
             self._executor.close()
             self._executor = None
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None

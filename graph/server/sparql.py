@@ -8,20 +8,20 @@ boundary once, already serialised.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Identifier
 
 from .. import __version__
-from ..errors import Errors
+from ..errors import Errors, QueryError
 from ..model.namespaces import bind_prefixes
 from ..results import serialize
-from ..store.base import QueryResult
+from ..store.base import QueryResult, capped
 from . import conneg
 from ..store.base import with_bindings
-from .guard import check_query
+from .guard import check_query, fetching_operations
 from .jobs import Context, NotFound
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -47,6 +47,7 @@ def run_query(
     accept: str | None = None,
     fmt: str | None = None,
     max_rows: int | None = None,
+    max_bytes: int | None = None,
     allow_service: bool = False,
 ) -> Reply:
     """Run a protocol query and serialise it as the client asked.
@@ -57,18 +58,49 @@ def run_query(
     if bindings:
         sparql = with_bindings(sparql, bindings)
     check_query(sparql, allow_service=allow_service)
-    result = context.store.query(
-        sparql,
-        default_graph_uris=list(default_graph_uris) or None,
-        named_graph_uris=list(named_graph_uris) or None,
-        max_rows=max_rows,
-    )
+    try:
+        result = context.store.query(
+            sparql,
+            default_graph_uris=list(default_graph_uris) or None,
+            named_graph_uris=list(named_graph_uris) or None,
+            max_rows=max_rows,
+            max_bytes=max_bytes,
+        )
+    except OSError as error:
+        # With --allow-service the engine fetches other endpoints; their failure is the
+        # query's (4xx), while an I/O error of our own store stays a 500.
+        if allow_service and "SERVICE" in fetching_operations(sparql):
+            raise QueryError(Errors.E078.format(error=error)) from None
+        raise
     name, media_type = conneg.choose(result.kind, accept, fmt)
-    headers = {"X-Warta-Query-Kind": result.kind}
+    return _bounded_reply(result, name, media_type, max_rows, max_bytes, {"X-Warta-Query-Kind": result.kind})
+
+
+def _bounded_reply(
+    result: QueryResult, name: str, media_type: str, max_rows: int | None, max_bytes: int | None, headers: dict[str, str]
+) -> Reply:
+    """Serialise ``result`` within ``max_bytes``, saying in ``X-Warta-Truncated`` which limit cut it.
+
+    The store already stopped collecting near the byte limit (by its estimate
+    of each term); escaping can still make the text longer, so the answer is
+    measured and, if over, shortened in proportion until it fits.
+    """
+    body = serialize(result, name)
+    while max_bytes is not None and len(body) > max_bytes:
+        items = result.rows if result.kind == "SELECT" else result.triples
+        if not items:
+            break
+        keep = min(len(items) - 1, int(len(items) * max_bytes / len(body) * 0.9))
+        if result.kind == "SELECT":
+            result = replace(result, rows=result.rows[:keep], truncated=True, truncated_by="max-bytes-out")
+        else:
+            result = replace(result, triples=result.triples[:keep], truncated=True, truncated_by="max-bytes-out")
+        body = serialize(result, name)
     if result.truncated:
-        # Unlike a silent cap, say so: clients that read headers know the answer is partial.
-        headers["X-Warta-Truncated"] = str(max_rows)
-    return Reply(serialize(result, name), media_type, headers)
+        # Unlike a silent cap, say so, naming the limit: clients that read headers know the answer is partial.
+        limit = result.truncated_by or "max-rows"
+        headers["X-Warta-Truncated"] = f"{limit}={max_bytes if limit == 'max-bytes-out' else max_rows}"
+    return Reply(body, media_type, headers)
 
 
 def select(
@@ -81,14 +113,26 @@ def select(
 _GRAPH_EXISTS = "ASK { GRAPH ?g { ?s ?p ?o } }"
 
 
-def read_graph(context: Context, graph_iri: str | None, *, accept: str | None = None, fmt: str | None = None) -> Reply:
-    """Graph Store Protocol GET: one named graph, or the (deduplicated union) default graph."""
+def read_graph(
+    context: Context,
+    graph_iri: str | None,
+    *,
+    accept: str | None = None,
+    fmt: str | None = None,
+    max_rows: int | None = None,
+    max_bytes: int | None = None,
+) -> Reply:
+    """Graph Store Protocol GET: one named graph, or the (deduplicated union) default graph.
+
+    Bounded like a query answer: at most ``max_rows`` triples and ``max_bytes`` bytes.
+    """
     store = context.store
     if graph_iri is not None and not store.query(_GRAPH_EXISTS, bindings={"g": URIRef(graph_iri)}).boolean:
         raise NotFound(Errors.E041.format(graph=graph_iri))
-    triples = list(store.triples(graph_iri))
+    triples, cut = capped(store.triples(graph_iri), max_rows, max_bytes)
+    result = QueryResult("CONSTRUCT", triples=triples, truncated=cut is not None, truncated_by=cut)
     name, media_type = conneg.choose("CONSTRUCT", accept, fmt)
-    return Reply(serialize(QueryResult("CONSTRUCT", triples=triples), name), media_type)
+    return _bounded_reply(result, name, media_type, max_rows, max_bytes, {})
 
 
 def service_description(endpoint: str, *, allow_update: bool, allow_service: bool) -> Graph:

@@ -40,6 +40,25 @@ def apply_update(store, sparql: str, *, allow_service: bool = False) -> None:
     store.publish(force=True)
 
 
+# --- jobs for the writer process (graph/server/worker_main.py) --------------------------
+def ready(context) -> bool:
+    """Answered once the writer has opened the store and published a snapshot."""
+    return True
+
+
+def update_job(context, sparql: str, *, allow_service: bool = False) -> None:
+    apply_update(context.store, sparql, allow_service=allow_service)
+
+
+def put_graph_job(context, graph_iri: str, body: bytes, content_type: str | None, *, merge: bool = False) -> bool:
+    # Parsed here, not in the server: a 1 MB body is CPU work the event loop must not do.
+    return put_graph(context.store, graph_iri, parse_graph(body, content_type), merge=merge)
+
+
+def delete_graph_job(context, graph_iri: str) -> bool:
+    return delete_graph(context.store, graph_iri)
+
+
 def parse_graph(body: bytes, content_type: str | None) -> Graph:
     media = (content_type or "text/turtle").split(";")[0].strip().lower()
     parser = RDF_PARSERS.get(media)

@@ -1,4 +1,8 @@
-"""The body of a query worker process: open the store read-only, run jobs until the pipe closes.
+"""The body of a worker process: open the store, run jobs until the pipe closes.
+
+Query workers open it read-only (the latest snapshot); the one writer worker
+opens it read-write and is the only process that does, so an update can be
+killed at the timeout like a query (a killed transaction never commits).
 
 Kept apart from the pool so the forkserver preloads only what workers need.
 """
@@ -27,7 +31,7 @@ def _limit_memory(memory_mb: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def serve(conn, spec: str, memory_mb: int | None = None, network: bool = False) -> None:
+def serve(conn, spec: str, memory_mb: int | None = None, network: bool = False, writable: bool = False) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle, not ours
     if not network:
         cut_network()  # first thing: the process is still single-threaded
@@ -35,7 +39,9 @@ def serve(conn, spec: str, memory_mb: int | None = None, network: bool = False) 
     from graph.store import open_store
 
     try:
-        context: Context | None = Context(open_store(spec, read_only=True))
+        context: Context | None = Context(open_store(spec, read_only=not writable))
+        if writable:
+            context.store.publish(force=True)  # query workers open the latest snapshot
         opening_error = None
     except WartaError as error:
         context, opening_error = None, Failure(500, str(error))

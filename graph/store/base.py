@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import IO, ClassVar, Literal
 
 from rdflib.term import Identifier, Node, URIRef
+from rdflib.term import Literal as RdfLiteral
 
 _UNSAFE_IRI = re.compile(r'[<>"{}|^`\\\s]')
 
@@ -37,6 +38,8 @@ class QueryResult:
     boolean: bool | None = None
     triples: list[Triple] = field(default_factory=list)
     truncated: bool = False
+    #: which limit cut the answer: ``"max-rows"`` or ``"max-bytes-out"`` (None: complete)
+    truncated_by: str | None = None
 
     def dicts(self) -> list[dict[str, Identifier | None]]:
         return [dict(zip(self.variables, row)) for row in self.rows]
@@ -93,8 +96,14 @@ class Store(ABC):
         default_graph_uris: Sequence[str] | None = None,
         named_graph_uris: Sequence[str] | None = None,
         max_rows: int | None = None,
+        max_bytes: int | None = None,
     ) -> QueryResult:
-        """Run a SPARQL query; ``bindings`` substitute variables safely (never by string pasting)."""
+        """Run a SPARQL query; ``bindings`` substitute variables safely (never by string pasting).
+
+        ``max_rows`` and ``max_bytes`` (about the size of the terms) cut the
+        answer while it is collected, so a huge one never sits in memory; the
+        result says which limit cut it.
+        """
 
     @abstractmethod
     def update(self, sparql: str) -> None:
@@ -222,3 +231,35 @@ def existing_subjects_query(iris: Sequence[str]) -> str:
     """A query listing which of ``iris`` already have a name in the union graph."""
     values = " ".join(f"<{iri}>" for iri in iris)
     return f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {values} }} ?s <https://schema.org/name> ?n }}"
+
+
+# Per-term overhead of the wordiest result format (SPARQL JSON: type, value, datatype keys).
+_TERM_OVERHEAD = 48
+
+
+def term_bytes(term: Identifier | None) -> int:
+    """About what a term costs in a serialised answer (its UTF-8 text plus format overhead)."""
+    if term is None:
+        return 8
+    size = len(str(term).encode("utf-8", "surrogatepass")) + _TERM_OVERHEAD
+    if isinstance(term, RdfLiteral):
+        size += len(term.datatype or "") + len(term.language or "")
+    return size
+
+
+def capped(items: Iterable[tuple], max_rows: int | None, max_bytes: int | None) -> tuple[list[tuple], str | None]:
+    """The first items (rows or triples) within both limits, and the limit that cut them, if any.
+
+    Stops reading ``items`` at the limit: the rest is never materialised.
+    """
+    kept: list[tuple] = []
+    used = 0
+    for item in items:
+        if max_rows is not None and len(kept) >= max_rows:
+            return kept, "max-rows"
+        if max_bytes is not None:
+            used += sum(term_bytes(term) for term in item)
+            if used > max_bytes:
+                return kept, "max-bytes-out"
+        kept.append(item)
+    return kept, None

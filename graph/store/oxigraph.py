@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, StoreError
-from .base import QueryResult, Store, Triple, WriteStats, with_bindings
+from .base import QueryResult, Store, Triple, WriteStats, capped, with_bindings
 from .terms import from_ox, to_ox
 
 WARTA_CONTENT_HASH = ox.NamedNode("https://w3id.org/warta/ontology#contentHash")
@@ -320,29 +320,29 @@ class OxigraphStore(Store):
         default_graph_uris: Sequence[str] | None = None,
         named_graph_uris: Sequence[str] | None = None,
         max_rows: int | None = None,
+        max_bytes: int | None = None,
     ) -> QueryResult:
         results = self.raw_query(
             sparql, bindings=bindings, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris
         )
         if isinstance(results, ox.QueryBoolean):
             return QueryResult("ASK", boolean=bool(results))
+        try:
+            return self._collect(sparql, results, max_rows, max_bytes)
+        except RuntimeError as error:  # evaluation errors surface while iterating, too
+            raise QueryError(Errors.E077.format(error=error)) from None
+
+    @staticmethod
+    def _collect(sparql: str, results, max_rows: int | None, max_bytes: int | None) -> QueryResult:
         if isinstance(results, ox.QuerySolutions):
             variables = [v.value for v in results.variables]
-            rows, truncated = [], False
-            for solution in results:
-                if max_rows is not None and len(rows) >= max_rows:
-                    truncated = True
-                    break
-                rows.append(tuple(from_ox(solution[v]) for v in variables))
-            return QueryResult("SELECT", variables=variables, rows=rows, truncated=truncated)
-        triples, truncated = [], False
-        for t in results:
-            if max_rows is not None and len(triples) >= max_rows:
-                truncated = True
-                break
-            triples.append((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+            solutions = (tuple(from_ox(solution[v]) for v in variables) for solution in results)
+            rows, cut = capped(solutions, max_rows, max_bytes)
+            return QueryResult("SELECT", variables=variables, rows=rows, truncated=cut is not None, truncated_by=cut)
+        found = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in results)
+        triples, cut = capped(found, max_rows, max_bytes)
         kind = "DESCRIBE" if sparql.lstrip().upper().startswith("DESCRIBE") else "CONSTRUCT"
-        return QueryResult(kind, triples=triples, truncated=truncated)
+        return QueryResult(kind, triples=triples, truncated=cut is not None, truncated_by=cut)  # type: ignore[arg-type]
 
     def raw_query(
         self,
@@ -364,6 +364,10 @@ class OxigraphStore(Store):
             return self._store.query(sparql, **options)
         except SyntaxError as error:
             raise QueryError(Errors.E030.format(error=error)) from error
+        except RuntimeError as error:
+            # pyoxigraph's evaluation errors ("The custom function <urn:f> is not supported"):
+            # the query's fault, not the store's.
+            raise QueryError(Errors.E077.format(error=error)) from None
 
     def named_graphs(self) -> Iterator[str]:
         for g in self._store.named_graphs():
@@ -385,22 +389,23 @@ class OxigraphStore(Store):
         return serialize_counted((q.triple for q in self._store.quads_for_pattern(None, None, None, DEFAULT)), out, fmt)
 
     def import_(self, src: IO[bytes], fmt: str) -> int:
+        """Import named-graph quads in one transaction: a bad quad anywhere commits nothing."""
+        from .importing import checked_quads
+
         self._check_writable()
         if fmt not in _QUAD_FORMATS:
             raise StoreError(Errors.E002.format(kind="import format", name=fmt, known=", ".join(sorted(_QUAD_FORMATS))))
         count = 0
-        batch: list[ox.Quad] = []
-        for quad in ox.parse(src, rdf_format(fmt)):
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                continue  # the union is derived from the named graphs, never imported
-            count += 1
-            batch.append(quad)
-            batch.append(ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT))
-            if len(batch) >= 200_000:
-                self._store.extend(batch)
-                batch = []
-        if batch:
-            self._store.extend(batch)
+
+        def with_union() -> Iterator[ox.Quad]:
+            nonlocal count
+            for quad in checked_quads(src, fmt):
+                count += 1
+                yield quad
+                yield ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT)
+
+        # extend() is one transaction; an exception from the iterator aborts it.
+        self._store.extend(with_union())
         return count
 
     def close(self) -> None:

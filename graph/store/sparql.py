@@ -59,7 +59,8 @@ from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, QueryTimeout, StoreError
 from .base import QueryKind, QueryResult, Store, Triple, WriteStats
-from .oxigraph import _QUAD_FORMATS, rdf_format, serialize_counted
+from .base import capped as cap
+from .oxigraph import _QUAD_FORMATS, serialize_counted
 from .terms import from_ox, to_ox
 
 WARTA_CONTENT_HASH = "https://w3id.org/warta/ontology#contentHash"
@@ -416,6 +417,7 @@ class SparqlStore(Store):
         default_graph_uris: Sequence[str] | None = None,
         named_graph_uris: Sequence[str] | None = None,
         max_rows: int | None = None,
+        max_bytes: int | None = None,
     ) -> QueryResult:
         kind = query_kind(sparql)
         if bindings:
@@ -424,22 +426,25 @@ class SparqlStore(Store):
         response = self._post_query(sparql, accept, default_graph_uris, named_graph_uris)
         capped = "x-sparql-maxrows" in response.headers
         if kind in ("CONSTRUCT", "DESCRIBE"):
-            triples = [
+            found = (
                 (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
                 for t in ox.parse(response.content, _response_format(response))
-            ]
-            truncated = capped or (max_rows is not None and len(triples) > max_rows)
-            return QueryResult(kind, triples=triples[:max_rows] if max_rows is not None else triples, truncated=truncated)
+            )
+            triples, cut = cap(found, max_rows, max_bytes)
+            return QueryResult(
+                kind, triples=triples, truncated=capped or cut is not None, truncated_by=cut or ("max-rows" if capped else None)
+            )
         body = response.json()
         if kind == "ASK":
             return QueryResult("ASK", boolean=bool(body.get("boolean")))
         variables = body["head"].get("vars", [])
         bindings_json = body.get("results", {}).get("bindings", [])
-        truncated = capped or (max_rows is not None and len(bindings_json) > max_rows)
-        if max_rows is not None:
-            bindings_json = bindings_json[:max_rows]
-        rows = [tuple(from_ox(json_term(b[v])) if v in b else None for v in variables) for b in bindings_json]
-        return QueryResult("SELECT", variables=variables, rows=rows, truncated=truncated)
+        solutions = (tuple(from_ox(json_term(b[v])) if v in b else None for v in variables) for b in bindings_json)
+        rows, cut = cap(solutions, max_rows, max_bytes)
+        return QueryResult(
+            "SELECT", variables=variables, rows=rows, truncated=capped or cut is not None,
+            truncated_by=cut or ("max-rows" if capped else None),
+        )
 
     def named_graphs(self) -> Iterator[str]:
         for page in self._catalog_pages():
@@ -534,12 +539,17 @@ class SparqlStore(Store):
         self._check_writable()
         if fmt not in _QUAD_FORMATS:
             raise StoreError(Errors.E002.format(kind="import format", name=fmt, known=", ".join(sorted(_QUAD_FORMATS))))
+        from .importing import checked_quads
+
+        if src.seekable():
+            # The server commits batch by batch: check the whole file before sending any.
+            for _ in checked_quads(src, fmt):
+                pass
+            src.seek(0)
         count = 0
         batch: dict[str, list[str]] = {}
         size = 0
-        for quad in ox.parse(src, rdf_format(fmt)):
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                continue  # the union is derived from the named graphs, never imported
+        for quad in checked_quads(src, fmt):
             count += 1
             size += 1
             batch.setdefault(quad.graph_name.value, []).append(f"{quad.subject} {quad.predicate} {quad.object} .\n")

@@ -22,6 +22,10 @@ def to_ox(term: Identifier):
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# rdflib has no RDF 1.2 triple terms; one already in a store (``warta import``
+# refuses them, SPARQL Update can still write one) is read as a literal holding
+# its N-Triples 1.2 form, so every reader shows it instead of failing.
+TRIPLE_TERM = URIRef("https://w3id.org/warta/ontology#TripleTerm")
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
@@ -41,4 +45,6 @@ def from_ox(term) -> Identifier | None:
         return Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.DefaultGraph):
         return None
+    if isinstance(term, ox.Triple):
+        return Literal(f"<<( {term} )>>", datatype=TRIPLE_TERM)
     raise TypeError(f"unsupported term {term!r}")

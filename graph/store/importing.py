@@ -1,0 +1,105 @@
+"""Loading an export (N-Quads or TriG) back into a store: checked first, then all or nothing.
+
+Warta's default graph is the union of the named graphs, so an import file
+holds named graphs only: a triple in the default graph is refused (not
+dropped, not guessed into some graph), as are blank-node graph names (they
+cannot be addressed again) and RDF 1.2 triple terms (no Warta query, page or
+check reads them).
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+
+from ..errors import Errors, StoreError
+from .oxigraph import rdf_format
+
+FORMATS = ("nquads", "trig")
+_SHOWN_CHARS = 160
+
+
+def checked_quads(src: IO[bytes], fmt: str) -> Iterator[ox.Quad]:
+    """The quads of ``src``, raising StoreError at the first one Warta cannot store.
+
+    Linear and streaming: each quad is decided on its parsed terms.
+
+    Raises:
+        StoreError: a syntax error, a default-graph triple, a blank-node graph
+            name or a triple term, naming the quad by its position.
+    """
+    position = 0
+    try:
+        for position, quad in enumerate(ox.parse(src, rdf_format(fmt)), 1):
+            problem = quad_problem(quad)
+            if problem is not None:
+                shown = str(quad)
+                shown = shown if len(shown) <= _SHOWN_CHARS else shown[:_SHOWN_CHARS] + "..."
+                raise StoreError(Errors.E070.format(n=position, quad=shown, problem=problem))
+            yield quad
+    except SyntaxError as error:
+        raise StoreError(Errors.E071.format(error=_one_line(error))) from None
+    except (OSError, EOFError, UnicodeDecodeError) as error:  # a truncated or corrupt .gz
+        raise StoreError(Errors.E072.format(n=position, error=_one_line(error))) from None
+
+
+def quad_problem(quad: ox.Quad) -> str | None:
+    """Why Warta cannot store ``quad``, or None."""
+    if isinstance(quad.graph_name, ox.DefaultGraph):
+        return Errors.E073
+    if isinstance(quad.graph_name, ox.BlankNode):
+        return Errors.E074
+    if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
+        return Errors.E075
+    return None
+
+
+def import_file(path: str | Path, spec: str | None = None, fmt: str | None = None) -> int:
+    """Import an export file (``.nq``, ``.trig``, optionally gzipped) into the store ``spec``.
+
+    All or nothing on the embedded store: one transaction, so a bad quad near
+    the end commits nothing, and a store directory created for the import is
+    removed again.
+
+    Returns:
+        The number of quads imported.
+
+    Raises:
+        StoreError: the file cannot be read or holds a quad Warta cannot store.
+    """
+    from . import open_store, store_spec
+
+    path = str(path)
+    name = path[:-3] if path.endswith(".gz") else path
+    fmt = fmt or ("trig" if name.endswith(".trig") else "nquads")
+    target_dir = _local_dir(store_spec(spec))
+    created = target_dir is not None and not target_dir.exists()
+    opener = gzip.open if path.endswith(".gz") else open
+    try:
+        with open_store(spec) as target, opener(path, "rb") as src:
+            count = target.import_(src, fmt)
+            target.publish(force=True)
+        return count
+    except StoreError as error:
+        if created:
+            shutil.rmtree(target_dir, ignore_errors=True)  # type: ignore[arg-type]
+        raise StoreError(Errors.E076.format(path=path, error=error)) from None
+    except OSError as error:
+        if created:
+            shutil.rmtree(target_dir, ignore_errors=True)  # type: ignore[arg-type]
+        raise StoreError(Errors.E076.format(path=path, error=error.strerror or error)) from None
+
+
+def _local_dir(spec: str) -> Path | None:
+    if spec == "memory:" or spec.endswith(".toml") or "://" in spec:
+        return None
+    return Path(spec)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
