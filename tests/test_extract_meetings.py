@@ -136,3 +136,47 @@ def test_date_belongs_to_the_event_written_nearest_to_it():
         "Menurut daftar hadir rapat, dari 45 anggota yang dilantik 2 Maret lalu, 40 hadir."
     )
     assert sorted(m.date for m in ex.meetings) == ["2021-03-02", "2021-05-10"]
+
+
+def _meetings(text, date="2023-01-13"):
+    from graph.article import Article
+    from graph.extract.rules import RuleExtractor
+
+    ex = RuleExtractor().extract(Article(id="t", text=text, date=date))
+    names = {e.key: e.name for e in ex.entities}
+    return [(m.kind, m.date, sorted(names.get(a, a) for a in m.attendees)) for m in ex.meetings], ex
+
+
+def test_an_audience_referred_back_to_as_a_meeting_is_one_gathering():
+    found, _ = _meetings(
+        "Wali Kota Kendari Siska Karina Imran menerima audiensi pengurus KADIN Kota Kendari di ruang kerjanya, "
+        "Kamis (12/1/2023). Dalam pertemuan itu, Ketua KADIN Kota Kendari Hasbullah Idris menyampaikan rencana pameran."
+    )
+    assert [(kind, date) for kind, date, _ in found] == [("audiensi", "2023-01-12")]
+    assert "Hasbullah Idris" in found[0][2] and "Siska Karina Imran" in found[0][2]
+
+
+def test_a_coordination_meeting_written_as_rakor_with_its_own_date_and_chair():
+    found, _ = _meetings(
+        "Pemerintah Provinsi Jambi dan BPJS Ketenagakerjaan menandatangani perjanjian kerja sama di Auditorium "
+        "Rumah Dinas Gubernur Jambi, Selasa (7/2/2023). Gubernur Jambi Al Haris hadir. Sebelumnya, Senin (6/2/2023), "
+        "Al Haris memimpin rakor bersama para bupati membahas pendataan pekerja rentan.",
+        date="2023-02-07",
+    )
+    by_date = {date: (kind, attendees) for kind, date, attendees in found}
+    assert by_date["2023-02-06"][0] == "rapat" and "Al Haris" in by_date["2023-02-06"][1]
+    assert by_date["2023-02-07"][0] == "penandatanganan"
+    assert all("Rumah Dinas" not in attendees for _, _, attendees in found)
+
+
+def test_a_working_meeting_of_parliament_and_a_dated_hearing_by_abbreviation():
+    found, _ = _meetings(
+        "Komisi II DPR menggelar raker dengan Menteri Dalam Negeri Tito Karnavian, Senin (16/1/2023). "
+        "Sehari kemudian, Selasa (17/1/2023), Komisi II menggelar RDP dengan KPU."
+    )
+    assert sorted(date for _, date, _ in found) == ["2023-01-16", "2023-01-17"]
+
+
+def test_an_activity_mentioned_without_pointing_back_is_not_a_gathering():
+    found, _ = _meetings("Kegiatan ekonomi warga kembali normal setelah banjir surut, Kamis (12/1/2023).")
+    assert found == []

@@ -99,3 +99,8 @@ def test_names_one_letter_apart_that_are_not_spelling_variants_stay_two_persons(
 def test_old_and_new_spellings_of_one_name_are_one_person():
     found = persons('Bupati Sragen Djoko Santoso hadir. "Kami siap," kata Joko Santoso.')
     assert list(found) == ["Djoko Santoso"]
+
+
+def test_the_region_an_office_serves_is_not_part_of_the_speakers_name():
+    found = persons('"Kami siap bekerja sama," ujar Sekda Samarinda Ali Fitri saat ditemui wartawan.')
+    assert list(found) == ["Ali Fitri"]

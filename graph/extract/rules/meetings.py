@@ -32,14 +32,18 @@ _RAPAT_QUALIFIERS = (
 # Each pattern opens with a class of its possible first letters: the scan skips
 # other positions without entering the alternation (about twice as fast).
 _NOUN = re.compile(
-    rf"\b(?=[rRsSpPaAkKhHmM])(?:(?P<rapat>rapat|sidang)(?:\s+(?P<qual>{_RAPAT_QUALIFIERS}|kabinet))?"
-    r"|(?P<abbr>rakor\w*|rapim|ratas|musrenbang|kunker|paripurna)"
+    rf"\b(?=[rRsSpPaAkKhHmMcCjJuUlLwWfFdDtTgG])(?:(?P<rapat>rapat|sidang)(?:\s+(?P<qual>{_RAPAT_QUALIFIERS}|kabinet))?"
+    r"|(?P<abbr>rakor\w*|rapim|ratas|musrenbang|kunker|paripurna|raker(?:nas|da|wil)?|rdp)"
     r"|(?P<noun>pertemuan|audiensi|kunjungan\s+kerja|pelantikan|penandatanganan|peresmian|peluncuran"
-    r"|halalbihalal|halal\s+bihalal|mutasi))\b",
+    r"|halalbihalal|halal\s+bihalal|mutasi|silaturahmi|silaturahim|konferensi\s+pers|jumpa\s+pers"
+    r"|kongres|muktamar|munas|musyawarah\s+nasional|upacara|apel|seminar|lokakarya|webinar|sarasehan"
+    r"|focus\s+group\s+discussion|FGD|temu\s+(?:ramah|wicara)|dialog|diskusi|peringatan(?=\s+Hari\b)"
+    r"|acara|kegiatan))\b",
     re.IGNORECASE,
 )
 _VERB = re.compile(
     r"(?=[bBmMdD])\b(?P<verb>bertemu|menemui|menerima\s+(?:kunjungan|audiensi|kedatangan)|melantik|dilantik"
+    r"|bersilaturahmi|bersilaturahim|berdialog|berkunjung|mengunjungi|dikunjungi"
     r"|menandatangani|ditandatangani|meneken|diteken|meresmikan|diresmikan|meluncurkan|diluncurkan)\b",
     re.IGNORECASE,
 )
@@ -50,13 +54,22 @@ _ATTEND = re.compile(
 # The words a noun or verb match starts with, for keyword_matches.
 _NOUN_WORDS = (
     "rapat", "sidang", "rakor", "rapim", "ratas", "musrenbang", "kunker", "paripurna", "pertemuan", "audiensi",
-    "kunjungan", "pelantikan", "penandatanganan", "peresmian", "peluncuran", "halal", "mutasi",
+    "kunjungan", "pelantikan", "penandatanganan", "peresmian", "peluncuran", "halal", "mutasi", "raker", "rdp",
+    "silaturahmi", "silaturahim", "konferensi", "jumpa", "kongres", "muktamar", "munas", "musyawarah", "upacara",
+    "apel", "seminar", "lokakarya", "webinar", "sarasehan", "focus", "fgd", "temu", "dialog", "diskusi",
+    "peringatan", "acara", "kegiatan",
 )  # fmt: skip
 _VERB_WORDS = (
-    "bertemu", "menemui", "menerima", "melantik", "dilantik", "menandatangani", "ditandatangani", "meneken",
+    "bertemu", "menemui", "menerima", "melantik", "dilantik", "bersilaturahmi", "bersilaturahim", "berdialog",
+    "berkunjung", "mengunjungi", "dikunjungi", "menandatangani", "ditandatangani", "meneken",
     "diteken", "meresmikan", "diresmikan", "meluncurkan", "diluncurkan",
 )  # fmt: skip
 _ABBREVIATIONS = {
+    "raker": ("rapat", "kerja"),
+    "rakernas": ("rapat", "kerja"),
+    "rakerda": ("rapat", "kerja"),
+    "rakerwil": ("rapat", "kerja"),
+    "rdp": ("rapat", "dengar pendapat"),
     "rapim": ("rapat", "pimpinan"),
     "ratas": ("rapat", "terbatas"),
     "paripurna": ("rapat", "paripurna"),
@@ -64,6 +77,12 @@ _ABBREVIATIONS = {
     "musrenbang": ("musrenbang", None),
 }
 _VERB_KINDS = {
+    "bersilaturahmi": "silaturahmi",
+    "bersilaturahim": "silaturahmi",
+    "berdialog": "dialog",
+    "berkunjung": "kunjungan kerja",
+    "mengunjungi": "kunjungan kerja",
+    "dikunjungi": "kunjungan kerja",
     "bertemu": "pertemuan",
     "menemui": "pertemuan",
     "menerima": "audiensi",
@@ -80,12 +99,25 @@ _VERB_KINDS = {
 }
 # Kinds that name the same sort of gathering for merging.
 _FAMILY = {
+    "silaturahim": "silaturahmi",
+    "jumpa pers": "konferensi pers",
+    "focus group discussion": "fgd",
     "peluncuran": "peresmian",
     "sidang": "rapat",
     "halal bihalal": "halalbihalal",
 }
 # Nouns that only count with a date: they also name procedures, not gatherings.
-_DATED_ONLY = {"mutasi", "pelantikan", "penandatanganan", "peluncuran", "peresmian"}
+_DATED_ONLY = {
+    "mutasi", "pelantikan", "penandatanganan", "peluncuran", "peresmian", "silaturahmi", "silaturahim", "upacara",
+    "apel", "seminar", "lokakarya", "webinar", "sarasehan", "fgd", "focus group discussion", "dialog", "diskusi",
+    "kunjungan kerja", "kongres", "muktamar", "munas", "musyawarah nasional", "konferensi pers", "jumpa pers",
+    "temu ramah", "temu wicara", "peringatan",
+}  # fmt: skip
+# Words that name a gathering only when they point back at one already reported
+# ("dalam acara itu", "kegiatan tersebut"); such a mention joins the last gathering
+# whatever it was called ("audiensi ... Dalam pertemuan itu").
+_BACK_REFERENCE_ONLY = {"acara", "kegiatan"}
+_GENERIC = {"pertemuan", "acara", "kegiatan"}
 # The noun is part of a place or a document, not a gathering.
 _NOT_A_GATHERING_BEFORE = re.compile(
     r"\b(?:ruang|gedung|meja|bahan|materi|notulen|notula|persetujuan|permohonan|rekomendasi|rencana|surat"
@@ -230,7 +262,10 @@ def _mentions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Mention]:
             continue
         kind, qualifier = _noun_kind(match)
         bare = match["rapat"] is not None and qualifier is None
-        anaphoric = bool(_DEMONSTRATIVE_AFTER.match(text, match.end())) or bare
+        demonstrative = bool(_DEMONSTRATIVE_AFTER.match(text, match.end()))
+        if kind in _BACK_REFERENCE_ONLY and not demonstrative:
+            continue
+        anaphoric = demonstrative or bare
         reported = bool(
             _REPORTING_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
         )
@@ -361,6 +396,10 @@ def _family(kind: str) -> str:
 
 def _merge_target(gatherings: list[_Gathering], mention: _Mention) -> _Gathering | None:
     family = _family(mention.kind)
+    if mention.anaphoric and mention.kind in _GENERIC and gatherings and mention.qualifier is None:
+        last = gatherings[-1]
+        if not mention.date or not last.meeting.date or mention.date == last.meeting.date:
+            return last
     for gathering in reversed(gatherings):
         if gathering.family != family:
             continue

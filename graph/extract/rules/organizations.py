@@ -36,6 +36,8 @@ _WEAK_HEADS = frozenset({"Pusat", "Koalisi", "Aliansi", "Serikat", "Satgas", "Sa
 #: Words after a lower-case connector or before "(ACR)" that may continue a name ("Koalisi Rakyat
 #: untuk Keadilan Perikanan (Kiara)", "Network for Democracy and Electoral Integrity").
 _RUN_CONNECTORS = frozenset({"dan", "&", "untuk", "di", "for", "of", "and", "the", "on"})
+#: "Rumah ..." that are buildings people live or gather in, not institutions like "Rumah Sakit".
+_RESIDENCES = frozenset({"Dinas", "Jabatan", "Adat", "Warga", "Singgah", "Ibadah", "Makan", "Susun", "Kediaman"})
 _GOV_TYPES = {"ministry": True, "local_government": True, "agency": True, "legislature": True, "police": True}
 _MAX_BODY = 10
 
@@ -233,6 +235,8 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
         return None
     if head.casefold() in role_forms():
         return None
+    if head == "Rumah" and i + 1 < len(tokens) and tokens[i + 1].text in _RESIDENCES:
+        return None  # "Rumah Dinas Gubernur": an official's residence is a place, not a body
     proper = head in _PROPER_HEADS
     j = i + 1
     last_word = i

@@ -9,6 +9,7 @@ from .doc import Doc
 from .lexicon import acronyms, regions_by_name, role_forms
 from .names import match_name
 from .offices import match_role
+from .regions import match_region
 from .tokens import Token
 
 #: Speech verbs written before the speaker ("ujar Ali Fitri").
@@ -33,9 +34,15 @@ def known_non_person(name: str) -> bool:
 
 
 def _person_at(doc: Doc, tokens: list[Token], i: int) -> None:
-    # Skip an office before the name ("kata Menaker Hanif", "ujar Bupati Agus").
+    # Skip an office before the name ("kata Menaker Hanif", "ujar Bupati Agus"), and the
+    # region it serves ("ujar Sekda Samarinda Ali Fitri": Samarinda is not part of the name).
+    office = i
     while i < len(tokens) and tokens[i].text.casefold() in role_forms() and tokens[i].cap:
         i += 1
+    if i > office:
+        region = match_region(tokens, i)
+        if region is not None and region.end < len(tokens) and tokens[region.end].cap:
+            i = region.end
     if i < len(tokens) and match_role(tokens, i) is not None:
         return  # an office with its holder: the offices stage reads it
     found = match_name(tokens, i)
@@ -127,7 +134,7 @@ def _listed_companies(doc: Doc, tokens: list[Token]) -> None:
 
 
 def _short_forms(doc: Doc, tokens: list[Token]) -> None:
-    """Record later short forms ("Ali", "Ali Fitri") of known persons as mentions and aliases."""
+    """Record later mentions of known persons, in full or short ("Ali", "Ali Fitri"), as mentions and aliases."""
     persons = [e for e in doc.entities if e.kind == "person" and len(e.name.split()) > 1]
     if not persons:
         return
@@ -140,6 +147,6 @@ def _short_forms(doc: Doc, tokens: list[Token]) -> None:
             continue
         end, name, _ = found
         hit = doc.find_entity(name, "person")
-        if hit is not None and hit in persons and len(name.split()) < len(hit.name.split()):
+        if hit is not None and hit in persons and len(name.split()) <= len(hit.name.split()):
             doc.add_entity("person", hit.name, doc.span(tokens[i].start, tokens[end - 1].end), aliases=[name])
         i = end
