@@ -17,6 +17,7 @@ not (offices, titles, regions, quotes, events). Two stages join them:
 from __future__ import annotations
 
 from .doc import Doc
+from .lexicon import is_name_word, regions_by_name, role_forms, seen_in_names, seen_outside_names
 from .names import match_name
 from .persons import known_non_person
 from .tokens import mark_model_names, tokenize
@@ -32,6 +33,9 @@ def read_model_names(doc: Doc) -> None:
 def add_model_persons(doc: Doc) -> None:
     """Stage: persons the model reads where no rule found one."""
     persons = [n for n in doc.model_names if n.label == "PER"]
+    per_count: dict[str, int] = {}
+    for n in persons:
+        per_count[n.text] = per_count.get(n.text, 0) + 1
     for found in persons:
         if doc.mentions_overlapping(found.start, found.end):
             continue  # a rule read this stretch already (a person, an office's body, a place)
@@ -45,11 +49,19 @@ def add_model_persons(doc: Doc) -> None:
         first = next((k for k, t in enumerate(tokens) if t.start >= found.start), None)
         if first is None:
             continue
+        # The model's left edge is its least sure: "dengan Uu Ruzhanul Ulum" read as
+        # "Ruzhanul Ulum". A name word just before it, and no body or region, joins.
+        while first > 0 and _joins_name(tokens[first - 1]) and tokens[first - 1].end + 1 >= tokens[first].start:
+            first -= 1
         read = match_name(tokens, first)
         if read is None:
             continue
         end, name, written = read
         if tokens[end - 1].end > found.end or known_non_person(name):
+            continue
+        if len(name.split()) == 1 and not seen_in_names(name) and per_count.get(name, 0) < 2:
+            # One capitalised word the model reads once is as often a company, a place or a
+            # term ("Gojek", "Santri", "Perda") as a person: the rules' cues decide those.
             continue
         span = doc.span(tokens[first].start, tokens[end - 1].end)
         known = doc.find_entity(name, "person")
@@ -57,3 +69,15 @@ def add_model_persons(doc: Doc) -> None:
             doc.add_entity("person", known.name, span, aliases=[name])
         else:
             doc.add_entity("person", name, span, aliases=[written])
+
+
+def _joins_name(tok) -> bool:
+    return (
+        tok.cap
+        and tok.model is None
+        and is_name_word(tok.text)
+        and not tok.acronym
+        and tok.low not in regions_by_name()
+        and tok.low not in role_forms()
+        and not seen_outside_names(tok.text)
+    )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ...resolve import PREFIX_TITLES, ROLE_WORDS, fold
 from ..types import Entity
 from .doc import Doc
-from .lexicon import is_name_word, regions_by_name
+from .lexicon import is_common_word, is_name_word, regions_by_name, seen_outside_names
 
 #: Ranks of more than one word, written before a name (police, military, civil service).
 _RANKS = re.compile(
@@ -171,9 +171,8 @@ def _name_at_end(doc: Doc, chunk: list[tuple[int, int]]) -> NamedSpeaker:
     text = doc.text
     words = [text[s:e].strip(".") or text[s:e] for s, e in chunk]
     taken = _covered_by_bodies(doc, chunk[0][0], chunk[-1][1])
-    i = _model_name_start(doc, chunk, words)
-    read_by_model = i < len(chunk)
-    while not read_by_model and i > 0 and len(chunk) - i < _MAX_NAME_WORDS:
+    i = len(chunk)
+    while i > 0 and len(chunk) - i < _MAX_NAME_WORDS:
         word = words[i - 1]
         following = words[i] if i < len(chunk) else None
         if not _can_be_name(
@@ -184,6 +183,7 @@ def _name_at_end(doc: Doc, chunk: list[tuple[int, int]]) -> NamedSpeaker:
             # "Ombudsman Papua Barat Yosef": "Barat" closes a region's name.
             break
         i -= 1
+    i = _model_adjusted_start(doc, chunk, words, i)
     if i == len(chunk):
         return NamedSpeaker(
             "", "", chunk[0][0], chunk[-1][1], title_only=True, words=tuple(words)
@@ -202,23 +202,37 @@ def _name_at_end(doc: Doc, chunk: list[tuple[int, int]]) -> NamedSpeaker:
     )
 
 
-def _model_name_start(doc: Doc, chunk: list[tuple[int, int]], words: list[str]) -> int:
-    """Index in ``chunk`` where the model's person name closing it starts; ``len(chunk)``
-    (read the words one by one) when the model names no person there."""
+def _model_adjusted_start(doc: Doc, chunk: list[tuple[int, int]], words: list[str], i: int) -> int:
+    """The name's first word in ``chunk`` once the model has had its say.
+
+    The words read one by one end at ``i``. Where the model's person name closing the
+    chunk starts later, the words between are dropped when each is a region or body
+    word to it or to the word lists ("Kementan Sarwo Edhy" stays whole; "Sumbagsel
+    Hendrafan Silvianus" loses "Sumbagsel"); where it starts earlier, its words are
+    taken when each can be a name ("Hari Nugroho", "Hari" also meaning "day").
+    """
     found = doc.model_name_at(chunk[-1][0], "PER")
     if found is None:
-        return len(chunk)
-    for k, (start, _) in enumerate(chunk):
-        if start >= found.start:
-            # The model only says where the name starts; each word must still be able to be a name.
-            if all(
-                (is_name_word(w) or len(w.rstrip(".")) == 1 and w[:1].isupper())
-                and _key(w) not in ROLE_WORDS and _key(w) not in PREFIX_TITLES and _key(w) not in _OFFICE_WORDS
-                for w in words[k:]
-            ) and any(c.islower() for w in words[k:] for c in w):
-                return k
-            break
-    return len(chunk)
+        return i
+    k = next((n for n, (start, _) in enumerate(chunk) if start >= found.start), len(chunk))
+    if k > i and all(_body_word(doc, chunk[n][0], words[n]) or not is_name_word(words[n]) for n in range(i, k)):
+        return k
+    if k < i and all(
+        w[:1].isupper() and (is_name_word(w) or is_common_word(w)) and _key(w) not in ROLE_WORDS and _key(w) not in PREFIX_TITLES and _key(w) not in _OFFICE_WORDS
+        and not _body_word(doc, chunk[n][0], w)
+        for n, w in enumerate(words[k:i], start=k)
+    ):
+        return k
+    return i
+
+
+def _body_word(doc: Doc, offset: int, word: str) -> bool:
+    found = doc.model_name_at(offset)
+    return (
+        (found is not None and found.label in ("LOC", "ORG"))
+        or _key(word) in regions_by_name()
+        or seen_outside_names(word)
+    )
 
 
 def _ends_region(words: list[str]) -> bool:
