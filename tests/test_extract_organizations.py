@@ -83,3 +83,14 @@ def test_a_city_government_stays_apart_from_its_province_of_the_same_name():
     assert {"Pemerintah Provinsi Jambi", "Pemerintah Kota Jambi"} <= set(names.values())
     (mayor,) = [m for m in ex.memberships if m.role == "Wali Kota"]
     assert names[mayor.organization] == "Pemerintah Kota Jambi"
+
+
+def test_parties_by_their_short_forms_are_the_office_holders_bodies():
+    ex = RuleExtractor().extract(Article(id="t", text=(
+        "Sekretaris Jenderal PDI-P Hasto Kristiyanto menyatakan partainya menolak perubahan ambang batas. "
+        "Anggota Komisi II dari Fraksi PKS Mardani Ali Sera menilai pembahasan harus terbuka."
+    )))
+    names = {e.key: e.name for e in ex.entities}
+    held = {names[m.person]: names.get(m.organization) for m in ex.memberships}
+    assert held["Hasto Kristiyanto"] == "Partai Demokrasi Indonesia Perjuangan"
+    assert held["Mardani Ali Sera"] == "Partai Keadilan Sejahtera"

@@ -431,6 +431,11 @@ def _name_start(ev: _Evidence, tokens: list[Token], lo: int, end: int, must_spli
     lexicon does not know ("CEO Torch Ben Wirawan", "Universitas Sam Ratulangi Flora Pricilia
     Kalalo"). Kompas-style articles refer back to a person by the first name: the leftmost word
     written again elsewhere opens the name; else a word the name corpora know as a name."""
+    if tokens[end - 1].in_person:
+        # The statistical model reads where the name opens: "CEO Torch Ben Wirawan".
+        opening = next((p for p in range(end - 1, lo, -1) if tokens[p].person_start), None)
+        if opening is not None and end - opening <= 4:
+            return opening
     first = max(lo, end - 4)
     cands = [p for p in range(first, end - 1) if not tokens[p].acronym and is_name_word(tokens[p].text)]
     start_tok = tokens[lo].start

@@ -259,6 +259,8 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
             continue
         if not tok.cap:
             break
+        if tok.person_start and last_word > i:
+            break  # the model reads a person's name here ("Politikus Partai Golkar Nurul Arifin")
         if match_region(tokens, j, bare=False) or (not proper and match_region(tokens, j) and not is_org_word(tok.text)):
             break
         if last_word > i and tok.text in _TOP_HEADS and head not in _TOP_HEADS:
