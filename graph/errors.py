@@ -114,4 +114,4 @@ class Errors:
     E062 = "no chain links {a!r} and {b!r} in the graph"
     E063 = "a view query must be SELECT or CONSTRUCT/DESCRIBE, not {kind}"
     # statistical entities (graph.extract.ner)
-    E070 = "the NER model is missing at {path}: rebuild it with `make model` (see graph/extract/ner/MODEL_CARD.md) or reinstall Warta"
+    E100 = "the NER model is missing at {path}: rebuild it with `make model` (see graph/extract/ner/MODEL_CARD.md) or reinstall Warta"
