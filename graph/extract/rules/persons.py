@@ -11,6 +11,7 @@ from .names import match_name
 from .offices import match_role
 from .regions import match_region
 from .tokens import Token
+from .wordindex import word_index
 
 #: Speech verbs written before the speaker ("ujar Ali Fitri").
 _CUE_BEFORE = frozenset(
@@ -98,13 +99,8 @@ def _drop_body_word(doc: Doc) -> None:
         words = entity.name.split()
         if entity.kind != "person" or len(words) < 3 or not words[0][:1].isupper():
             continue
-        pair = f"{words[0]} {words[1]}"
-        if doc.text.count(words[0]) <= doc.text.count(pair) or doc.text.count(words[1]) <= doc.text.count(pair):
-            continue  # cheap test first: neither word is written without the other
-        first, second = re.escape(words[0]), re.escape(words[1])
-        alone = re.search(rf"\b{first}\b(?!\s+{second}\b)", doc.text)
-        back = re.search(rf"(?<!{first} )\b{second}\b", doc.text)
-        if alone and back:
+        index = word_index(doc)
+        if index.alone(words[0], words[1]) and index.without_before(words[1], words[0]):
             doc.rename(entity, " ".join(words[1:]))
 
 

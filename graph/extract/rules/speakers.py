@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ...resolve import PREFIX_TITLES, ROLE_WORDS, fold
 from ..types import Entity
 from .doc import Doc
+from .wordindex import word_index
 from .lexicon import is_common_word, is_name_word, regions_by_name, seen_outside_names
 
 #: Ranks of more than one word, written before a name (police, military, civil service).
@@ -278,19 +279,16 @@ def _can_be_name(
     return not (
         key in regions_by_name()
         or _used_as_body(doc, word)
-        or _closes_other_name(doc.text, previous, word, following)
+        or _closes_other_name(doc, previous, word, following)
     )
 
 
-def _closes_other_name(text: str, previous: str, word: str, following: str) -> bool:
+def _closes_other_name(doc: Doc, previous: str, word: str, following: str) -> bool:
     """The word and the one before it name something else elsewhere: "Terminal Pulo Gebang,"
     makes "Gebang" in "Pulo Gebang Bernad Pasaribu" part of the place, not the name."""
     if not previous or not previous[0].isupper():
         return False
-    pattern = (
-        rf"\b{re.escape(previous)}\s+{re.escape(word)}\b(?!\s+{re.escape(following)}\b)"
-    )
-    return re.search(pattern, text) is not None
+    return word_index(doc).pair_without(previous, word, following)
 
 
 def _covered_by_bodies(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,0 +1,64 @@
+"""How often the article writes its capitalised words, alone, in pairs, and what follows a pair.
+
+Rules ask questions about the whole article ("is 'Gebang' written after 'Pulo' anywhere
+without 'Bernad' next?", "is 'Vinda' written without 'Maya'?"). A regular-expression
+search of the text per question costs the article's length each time, so a long
+article with many names took time growing with the square of its size. The index is
+built in one pass (:meth:`Doc.derived`) and answers each question in constant time.
+Only capitalised words are kept: the questions are about names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .doc import Doc
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+class WordIndex:
+    def __init__(self, text: str):
+        self.words: Counter[str] = Counter()
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        self.after_pair: defaultdict[tuple[str, str], Counter[str | None]] = defaultdict(Counter)
+        previous: tuple[str, int] | None = None  # (word, end) of the capitalised word just before
+        before: str | None = None  # the capitalised word before that, when the three are adjacent
+        for match in _WORD.finditer(text):
+            word = match.group()
+            capital = word[:1].isupper()
+            adjacent = previous is not None and text[previous[1] : match.start()].isspace()
+            if before is not None and adjacent:
+                self.after_pair[(before, previous[0])][word if capital else None] += 1
+            elif before is not None:
+                self.after_pair[(before, previous[0])][None] += 1
+            if not capital:
+                before = previous = None
+                continue
+            self.words[word] += 1
+            if adjacent:
+                self.pairs[(previous[0], word)] += 1
+                before = previous[0]
+            else:
+                before = None
+            previous = (word, match.end())
+        if before is not None and previous is not None:
+            self.after_pair[(before, previous[0])][None] += 1
+
+    def alone(self, word: str, partner: str) -> bool:
+        """``word`` is written at least once without ``partner`` right after it."""
+        return self.words[word] > self.pairs[(word, partner)]
+
+    def without_before(self, word: str, partner: str) -> bool:
+        """``word`` is written at least once without ``partner`` right before it."""
+        return self.words[word] > self.pairs[(partner, word)]
+
+    def pair_without(self, first: str, second: str, following: str) -> bool:
+        """"``first second``" is written at least once not followed by ``following``."""
+        followers = self.after_pair.get((first, second))
+        return bool(followers) and sum(followers.values()) > followers.get(following, 0)
+
+
+def word_index(doc: Doc) -> WordIndex:
+    return doc.derived("capitalised word index", lambda: WordIndex(doc.text))
