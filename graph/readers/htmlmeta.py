@@ -172,7 +172,8 @@ def published(meta: PageMeta) -> str | None:
     if shown is not None:
         for stamp in stamps:
             if isinstance(stamp, datetime) and stamp.tzinfo is not None and _same_minute(stamp, shown):
-                return stamp.isoformat()
+                # Same instant; written in the zone the page shows, as readers there read it.
+                return stamp.astimezone(shown.tzinfo).isoformat()
         for stamp in stamps:
             if isinstance(stamp, datetime) and stamp.replace(tzinfo=None, second=0) == shown.replace(tzinfo=None):
                 return stamp.replace(tzinfo=shown.tzinfo).isoformat()
