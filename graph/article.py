@@ -44,7 +44,10 @@ class Article:
         date: publication date or datetime, ISO 8601 (``2022-04-06`` or
             ``2022-04-06T09:00:00+08:00``), when known.
         url: canonical URL, when known.
-        publisher: publisher name as written (``ANALITIK.CO.ID``, ``Kompas``).
+        publisher: publisher name as written (``ANALITIK.CO.ID``, ``Kompas``), or the
+            outlet's one name when a reader knows it (see ``graph/data/outlets.tsv``).
+        publisher_source: where the publisher name came from (``og:site_name``,
+            ``outlet table (kompas.com)``, ``dateline``), when a reader says.
         dateline: the place in the dateline (``Samarinda``), when present.
         language: ISO 639-1 code; ``id`` unless the source says otherwise.
         source: where it came from (a path, ``path:line`` or ``<stdin>``), for messages.
@@ -57,6 +60,7 @@ class Article:
     date: str | None = None
     url: str | None = None
     publisher: str | None = None
+    publisher_source: str | None = None
     dateline: str | None = None
     language: str = "id"
     source: str | None = None

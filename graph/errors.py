@@ -59,6 +59,7 @@ class Errors:
     E024 = "the JSON nests arrays or objects too deeply to parse (an article record is one flat object)"
     E025 = "not a regular file ({kind}); skipped without opening it"
     E026 = "cannot read the folder: {error}"
+    E028 = "skipped: not an article ({why})"
     E027 = "the {reader} reader failed on this file ({error}); the rest of the batch goes on"
     # warta import (graph/store/importing.py)
     E070 = "quad {n} ({quad}): {problem}"
@@ -68,7 +69,7 @@ class Errors:
     E074 = "a blank node as graph name; name the graph with an IRI"
     E075 = "an RDF 1.2 triple term (<<( ... )>>); Warta stores plain RDF triples only"
     E076 = "cannot import {path}: {error}; nothing was imported"
-    E090 = "the article is in {lang}, not Indonesian; use --lang id to skip such articles"
+    E090 = "the article is in {lang}, not Indonesian: its title, date, publisher and text are stored, but persons, organisations, quotes and meetings are read from Indonesian only; use --lang id to skip such articles"
     E091 = "the text is too short or too mixed to tell its language; assumed Indonesian"
     E092 = "no article text is left after removing titles and boilerplate"
     E093 = "the text was double-encoded (mojibake such as 'Ã©' for 'é' or '‚Äú' for '“'); repaired, check how it was saved"

@@ -264,7 +264,7 @@ def test_html_reader_keeps_the_article_and_drops_navigation():
     assert isinstance(article, Article), article
     assert article.title == "Pemkot Balikpapan Bahas MoU dengan Kemenkop UKM"
     assert article.url == "https://tepian.contoh.id/berita/pemkot-balikpapan-bahas-mou"
-    assert article.date == "2023-03-14"
+    assert article.date == "2023-03-14T10:30:00+08:00"
     assert article.publisher == "Tepian Contoh"
     assert article.dateline == "Balikpapan"
     assert article.text.startswith("BALIKPAPAN, TEPIAN.CONTOH.ID - Pemerintah Kota Balikpapan")

@@ -6,11 +6,29 @@ import json
 
 import click
 
+from ..article import Article
 from ..errors import InputError, WartaError
 from ..extract import get_extractor
 from ..model import GraphBuilder
 from ..readers import DEFAULT_MAX_BYTES, read_paths
 from ._util import base_iri_option, extractor_option, user_errors
+
+
+def article_as_read(article: Article) -> dict:
+    """What the reader made of the input, so a user can see why extraction went wrong."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "date": article.date,
+        "publisher": article.publisher,
+        "publisher_source": article.publisher_source,
+        "dateline": article.dateline,
+        "url": article.url,
+        "language": article.language,
+        "source": article.source,
+        "warnings": list(article.warnings),
+        "text": article.text,
+    }
 
 
 @click.command("extract")
@@ -22,7 +40,7 @@ from ._util import base_iri_option, extractor_option, user_errors
     type=click.Choice(["turtle", "trig", "jsonld", "nt", "json"]),
     default="turtle",
     show_default=True,
-    help="RDF serialisation, or 'json' for the plain extraction results with offsets.",
+    help="RDF serialisation, or 'json' for the article as read (title, date, publisher, dateline, text) and the extraction results with offsets.",
 )
 @base_iri_option
 @extractor_option
@@ -39,7 +57,8 @@ def command(path, fmt, output_format, base_iri, extractor):
             continue
         extraction = engine.extract(item)
         if output_format == "json":
-            click.echo(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2))
+            shown = {"article": article_as_read(item), **extraction.to_dict()}
+            click.echo(json.dumps(shown, ensure_ascii=False, indent=2))
         else:
             click.echo(builder.build(item, extraction).serialize(format=output_format))
     if failed:

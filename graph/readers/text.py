@@ -18,6 +18,7 @@ before the boilerplate tail.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..article import Article
@@ -35,6 +36,8 @@ MAX_HEAD_LINES = 6
 MAX_TITLE_CHARS = 200
 # A repeated lede is a full sentence; shorter head lines are titles or labels.
 MIN_LEDE_CHARS = 60
+# A line that is one URL or a numbered/bulleted URL (``1. https://...``, ``- www.x.id/...``).
+_LINK_LINE = re.compile(r"^(?:[-*•]|\d+[.)])?\s*(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 class TextReader(Reader):
@@ -65,6 +68,8 @@ def parse_plain_article(
     """
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
+    if why := not_an_article([lines[i] for i in filled]):
+        return InputError(source, Errors.E028.format(why=why))
     start, dateline = _find_dateline(lines, filled)
     if start is None:
         start = _body_start_without_dateline(lines, filled)
@@ -87,6 +92,19 @@ def parse_plain_article(
         source=source,
         warnings=tuple(warnings or ()) + (() if language else (Errors.E091,)),
     )
+
+
+def not_an_article(lines: list[str]) -> str | None:
+    """Why a text file is not an article (a list of links), or None when it may be one.
+
+    A folder of articles often holds a ``SOURCES.txt`` of the URLs they came
+    from; read as an article it would be stored with no facts and a language
+    warning. An article quotes a link now and then; it is not mostly links.
+    """
+    links = sum(1 for line in lines if _LINK_LINE.match(line.strip()))
+    if links >= 2 and links * 2 >= len(lines):
+        return f"{links} of its {len(lines)} lines are links: a list of sources, not a story"
+    return None
 
 
 def _find_dateline(lines: list[str], filled: list[int]) -> tuple[int | None, Dateline | None]:
