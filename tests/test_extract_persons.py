@@ -104,3 +104,32 @@ def test_old_and_new_spellings_of_one_name_are_one_person():
 def test_the_region_an_office_serves_is_not_part_of_the_speakers_name():
     found = persons('"Kami siap bekerja sama," ujar Sekda Samarinda Ali Fitri saat ditemui wartawan.')
     assert list(found) == ["Ali Fitri"]
+
+
+def _persons_after_merge(text, *names):
+    """A document whose persons stage found ``names`` where first written, after the merge."""
+    from graph.extract.rules.doc import Doc
+    from graph.extract.rules.finalize import merge_person_variants
+
+    doc = Doc(Article(id="t", text=text))
+    for name in names:
+        start = text.index(name)
+        doc.add_entity("person", name, doc.span(start, start + len(name)))
+    merge_person_variants(doc)
+    return {e.name: e for e in doc.entities if e.kind == "person"}
+
+
+def test_a_first_name_alone_joins_the_one_person_it_belongs_to():
+    found = _persons_after_merge(
+        '"Dinas mesti memetakan saluran air," kata Nirwono. Hal itu disampaikan pengamat Nirwono Joga.',
+        "Nirwono", "Nirwono Joga",
+    )
+    assert list(found) == ["Nirwono Joga"] and "Nirwono" in found["Nirwono Joga"].aliases
+
+
+def test_a_surname_two_persons_share_stays_apart():
+    found = _persons_after_merge(
+        '"Kami siap," ujar Widodo. Presiden Joko Widodo dan Gubernur Tri Widodo meninjau lokasi.',
+        "Widodo", "Joko Widodo", "Tri Widodo",
+    )
+    assert set(found) == {"Widodo", "Joko Widodo", "Tri Widodo"}

@@ -72,6 +72,21 @@ def merge_person_variants(doc: Doc) -> None:
             for key, target in list(replaced.items()):
                 if target is gone:
                     replaced[key] = keep
+    # A short form ("Nirwono", "Sri Hartati") joins the one fuller name that contains its
+    # words in order; shared by two persons ("Widodo" for Joko Widodo and Tri Widodo) it stays.
+    persons = [e for e in doc.entities if e.kind == "person"]
+    for short in sorted(persons, key=lambda e: len(e.name.split())):
+        if short.key in replaced:
+            continue
+        words = fold(short.name).split()
+        fuller = [
+            e for e in persons
+            if e is not short and e.key not in replaced and len(fold(e.name).split()) > len(words)
+            and _contains_run(fold(e.name).split(), words)
+        ]
+        if len(fuller) == 1:
+            _absorb(doc, fuller[0], short)
+            replaced[short.key] = fuller[0]
     if replaced:
         _rewrite_references(doc, {key: entity.key for key, entity in replaced.items()})
 
@@ -83,6 +98,10 @@ def _same_person(a: str, b: str) -> bool:
     short, long = sorted((words_a, words_b), key=len)
     # The longer form adds leading words only, and the shorter keeps at least two words.
     return len(short) >= 2 and long[-len(short) :] == short
+
+
+def _contains_run(words: list[str], run: list[str]) -> bool:
+    return any(words[k : k + len(run)] == run for k in range(len(words) - len(run) + 1))
 
 
 def _spelling_key(name: str) -> str:
