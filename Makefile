@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 WARTA := $(VENV)/bin/warta
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test test-all bench lint clean
+.PHONY: install demo test test-all bench lint clean model
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test-all: install
 ## Benchmarks (not part of the tests): prints ratios against baselines measured in the same run.
 bench: install
 	$(PY) bench/run.py
+
+## Retrain the shipped NER model from the corpora (NER_DATA=... to point elsewhere; about 7 min on one core).
+NER_DATA ?= ../shared/data/ner
+model: install
+	OPENBLAS_NUM_THREADS=1 $(PY) -m graph.extract.ner.train --data $(NER_DATA) --out graph/extract/ner/model
 
 ## Lint (what reviewers run before a commit).
 lint: install

@@ -1,0 +1,82 @@
+"""The shipped statistical NER model: loads offline, finds PER / ORG / LOC, offsets exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import WartaError
+from graph.extract import ner
+
+VISIT = "Wali Kota Bogor Dedie Rachim menerima kunjungan Kementerian Koperasi di Balai Kota Bogor, Senin (6/4/2022)."
+PARAGRAPHS = (
+    "Gubernur Jawa Tengah Ahmad Luthfi meresmikan jembatan baru di Kabupaten Klaten.\n\n"
+    "Menurut Kepala Badan Pusat Statistik Amalia Widyasanti, inflasi di Surabaya turun pada bulan lalu.\n"
+    "Menteri Kesehatan Budi Gunadi Sadikin berkunjung ke Rumah Sakit Umum Daerah Kota Makassar."
+)
+
+
+def labels(spans, label):
+    return {s.text for s in spans if s.label == label}
+
+
+def assert_offsets_exact(text, spans):
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+        assert span.label in ner.LABELS
+
+
+def test_model_loads_offline_once():
+    assert ner.load() is ner.load()
+    assert ner.load().pipe_names == ["tok2vec", "ner"]
+
+
+def test_finds_person_organisation_and_place_in_a_typical_sentence():
+    spans = ner.find_names(VISIT)
+    assert "Dedie Rachim" in labels(spans, "PER")
+    assert any("Kementerian Koperasi" in name for name in labels(spans, "ORG"))
+    assert any("Bogor" in name for name in labels(spans, "LOC") | labels(spans, "ORG"))
+    assert_offsets_exact(VISIT, spans)
+
+
+def test_offsets_are_exact_across_paragraphs():
+    spans = ner.find_names(PARAGRAPHS)
+    assert_offsets_exact(PARAGRAPHS, spans)
+    assert "Budi Gunadi Sadikin" in labels(spans, "PER")
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+
+
+def test_empty_and_blank_text_have_no_names():
+    assert ner.find_names("") == []
+    assert ner.find_names(" \n\n \t") == []
+
+
+def test_long_text_is_chunked_and_offsets_stay_exact():
+    text = ("\n".join([VISIT, PARAGRAPHS]) + "\n") * 550  # about 200 KB
+    assert len(text) > 150_000
+    spans = ner.find_names(text)
+    assert_offsets_exact(text, spans)
+    assert sum(s.text == "Dedie Rachim" for s in spans) >= 540
+
+
+def test_a_long_line_without_newlines_is_cut_into_pieces():
+    text = " ".join([VISIT] * 200)
+    pieces = list(ner.chunks(text, max_chars=1000))
+    assert all(len(piece) <= 1000 for _, piece in pieces)
+    assert "".join(piece for _, piece in pieces) == text.strip()
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+
+
+def test_batch_gives_the_same_names_as_one_at_a_time():
+    texts = [VISIT, "", PARAGRAPHS, "tidak ada nama di sini."]
+    assert ner.find_names_batch(texts) == [ner.find_names(text) for text in texts]
+
+
+def test_name_span_is_frozen_plain_data():
+    span = ner.NameSpan(0, 5, "LOC", "Bogor")
+    with pytest.raises(AttributeError):
+        span.label = "PER"
+
+
+def test_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(WartaError, match="make model"):
+        ner._load_pipeline(tmp_path / "nowhere")
