@@ -106,6 +106,7 @@ class Errors:
     E078 = "SERVICE failed: {error}"
     E079 = "the update ran longer than {seconds} s and was cancelled; nothing was written"
     E080 = "the update stopped (out of memory or crashed); nothing was written"
+    E081 = "cannot apply using-graph-uri / using-named-graph-uri: {problem}"
     W001 = "updates are on and the server listens on {host}, beyond this machine: anyone with the token can change the store"
     W002 = "SERVICE is allowed: queries can make this server fetch any URL"
     # graph views and network analysis (graph.viz, graph.analysis)

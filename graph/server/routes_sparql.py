@@ -28,11 +28,17 @@ async def sparql_endpoint(request: Request) -> Response:
         accept = request.headers.get("accept")
         if parsed.empty:
             return _description(request, accept, parsed.fmt)
+        base_iri = str(request.url.replace(query=""))  # relative IRIs resolve against the endpoint
         if parsed.update is not None:
             service.authorize(request.headers.get("authorization"))
-            await service.update(parsed.update)
+            await service.update(
+                parsed.update,
+                base_iri=base_iri,
+                using=parsed.using_graph_uris,
+                using_named=parsed.using_named_graph_uris,
+            )
             return Response(status_code=204)
-        reply = await service.query(parsed, accept)
+        reply = await service.query(parsed, accept, base_iri)
     except WartaError as error:
         return error_response(error)
     return Response(reply.body, media_type=reply.media_type, headers={**reply.headers, "Vary": "Accept"})

@@ -11,10 +11,13 @@ corrections, not a bulk-loading path (use ``warta ingest``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rdflib import Graph
 
 from ..errors import Errors, QueryError
 from .guard import check_update
+from .using import with_dataset
 
 RESYNC_UNION = """
 DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;
@@ -32,11 +35,25 @@ RDF_PARSERS = {
 }
 
 
-def apply_update(store, sparql: str, *, allow_service: bool = False) -> None:
-    """Run a SPARQL Update, then rebuild the union default graph in the same request."""
+def apply_update(
+    store,
+    sparql: str,
+    *,
+    allow_service: bool = False,
+    base_iri: str | None = None,
+    using: Sequence[str] = (),
+    using_named: Sequence[str] = (),
+) -> None:
+    """Run a SPARQL Update, then rebuild the union default graph in the same request.
+
+    Args:
+        base_iri: resolves relative IRIs in the update (the endpoint URL).
+        using, using_named: the protocol's ``using-graph-uri`` / ``using-named-graph-uri``.
+    """
+    sparql = with_dataset(sparql, using, using_named)
     check_update(sparql, allow_service=allow_service)
     # The newline ends a trailing comment in the user's text, which would swallow our part.
-    store.update(sparql + "\n;\n" + RESYNC_UNION)
+    store.update(sparql + "\n;\n" + RESYNC_UNION, base_iri=base_iri)
     store.publish(force=True)
 
 
@@ -46,8 +63,8 @@ def ready(context) -> bool:
     return True
 
 
-def update_job(context, sparql: str, *, allow_service: bool = False) -> None:
-    apply_update(context.store, sparql, allow_service=allow_service)
+def update_job(context, sparql: str, **options) -> None:
+    apply_update(context.store, sparql, **options)
 
 
 def put_graph_job(context, graph_iri: str, body: bytes, content_type: str | None, *, merge: bool = False) -> bool:

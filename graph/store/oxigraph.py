@@ -329,10 +329,10 @@ class OxigraphStore(Store):
         self._apply([], list(self._orphaned_union_quads(gone, leaving)), drop=leaving)
         return removed
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
         self._check_writable()
         try:
-            self._store.update(sparql)
+            self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as error:
             raise QueryError(Errors.E030.format(error=error)) from error
 
@@ -350,9 +350,14 @@ class OxigraphStore(Store):
         named_graph_uris: Sequence[str] | None = None,
         max_rows: int | None = None,
         max_bytes: int | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         results = self.raw_query(
-            sparql, bindings=bindings, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris
+            sparql,
+            bindings=bindings,
+            default_graph_uris=default_graph_uris,
+            named_graph_uris=named_graph_uris,
+            base_iri=base_iri,
         )
         if isinstance(results, ox.QueryBoolean):
             return QueryResult("ASK", boolean=bool(results))
@@ -380,9 +385,10 @@ class OxigraphStore(Store):
         bindings: Mapping[str, Identifier] | None = None,
         default_graph_uris: Sequence[str] | None = None,
         named_graph_uris: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ):
         """The query's pyoxigraph result, for callers that serialise it directly (the server)."""
-        options: dict = {"prefixes": _prefixes()}
+        options: dict = {"prefixes": _prefixes(), "base_iri": base_iri}
         if bindings:
             sparql = with_bindings(sparql, bindings)
         if default_graph_uris:
