@@ -102,3 +102,97 @@ def test_ask_asked_for_as_csv_or_tsv_answers_a_boolean_format(client, accept):
         "/sparql", params={"query": "ASK {}"}, headers={"accept": f"{accept}, application/sparql-results+xml;q=0.5"}
     )
     assert response.status_code == 200 and response.headers["content-type"].startswith("application/sparql-results+xml")
+
+
+# --- Graph Store Protocol -------------------------------------------------------------
+CARD = b'<http://example.org/p1> <http://xmlns.com/foaf/0.1/businessCard> [ <http://www.w3.org/2006/vcard/ns#fn> "%s" ] .'
+TURTLE = {**AUTH, "content-type": "text/turtle; charset=utf-8"}
+
+
+def graph_triples(client, url: str, **params) -> set[str]:
+    response = client.get(url, params=params, headers={"accept": "application/n-triples"})
+    assert response.status_code == 200, response.text
+    return {line for line in response.text.splitlines() if line.strip()}
+
+
+def test_a_graph_with_blank_nodes_is_replaced_and_deleted_over_gsp(client):
+    url = "/rdf-graphs?graph=" + G1
+    assert client.put(url, content=CARD % b"John", headers=TURTLE).status_code == 201
+    assert client.put(url, content=CARD % b"Jane", headers=TURTLE).status_code == 204
+    names = graph_triples(client, "/rdf-graphs", graph=G1)
+    assert len(names) == 2 and any('"Jane"' in t for t in names) and not any('"John"' in t for t in names)
+    assert client.delete(url, headers=AUTH).status_code == 204
+    assert client.get(url).status_code == 404
+    assert not ask(client, "ASK { ?s ?p ?o }")
+
+
+def test_multipart_form_data_post_adds_every_file(client):
+    boundary = "b0undary"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="a"; filename="a.ttl"\r\n'
+        "Content-Type: text/turtle\r\n\r\n<http://example.org/a> <http://example.org/p> 1 .\r\n"
+        f'--{boundary}\r\nContent-Disposition: form-data; name="b"; filename="b.nt"\r\n\r\n'
+        "<http://example.org/b> <http://example.org/p> \"2\" .\r\n"
+        f"--{boundary}--\r\n"
+    ).encode()
+    headers = {**AUTH, "content-type": f"multipart/form-data; boundary={boundary}"}
+    assert client.post("/rdf-graphs?graph=" + G1, content=body, headers=headers).status_code == 201
+    assert len(graph_triples(client, "/rdf-graphs", graph=G1)) == 2
+
+
+def test_post_to_the_endpoint_creates_a_graph_addressed_by_its_url(client):
+    response = client.post("/rdf-graphs", content=CARD % b"New", headers=TURTLE)
+    assert response.status_code == 201
+    location = response.headers["location"]
+    assert location.startswith("http://localhost/rdf-graphs/")
+    direct = graph_triples(client, location.removeprefix("http://localhost"))
+    assert len(direct) == 2 and direct == graph_triples(client, "/rdf-graphs", graph=location)
+    assert client.put(location, content=CARD % b"Renamed", headers=TURTLE).status_code == 204
+    assert client.delete(location, headers=AUTH).status_code == 204
+    assert client.get(location).status_code == 404
+
+
+def test_writes_to_the_default_graph_go_to_a_named_graph_of_the_union(client):
+    default_graph = client.app.state.config.default_write_graph
+    assert client.put("/rdf-graphs?default", content=CARD % b"Alice", headers=TURTLE).status_code == 201
+    assert client.post("/rdf-graphs?graph=" + G1, content=b"<urn:a> <urn:p> <urn:o> .", headers=TURTLE).status_code == 201
+    assert len(graph_triples(client, "/rdf-graphs", graph=default_graph)) == 2
+    assert len(graph_triples(client, "/rdf-graphs", default="")) == 3  # the union
+    assert client.delete("/rdf-graphs?default", headers=AUTH).status_code == 204
+    assert graph_triples(client, "/rdf-graphs", default="") == {"<urn:a> <urn:p> <urn:o> ."}
+
+
+def test_a_turtle_syntax_error_is_400_with_the_parsers_position(client):
+    response = client.put("/rdf-graphs?graph=" + G1, content=b"<http://a/> <http://b/> .", headers=TURTLE)
+    assert response.status_code == 400 and "line 1" in response.text and "column" in response.text
+
+
+def test_relative_iris_in_a_gsp_body_resolve_against_the_graph(client):
+    assert client.put("/rdf-graphs?graph=" + G1, content=b"<> <p> <o> .", headers=TURTLE).status_code == 201
+    assert graph_triples(client, "/rdf-graphs", graph=G1) == {f"<{G1}> <http://example.org/p> <http://example.org/o> ."}
+
+
+def test_an_unexpected_error_is_answered_500_not_raised(client, monkeypatch):
+    async def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(client.app.state.service, "put_graph", broken)
+    response = client.put("/rdf-graphs?graph=" + G1, content=b"<urn:a> <urn:p> <urn:o> .", headers=TURTLE)
+    assert response.status_code == 500 and "disk on fire" not in response.text
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
+def test_cors_preflight_on_a_graph_url_allows_the_browsers_headers_and_exposes_location(client):
+    response = client.options(
+        "/rdf-graphs/person/1.ttl",
+        headers={
+            "origin": "https://yasgui.example",
+            "access-control-request-method": "PUT",
+            "access-control-request-headers": "content-type, x-requested-with, bad header",
+        },
+    )
+    assert response.status_code == 204
+    allowed = {h.strip().lower() for h in response.headers["access-control-allow-headers"].split(",")}
+    assert {"content-type", "authorization", "x-requested-with"} <= allowed and "bad header" not in allowed
+    created = client.post("/rdf-graphs", content=CARD % b"X", headers={**TURTLE, "origin": "https://yasgui.example"})
+    assert "location" in created.headers["access-control-expose-headers"].lower()

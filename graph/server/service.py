@@ -167,10 +167,12 @@ class SparqlService:
             return
         await run_in_threadpool(self._locked, updates.apply_update, self.store, sparql, **options)
 
-    async def put_graph(self, graph_iri: str, body: bytes, content_type: str | None, merge: bool) -> bool:
+    async def put_graph(
+        self, graph_iri: str, body: bytes, content_type: str | None, merge: bool, base_iri: str | None = None
+    ) -> bool:
         if self._spec is not None:
-            return await self._write("put_graph_job", graph_iri, body, content_type, merge=merge)
-        graph = updates.parse_graph(body, content_type)
+            return await self._write("put_graph_job", graph_iri, body, content_type, merge=merge, base_iri=base_iri)
+        graph = await run_in_threadpool(updates.parse_graph, body, content_type, base_iri)
         return await run_in_threadpool(self._locked, updates.put_graph, self.store, graph_iri, graph, merge=merge)
 
     async def delete_graph(self, graph_iri: str) -> bool:
