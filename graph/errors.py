@@ -98,7 +98,6 @@ class Errors:
     E041 = "no graph {graph!r} in this store"
     E042 = "no resource {iri!r} in this store"
     E043 = "LOAD is not allowed: it makes the server fetch a URL"
-    E044 = "the default graph is the union of the article graphs and cannot be written directly; write a named graph"
     E045 = "graph views are not available ({error})"
     E046 = "only CONSTRUCT and DESCRIBE results can be drawn as a graph"
     E047 = "--allow-update needs a token: set WARTA_UPDATE_TOKEN (clients send Authorization: Bearer <token>)"
@@ -107,6 +106,9 @@ class Errors:
     E078 = "SERVICE failed: {error}"
     E079 = "the update ran longer than {seconds} s and was cancelled; nothing was written"
     E080 = "the update stopped (out of memory or crashed); nothing was written"
+    E083 = "internal error (the server log has the details); the request was not completed"
+    E082 = "cannot parse the {media} body: {error}"
+    E081 = "cannot apply using-graph-uri / using-named-graph-uri: {problem}"
     W001 = "updates are on and the server listens on {host}, beyond this machine: anyone with the token can change the store"
     W002 = "SERVICE is allowed: queries can make this server fetch any URL"
     # graph views and network analysis (graph.viz, graph.analysis)

@@ -43,6 +43,7 @@ def create_app(store: Store | str, config: ServerConfig | None = None, **setting
         Route("/", routes_pages.query_page, methods=["GET"]),
         Route("/sparql", routes_sparql.sparql_endpoint, methods=["GET", "POST"]),
         Route("/rdf-graphs", routes_sparql.graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
+        Route("/rdf-graphs/{path:path}", routes_sparql.graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
         Route("/resource/{path:path}", routes_pages.resource, methods=["GET", "HEAD"]),
         Route("/resource", routes_pages.resource, methods=["GET", "HEAD"]),
         Route("/search", routes_pages.search, methods=["GET"]),

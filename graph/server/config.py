@@ -47,3 +47,8 @@ class ServerConfig:
     memory_mb: int = DEFAULT_MEMORY_MB
     host: str = "127.0.0.1"
     trusted_hosts: tuple[str, ...] = ()
+
+    @property
+    def default_write_graph(self) -> str:
+        """The named graph GSP writes to the default graph go to (the default graph is the union)."""
+        return self.base_iri + "graph/default"

@@ -45,6 +45,8 @@ GRAPH_TYPES = {
     "xml": "application/rdf+xml",
     "trig": "application/trig",
 }
+#: SPARQL's CSV and TSV results have no form for a boolean: ASK skips them.
+_NO_BOOLEAN = {"csv", "tsv"}
 _ALIASES = {"ntriples": "nt", "n-triples": "nt", "ttl": "turtle", "json-ld": "jsonld", "rdfxml": "xml", "rdf": "xml"}
 
 
@@ -73,10 +75,14 @@ def choose(kind: str, accept: str | None, fmt: str | None = None) -> tuple[str, 
     """The (format name, media type) for a result of ``kind``.
 
     ``fmt`` (a name like ``csv`` or a media type) wins over ``Accept``; an
-    unknown or absent preference falls back to JSON results or Turtle.
+    unknown or absent preference falls back to JSON results or Turtle. An ASK
+    asked for as CSV or TSV takes the client's next choice, else JSON.
     """
     tabular = kind in ("SELECT", "ASK")
     table, names = (TABULAR, TABULAR_TYPES) if tabular else (GRAPH, GRAPH_TYPES)
+    if kind == "ASK":
+        table = {media: name for media, name in table.items() if name not in _NO_BOOLEAN}
+        names = {name: media for name, media in names.items() if name not in _NO_BOOLEAN}
     default = "json" if tabular else "turtle"
     if fmt:
         name = _ALIASES.get(fmt.lower(), fmt.lower())

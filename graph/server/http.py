@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import Errors, WartaError
 from .jobs import status_of
+
+log = logging.getLogger("warta.server")
 
 #: Pages load scripts, styles and frames from this server only; nothing inline, nothing remote.
 PAGE_CSP = (
@@ -46,6 +52,26 @@ def error_response(error: Exception) -> Response:
     status = getattr(error, "status", None) or status_of(error)
     headers = {"WWW-Authenticate": 'Bearer realm="warta"'} if status == 401 else None
     return PlainTextResponse(str(error) + "\n", status_code=status, headers=headers)
+
+
+def answers_every_error(endpoint: Callable[[Request], Awaitable[Response]]):
+    """Wrap a route so even an unexpected exception is an answer (500), not a dropped connection.
+
+    Starlette re-raises an unhandled exception after its 500 page, and uvicorn
+    then closes the connection: a client's next request on it fails too.
+    """
+
+    @functools.wraps(endpoint)
+    async def answered(request: Request) -> Response:
+        try:
+            return await endpoint(request)
+        except WartaError as error:
+            return error_response(error)
+        except Exception:
+            log.exception("%s %s failed", request.method, request.url.path)
+            return PlainTextResponse(Errors.E083 + "\n", status_code=500)
+
+    return answered
 
 
 class SecurityHeaders:

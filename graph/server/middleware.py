@@ -68,8 +68,28 @@ CORS_PATHS = {
     "/rdf-graphs": "GET, HEAD, PUT, POST, DELETE, OPTIONS",
 }
 CORS_ALLOW_HEADERS = "Content-Type, Authorization, Accept"
-CORS_EXPOSE_HEADERS = "X-Warta-Query-Kind, X-Warta-Truncated"
+CORS_EXPOSE_HEADERS = "X-Warta-Query-Kind, X-Warta-Truncated, Location, Content-Disposition"
 CORS_MAX_AGE = "600"
+_TOKEN = set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def cors_methods(path: str) -> str | None:
+    """The methods allowed cross-origin on ``path``; graphs addressed by URL are Graph Store paths."""
+    if path.startswith("/rdf-graphs/"):
+        return CORS_PATHS["/rdf-graphs"]
+    return CORS_PATHS.get(path)
+
+
+def allowed_headers(requested: str | None) -> str:
+    """The preflight's Allow-Headers: ours, plus whatever header names the browser asks for.
+
+    Headers grant nothing here (no cookies; writes need the bearer token), so a
+    client's own (``X-Requested-With``, a tracing header) is allowed; only
+    well-formed header names are echoed.
+    """
+    names = [n.strip() for n in (requested or "").split(",")]
+    extra = [n for n in names if n and len(n) <= 64 and set(n) <= _TOKEN]
+    return ", ".join(dict.fromkeys([*CORS_ALLOW_HEADERS.split(", "), *extra]))
 
 
 class Cors:
@@ -84,7 +104,7 @@ class Cors:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        methods = CORS_PATHS.get(scope.get("path", "")) if scope["type"] == "http" else None
+        methods = cors_methods(scope.get("path", "")) if scope["type"] == "http" else None
         if methods is None:
             await self.app(scope, receive, send)
             return
@@ -93,7 +113,9 @@ class Cors:
                 "Allow": methods,
                 "Access-Control-Allow-Origin": "*",
                 "Access-Control-Allow-Methods": methods,
-                "Access-Control-Allow-Headers": CORS_ALLOW_HEADERS,
+                "Access-Control-Allow-Headers": allowed_headers(
+                    Headers(scope=scope).get("access-control-request-headers")
+                ),
                 "Access-Control-Max-Age": CORS_MAX_AGE,
             }
             await Response(status_code=204, headers=headers)(scope, receive, send)

@@ -31,6 +31,8 @@ class SparqlRequest:
     update: str | None = None
     default_graph_uris: list[str] = field(default_factory=list)
     named_graph_uris: list[str] = field(default_factory=list)
+    using_graph_uris: list[str] = field(default_factory=list)
+    using_named_graph_uris: list[str] = field(default_factory=list)
     bindings: dict[str, Identifier] = field(default_factory=dict)
     fmt: str | None = None
 
@@ -98,20 +100,23 @@ def parse(method: str, query_string: str | bytes, content_type: str | None, body
         if request.query is not None or request.update is not None:
             raise ProtocolError("a request carries either a query or an update, not both")
         request.update = update
-    graphs = ("using-graph-uri", "using-named-graph-uri") if request.update is not None else ()
     for key, value in pairs:
         if key == "default-graph-uri":
             request.default_graph_uris.append(_iri(value, key))
         elif key == "named-graph-uri":
             request.named_graph_uris.append(_iri(value, key))
-        elif key in graphs:
-            raise ProtocolError(f"{key} is not supported; use USING in the update")
+        elif key == "using-graph-uri":
+            request.using_graph_uris.append(_iri(value, key))
+        elif key == "using-named-graph-uri":
+            request.using_named_graph_uris.append(_iri(value, key))
         elif key.startswith(PARAM_PREFIX) and key[len(PARAM_PREFIX) :]:
             request.bindings[key[len(PARAM_PREFIX) :].lstrip("?$")] = param_term(value)
         elif key == "format":
             request.fmt = value
     if request.update is not None and (request.default_graph_uris or request.named_graph_uris):
         raise ProtocolError("default-graph-uri and named-graph-uri apply to queries, not updates")
+    if request.query is not None and (request.using_graph_uris or request.using_named_graph_uris):
+        raise ProtocolError("using-graph-uri and using-named-graph-uri apply to updates, not queries")
     for text in (request.query, request.update):
         if text is not None and not text.strip():
             raise ProtocolError("the query is empty")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..errors import Errors, WartaError
+from ..errors import WartaError
 from ..results import serialize_graph
 from . import conneg
-from .http import error_response, read_body
+from .http import answers_every_error, error_response, read_body
 from .protocol import ProtocolError, parse
 from .service import SparqlService
 from .sparql import service_description
@@ -18,6 +20,7 @@ def _service(request: Request) -> SparqlService:
     return request.app.state.service
 
 
+@answers_every_error
 async def sparql_endpoint(request: Request) -> Response:
     service = _service(request)
     try:
@@ -28,11 +31,17 @@ async def sparql_endpoint(request: Request) -> Response:
         accept = request.headers.get("accept")
         if parsed.empty:
             return _description(request, accept, parsed.fmt)
+        base_iri = str(request.url.replace(query=""))  # relative IRIs resolve against the endpoint
         if parsed.update is not None:
             service.authorize(request.headers.get("authorization"))
-            await service.update(parsed.update)
+            await service.update(
+                parsed.update,
+                base_iri=base_iri,
+                using=parsed.using_graph_uris,
+                using_named=parsed.using_named_graph_uris,
+            )
             return Response(status_code=204)
-        reply = await service.query(parsed, accept)
+        reply = await service.query(parsed, accept, base_iri)
     except WartaError as error:
         return error_response(error)
     return Response(reply.body, media_type=reply.media_type, headers={**reply.headers, "Vary": "Accept"})
@@ -46,11 +55,28 @@ def _description(request: Request, accept: str | None, fmt: str | None) -> Respo
     return Response(serialize_graph(graph, name), media_type=media_type, headers={"Vary": "Accept"})
 
 
+#: Where the Graph Store Protocol lives; graphs under it are addressed directly by their URL.
+GSP_PATH = "/rdf-graphs"
+
+
+def _endpoint(request: Request) -> str:
+    return str(request.url.replace(path=GSP_PATH, query=""))
+
+
 def _target(request: Request) -> str | None:
-    """The graph a GSP request addresses: ``?graph=IRI`` or ``?default`` (None)."""
+    """The graph a GSP request addresses, or None for the default graph.
+
+    ``/rdf-graphs/any/path`` names the graph whose IRI is that URL (direct
+    identification); ``?graph=IRI`` names any graph; ``?default`` the default
+    graph. A POST to the bare endpoint creates a graph (see :func:`graph_store`).
+    """
     params = request.query_params
     if "default" in params and "graph" in params:
         raise ProtocolError("give either ?default or ?graph=IRI, not both")
+    if request.path_params.get("path"):
+        if "default" in params or "graph" in params:
+            raise ProtocolError("a graph addressed by its URL takes no ?graph or ?default")
+        return str(request.url.replace(query=""))
     if "default" in params:
         return None
     graph = params.get("graph")
@@ -59,10 +85,19 @@ def _target(request: Request) -> str | None:
     return graph
 
 
+def _creates(request: Request) -> bool:
+    """A POST to the bare endpoint: make a new graph and say where (201, Location)."""
+    return request.method == "POST" and not request.path_params.get("path") and not request.url.query
+
+
+@answers_every_error
 async def graph_store(request: Request) -> Response:
     service = _service(request)
     try:
-        graph = _target(request)
+        if _creates(request):
+            graph, created = f"{_endpoint(request)}/{uuid.uuid4().hex}", True
+        else:
+            graph, created = _target(request), False
         if request.method in ("GET", "HEAD"):
             reply = await service.call(
                 "graph.server.sparql:read_graph",
@@ -78,14 +113,21 @@ async def graph_store(request: Request) -> Response:
                 headers["Content-Length"] = str(len(reply.body))
             return Response(body, media_type=reply.media_type, headers=headers)
         service.authorize(request.headers.get("authorization"))
-        if graph is None:
-            raise ProtocolError(Errors.E044)
+        # Writes to the default graph go to one named graph of their own, part of the union.
+        target = graph if graph is not None else service.config.default_write_graph
         if request.method == "DELETE":
-            return Response(status_code=204 if await service.delete_graph(graph) else 404)
+            found = await service.delete_graph(target)
+            return Response(status_code=204 if found or graph is None else 404)
         body = await read_body(request, service.config.max_body)
-        created = await service.put_graph(
-            graph, body, request.headers.get("content-type"), merge=request.method == "POST"
+        new = await service.put_graph(
+            target,
+            body,
+            request.headers.get("content-type"),
+            merge=request.method == "POST",
+            base_iri=graph if graph is not None else _endpoint(request),
         )
-        return Response(status_code=201 if created else 204)
+        if created:
+            return Response(status_code=201, headers={"Location": target})
+        return Response(status_code=201 if new else 204)
     except WartaError as error:
         return error_response(error)

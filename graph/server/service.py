@@ -125,7 +125,7 @@ class SparqlService:
         # self.executor in the thread too: starting the writer waits for it to open the store.
         return await run_in_threadpool(lambda: self.executor.call(job, self.config.timeout))
 
-    async def query(self, request: SparqlRequest, accept: str | None) -> Reply:
+    async def query(self, request: SparqlRequest, accept: str | None, base_iri: str | None = None) -> Reply:
         assert request.query is not None
         # The SERVICE check parses the query: it runs in the worker, not on the event loop.
         return await self.call(
@@ -139,6 +139,7 @@ class SparqlService:
             max_rows=self.config.max_rows,
             max_bytes=self.config.max_bytes_out,
             allow_service=self.config.allow_service,
+            base_iri=base_iri,
         )
 
     async def select(self, sparql: str, bindings: dict | None = None, max_rows: int | None = None):
@@ -158,18 +159,20 @@ class SparqlService:
         assert self._writer is not None
         return self._writer.call(job, self.config.timeout)
 
-    async def update(self, sparql: str) -> None:
+    async def update(self, sparql: str, **options) -> None:
+        """Run an update; ``options`` as :func:`graph.server.updates.apply_update` takes them."""
+        options["allow_service"] = self.config.allow_service
         if self._spec is not None:
-            await self._write("update_job", sparql, allow_service=self.config.allow_service)
+            await self._write("update_job", sparql, **options)
             return
-        await run_in_threadpool(
-            self._locked, updates.apply_update, self.store, sparql, allow_service=self.config.allow_service
-        )
+        await run_in_threadpool(self._locked, updates.apply_update, self.store, sparql, **options)
 
-    async def put_graph(self, graph_iri: str, body: bytes, content_type: str | None, merge: bool) -> bool:
+    async def put_graph(
+        self, graph_iri: str, body: bytes, content_type: str | None, merge: bool, base_iri: str | None = None
+    ) -> bool:
         if self._spec is not None:
-            return await self._write("put_graph_job", graph_iri, body, content_type, merge=merge)
-        graph = updates.parse_graph(body, content_type)
+            return await self._write("put_graph_job", graph_iri, body, content_type, merge=merge, base_iri=base_iri)
+        graph = await run_in_threadpool(updates.parse_graph, body, content_type, base_iri)
         return await run_in_threadpool(self._locked, updates.put_graph, self.store, graph_iri, graph, merge=merge)
 
     async def delete_graph(self, graph_iri: str) -> bool:

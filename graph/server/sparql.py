@@ -49,11 +49,13 @@ def run_query(
     max_rows: int | None = None,
     max_bytes: int | None = None,
     allow_service: bool = False,
+    base_iri: str | None = None,
 ) -> Reply:
     """Run a protocol query and serialise it as the client asked.
 
     Parameters are bound here, before the policy check, so the check reads the
-    exact text the engine runs.
+    exact text the engine runs. Relative IRIs resolve against ``base_iri`` (the
+    endpoint URL; the protocol lets the service choose).
     """
     if bindings:
         sparql = with_bindings(sparql, bindings)
@@ -65,6 +67,7 @@ def run_query(
             named_graph_uris=list(named_graph_uris) or None,
             max_rows=max_rows,
             max_bytes=max_bytes,
+            base_iri=base_iri,
         )
     except OSError as error:
         # With --allow-service the engine fetches other endpoints; their failure is the

@@ -97,8 +97,11 @@ class Store(ABC):
         named_graph_uris: Sequence[str] | None = None,
         max_rows: int | None = None,
         max_bytes: int | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Run a SPARQL query; ``bindings`` substitute variables safely (never by string pasting).
+
+        ``base_iri`` resolves relative IRIs in the query (the server passes its endpoint URL).
 
         ``max_rows`` and ``max_bytes`` (about the size of the terms) cut the
         answer while it is collected, so a huge one never sits in memory; the
@@ -106,8 +109,8 @@ class Store(ABC):
         """
 
     @abstractmethod
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update (the caller decides whether updates are allowed)."""
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL update (the caller decides whether updates are allowed); ``base_iri`` as in :meth:`query`."""
 
     @abstractmethod
     def named_graphs(self) -> Iterator[str]:
@@ -225,6 +228,15 @@ def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     if inside is None:
         return f"{sparql}\n{block}\n"
     return f"{sparql[:inside]} {block}\n{sparql[inside:]}"
+
+
+def with_base(sparql: str, base_iri: str | None) -> str:
+    """``sparql`` with a leading ``BASE`` (on the same line: error positions keep their line)."""
+    if not base_iri:
+        return sparql
+    if _UNSAFE_IRI.search(base_iri):
+        raise ValueError(f"invalid base IRI {base_iri!r}")
+    return f"BASE <{base_iri}> {sparql}"
 
 
 def existing_subjects_query(iris: Sequence[str]) -> str:

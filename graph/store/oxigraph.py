@@ -229,6 +229,9 @@ class OxigraphStore(Store):
         """Replace each named graph with its new triples, in one transaction.
 
         ``latest`` is a dict, so the same article twice in one batch keeps its last version.
+        Triples with blank nodes cannot be named in ``DELETE DATA`` (SPARQL forbids it), so a
+        graph whose blank-node triples change has all of them removed by pattern and added
+        again (see :meth:`_apply`); ground triples are diffed.
         """
         self._check_writable()
         stats = WriteStats()
@@ -236,8 +239,10 @@ class OxigraphStore(Store):
         to_remove: list[ox.Quad] = []
         gone_from_union: set[ox.Triple] = set()
         replaced: set[ox.NamedNode] = set()
+        blank_leaving: set[ox.NamedNode] = set()
         for graph_iri, new in latest.items():
             g = ox.NamedNode(graph_iri)
+            union = new
             if self._store.contains_named_graph(g):
                 old = {q.triple for q in self._store.quads_for_pattern(None, None, None, g)}
                 if old == new:
@@ -245,10 +250,18 @@ class OxigraphStore(Store):
                     continue
                 stats.replaced += 1
                 replaced.add(g)
-                gone, added = old - new, new - old
+                old_blank, new_blank = {t for t in old if _has_blank(t)}, {t for t in new if _has_blank(t)}
+                if old_blank == new_blank:
+                    # Kept as they are, union copies too (INSERT DATA would make second copies).
+                    union = {t for t in new if not _has_blank(t)}
+                    old_blank = new_blank = set()
+                else:
+                    blank_leaving.add(g)
+                gone = (old - old_blank) - new
+                added = (new - old) | new_blank
                 to_remove.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in gone)
                 to_add.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in added)
-                stats.quads_removed += len(gone)
+                stats.quads_removed += len(gone) + len(old_blank)
                 stats.quads_added += len(added)
                 gone_from_union.update(gone)
             else:
@@ -257,9 +270,9 @@ class OxigraphStore(Store):
                 stats.quads_added += len(new)
             # Union additions are idempotent; they also restore any triple removed below
             # that the new version of an article still asserts.
-            to_add.extend(ox.Quad(t.subject, t.predicate, t.object, DEFAULT) for t in new)
+            to_add.extend(ox.Quad(t.subject, t.predicate, t.object, DEFAULT) for t in union)
         to_remove.extend(self._orphaned_union_quads(gone_from_union, replaced))
-        self._apply(to_add, to_remove)
+        self._apply(to_add, to_remove, blank_leaving=blank_leaving)
         return stats
 
     def _orphaned_union_quads(self, gone: Iterable[ox.Triple], leaving: set[ox.NamedNode]) -> Iterator[ox.Quad]:
@@ -273,15 +286,30 @@ class OxigraphStore(Store):
             if next(holders, None) is None:
                 yield ox.Quad(t.subject, t.predicate, t.object, DEFAULT)
 
-    def _apply(self, to_add: list[ox.Quad], to_remove: list[ox.Quad], drop: Iterable[ox.NamedNode] = ()) -> None:
-        """Remove, drop graphs, then add: atomically."""
-        drop = list(drop)
-        if not to_remove and not drop:
+    def _apply(
+        self,
+        to_add: list[ox.Quad],
+        to_remove: list[ox.Quad],
+        drop: Iterable[ox.NamedNode] = (),
+        blank_leaving: Iterable[ox.NamedNode] = (),
+    ) -> None:
+        """Remove, drop graphs, then add: atomically.
+
+        ``to_remove`` holds ground quads only. The blank-node triples of the
+        ``blank_leaving`` and ``drop`` graphs leave by pattern (with their union
+        copies no other graph holds), since no SPARQL text can name a stored blank
+        node. ``INSERT DATA`` gives blank nodes fresh identities, the same label
+        the same node within the operation: the graph and its union copies stay
+        one node, isomorphic to what was written.
+        """
+        drop, blank_leaving = list(drop), list(blank_leaving)
+        if not to_remove and not drop and not blank_leaving:
             if to_add:
-                self._store.extend(to_add)  # one transaction
+                self._store.extend(to_add)  # one transaction, blank nodes kept as they are
             return
         # Removals, drops and additions in a single SPARQL update: one transaction.
-        parts = [f"DROP SILENT GRAPH {g}" for g in drop]
+        parts = _blank_removals([*blank_leaving, *drop])
+        parts += [f"DROP SILENT GRAPH {g}" for g in drop]
         if to_remove:
             parts.append("DELETE DATA {\n" + _quads_as_sparql_data(to_remove) + "}")
         if to_add:
@@ -295,15 +323,16 @@ class OxigraphStore(Store):
         removed = 0
         for g in leaving:
             for quad in self._store.quads_for_pattern(None, None, None, g):
-                gone.add(quad.triple)
+                if not _has_blank(quad.triple):  # those leave by pattern in _apply
+                    gone.add(quad.triple)
                 removed += 1
         self._apply([], list(self._orphaned_union_quads(gone, leaving)), drop=leaving)
         return removed
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
         self._check_writable()
         try:
-            self._store.update(sparql)
+            self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as error:
             raise QueryError(Errors.E030.format(error=error)) from error
 
@@ -321,9 +350,14 @@ class OxigraphStore(Store):
         named_graph_uris: Sequence[str] | None = None,
         max_rows: int | None = None,
         max_bytes: int | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         results = self.raw_query(
-            sparql, bindings=bindings, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris
+            sparql,
+            bindings=bindings,
+            default_graph_uris=default_graph_uris,
+            named_graph_uris=named_graph_uris,
+            base_iri=base_iri,
         )
         if isinstance(results, ox.QueryBoolean):
             return QueryResult("ASK", boolean=bool(results))
@@ -351,9 +385,10 @@ class OxigraphStore(Store):
         bindings: Mapping[str, Identifier] | None = None,
         default_graph_uris: Sequence[str] | None = None,
         named_graph_uris: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ):
         """The query's pyoxigraph result, for callers that serialise it directly (the server)."""
-        options: dict = {"prefixes": _prefixes()}
+        options: dict = {"prefixes": _prefixes(), "base_iri": base_iri}
         if bindings:
             sparql = with_bindings(sparql, bindings)
         if default_graph_uris:
@@ -445,6 +480,24 @@ def _prefixes() -> dict[str, str]:
     from ..model.namespaces import PREFIXES
 
     return dict(PREFIXES)
+
+
+def _has_blank(triple: ox.Triple) -> bool:
+    return isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
+
+
+def _blank_removals(graphs: Sequence[ox.NamedNode]) -> list[str]:
+    """Updates removing the blank-node triples of ``graphs`` and their union copies no other graph holds."""
+    if not graphs:
+        return []
+    names = " ".join(str(g) for g in graphs)
+    # VALUES first: the engine reads only these graphs, not the whole store.
+    leaving = f"VALUES ?g {{ {names} }} GRAPH ?g {{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }}"
+    others = f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN ({names.replace(' ', ', ')})) }}"
+    return [
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ {leaving} {others} }}",
+        f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ {leaving} }}",
+    ]
 
 
 def _quads_as_sparql_data(quads: Iterable[ox.Quad]) -> str:

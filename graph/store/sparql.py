@@ -58,7 +58,7 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, QueryTimeout, StoreError
-from .base import QueryKind, QueryResult, Store, Triple, WriteStats
+from .base import QueryKind, QueryResult, Store, Triple, WriteStats, with_base
 from .base import capped as cap
 from .oxigraph import _QUAD_FORMATS, serialize_counted
 from .terms import from_ox, to_ox
@@ -401,10 +401,10 @@ class SparqlStore(Store):
                 f"GRAPH ?g {{ ?s ?p ?o }} }}"
             )
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
         # The caller decides whether updates are allowed; the union is theirs to keep right.
         try:
-            self._update(sparql)
+            self._update(with_base(sparql, base_iri))
         except QueryError as error:
             raise QueryError(Errors.E030.format(error=error)) from error
 
@@ -418,10 +418,12 @@ class SparqlStore(Store):
         named_graph_uris: Sequence[str] | None = None,
         max_rows: int | None = None,
         max_bytes: int | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         kind = query_kind(sparql)
         if bindings:
             sparql = inject_bindings(sparql, bindings)
+        sparql = with_base(sparql, base_iri)
         accept = _NTRIPLES if kind in ("CONSTRUCT", "DESCRIBE") else _RESULTS_JSON
         response = self._post_query(sparql, accept, default_graph_uris, named_graph_uris)
         capped = "x-sparql-maxrows" in response.headers
