@@ -28,7 +28,7 @@ MODEL_DIR = Path(__file__).with_name("model")
 LABELS = ("PER", "ORG", "LOC")
 #: Longest piece of text handed to the model at once; longer paragraphs are cut at
 #: sentence ends (or spaces), so time and memory stay linear in the text length.
-MAX_CHUNK_CHARS = 5000
+MAX_CHUNK_CHARS = 1000
 BATCH_SIZE = 64
 
 _PARAGRAPH = re.compile(r"[^\n]+")
