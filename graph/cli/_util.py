@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..errors import WartaError
+from ..extract import DEFAULT_EXTRACTOR
 from ..model.namespaces import DEFAULT_BASE_IRI
 from ..store import DEFAULT_STORE
 
@@ -34,7 +35,10 @@ def base_iri_option(func):
 
 
 def extractor_option(func):
-    return click.option("--extractor", default="rules", show_default=True, help="Registered extractor to use.")(func)
+    return click.option(
+        "--extractor", default=DEFAULT_EXTRACTOR, show_default=True,
+        help="Registered extractor: 'ner' (rules over the shipped statistical model) or 'rules' (rules alone, faster).",
+    )(func)
 
 
 def user_errors(func):

@@ -52,7 +52,7 @@ class Entity:
         code: places only: the Kemendagri region code (Wikidata P1588).
         org_type: organisations only: ``ministry``, ``local_government``,
             ``agency``, ``legislature``, ``police``, ``company``,
-            ``university``, ``foreign_government``, ``other``.
+            ``university``, ``political_party``, ``foreign_government``, ``other``.
         same_as_candidates: possible matches that were not merged, as
             ``(canonical name, score)`` pairs (a score in 0..1).
     """

@@ -19,6 +19,7 @@ from rdflib import namespace as rdflib_namespaces
 
 from .. import __version__
 from ..article import Article
+from ..extract import DEFAULT_EXTRACTOR
 from ..extract.types import Entity, Extraction, Span
 from .iris import IriMinter, slug
 from . import namespaces as ns
@@ -114,7 +115,7 @@ class GraphBuilder:
         extractor: the extractor's name, recorded in the provenance.
     """
 
-    def __init__(self, base_iri: str = DEFAULT_BASE_IRI, extractor: str = "rules"):
+    def __init__(self, base_iri: str = DEFAULT_BASE_IRI, extractor: str = DEFAULT_EXTRACTOR):
         self.iris = IriMinter(base_iri)
         self.base_iri = self.iris.base
         self.extractor = extractor

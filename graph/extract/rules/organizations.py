@@ -349,8 +349,10 @@ def _type_of(head: str) -> str:
         return "company"
     if head in ("Universitas", "Institut", "Politeknik", "Akademi", "Sekolah", "Fakultas"):
         return "university"
+    if head in ("Partai", "Fraksi"):
+        return "political_party"
     if head in ("Yayasan", "Asosiasi", "Ikatan", "Himpunan", "Perkumpulan", "Persatuan", "Gabungan",
-                "Partai", "Pondok", "Paguyuban", "Forum", "Organisasi", "Kelompok", "Koperasi", "Kamar"):
+                "Pondok", "Paguyuban", "Forum", "Organisasi", "Kelompok", "Koperasi", "Kamar"):
         return "other"
     return "agency"
 
