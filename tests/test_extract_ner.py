@@ -80,3 +80,17 @@ def test_name_span_is_frozen_plain_data():
 def test_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(WartaError, match="make model"):
         ner._load_pipeline(tmp_path / "nowhere")
+
+
+def test_blas_runs_on_one_thread_during_a_call_and_is_restored_after():
+    from graph.extract.ner import blas
+
+    ner.load()  # numpy and its OpenBLAS are loaded by now
+    controls = blas._controls()
+    if controls is None:
+        pytest.skip("no OpenBLAS thread control here (OPENBLAS_NUM_THREADS set, or not Linux)")
+    get, _ = controls
+    before = get()
+    with blas.one_thread():
+        assert get() == 1
+    assert get() == before

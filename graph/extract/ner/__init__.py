@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import Errors, WartaError
+from .blas import one_thread
 
 MODEL_DIR = Path(__file__).with_name("model")
 LABELS = ("PER", "ORG", "LOC")
@@ -112,10 +113,13 @@ def find_names_batch(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> list
                 yield piece
 
     found: list[list[NameSpan]] = [[] for _ in texts]
-    # nlp.pipe pulls pieces lazily, so ``owners`` always holds the entry for each doc it yields.
-    for number, doc in enumerate(nlp.pipe(pieces(), batch_size=batch_size)):
-        index, offset = owners[number]
-        found[index].extend(NameSpan(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text) for ent in doc.ents)
+    with one_thread():
+        # nlp.pipe pulls pieces lazily, so ``owners`` always holds the entry for each doc it yields.
+        for number, doc in enumerate(nlp.pipe(pieces(), batch_size=batch_size)):
+            index, offset = owners[number]
+            found[index].extend(
+                NameSpan(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text) for ent in doc.ents
+            )
     return found
 
 
