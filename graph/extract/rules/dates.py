@@ -17,31 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-WEEKDAYS = {
-    "senin": 0,
-    "selasa": 1,
-    "rabu": 2,
-    "kamis": 3,
-    "jumat": 4,
-    "sabtu": 5,
-    "minggu": 6,
-    "ahad": 6,
-}
-
-MONTHS = {
-    "januari": 1, "jan": 1,
-    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2,
-    "maret": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "mei": 5,
-    "juni": 6, "jun": 6,
-    "juli": 7, "jul": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "agus": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10,
-    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
-    "desember": 12, "des": 12,
-}  # fmt: skip
+from ...calendar import MONTHS, WEEKDAYS
 
 # Relative day words and their offset from the publication date.
 RELATIVE_DAYS = {
@@ -94,7 +70,7 @@ _TIME = re.compile(
     r"(?:\s*(?P<tz>WIB|WITA|WIT)\b)?",
     re.IGNORECASE,
 )
-_WEEKDAY_WORDS = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
+_WEEKDAY_WORDS = tuple(sorted({w[:3] if w.startswith("jum") else w for w in WEEKDAYS}))
 _RELATIVE_WORDS = tuple(sorted({w.split()[0] for w in RELATIVE_DAYS}))
 # "Minggu" followed by these is the word "week", not Sunday.
 _WEEK_WORDS = re.compile(

@@ -16,6 +16,8 @@ from importlib import resources
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
+from ...calendar import MONTH_NAMES, WEEKDAYS
+
 
 def _rows(name: str) -> list[list[str]]:
     text = resources.files("graph.data").joinpath(name).read_text(encoding="utf-8")
@@ -170,8 +172,7 @@ NOT_NAME = frozenset(
     for w in """pimpin hadiri hadir resmikan buka tutup bahas sambut tinjau minta ajak
     rapat sidang acara kegiatan pertemuan kunjungan menurut sementara selain namun tetapi
     jadi maka saat ketika setelah sebelum sejak dalam pada untuk dengan oleh dari ke di
-    hari senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli
-    agustus september oktober november desember ini itu tersebut ia dia beliau kami kita saya
+    hari ini itu tersebut ia dia beliau kami kita saya
     mereka hal tahun bulan pekan pukul wib wita wit sapaan akrab selaku sebagai yakni yaitu
     turut juga pun pihak warga masyarakat tim ibu bapak kota kabupaten provinsi desa kecamatan
     kelurahan gedung ruang jalan jl jln kompleks ketua kepala wakil direktur menteri sekretaris
@@ -179,7 +180,9 @@ NOT_NAME = frozenset(
     deputi koordinator rangka institute center centre foundation group company corporation association
     council agency university policy development sementara pemerintah pemkot pemkab pemprov
     dinas badan kementerian balai komisi dewan polisi""".split()
-) | {w.capitalize() for w in STOP_WORDS if len(w) <= 4 or w in _FUNCTION_WORDS}
+) | {w.capitalize() for w in STOP_WORDS if len(w) <= 4 or w in _FUNCTION_WORDS} | {
+    w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)
+}
 
 
 def is_org_word(word: str) -> bool:

@@ -18,6 +18,7 @@ from .lexicon import (
     NAME_CONNECTORS, NOT_NAME, ORG_HEADS, UNIT_HEADS, acronyms, districts_by_name, is_name_word, is_org_word, role_forms,
     seen_outside_names,
 )
+from ...calendar import WEEKDAYS
 from ...resolve import strip_titles
 from .lexicon import seen_in_names
 from .names import _LOWER_TITLES, match_name, tail_name
@@ -358,7 +359,7 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
 
 # -- the holder's name after an office and its body --------------------------------
 
-_WEEKDAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu".split())
+_WEEKDAYS = frozenset(WEEKDAYS)
 #: Lower-case words that continue an office's body ("Komisi II DPR dari Fraksi ...").
 _BODY_CONNECTORS = frozenset({"dan", "untuk", "dari", "bidang", "pada", "sekaligus", "serta", "&", "of", "for",
                               "and", "the", "-", "/", "(", ")", "se"})

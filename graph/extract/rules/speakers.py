@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...calendar import WEEKDAYS
 from ...resolve import PREFIX_TITLES, ROLE_WORDS, fold
 from ..types import Entity
 from .doc import Doc
@@ -157,15 +158,7 @@ def _has_name_word(text: str, chunk: list[tuple[int, int]]) -> bool:
 
 
 def _is_date_chunk(text: str, chunk: list[tuple[int, int]]) -> bool:
-    return fold(text[chunk[0][0] : chunk[0][1]]) in {
-        "senin",
-        "selasa",
-        "rabu",
-        "kamis",
-        "jumat",
-        "sabtu",
-        "minggu",
-    }
+    return fold(text[chunk[0][0] : chunk[0][1]]) in WEEKDAYS
 
 
 def _name_at_end(doc: Doc, chunk: list[tuple[int, int]]) -> NamedSpeaker:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...calendar import MONTH_NAMES, WEEKDAYS
 from .regions import match_region
 from .tokens import Token
 
@@ -47,10 +48,7 @@ for _head in sorted(HEADS, key=lambda h: -len(h.split())):
 #: Heads that name their place without more words ("Balai Kota", "Ibu Kota Negara").
 _COMPLETE = {"Balai Agung", "Balai Kota", "Balaikota", "Ibu Kota Negara", "IKN"}
 _MAX_NAME_WORDS = 7
-STOP = frozenset(
-    """Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus
-    September Oktober November Desember Pukul WIB WITA WIT""".split()
-)
+STOP = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) | {"Pukul", "WIB", "WITA", "WIT"}
 #: Words after a type word that make a common phrase, not a name ("Lapangan Kerja", "Jalan Tengah").
 _NOT_NAME = frozenset("Kerja Usaha Tengah Keluar Pintas Panjang Kesatuan".split())
 #: Road and place words that do not name anything alone ("Jalan Raya" + region is a road in that region).
