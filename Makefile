@@ -29,6 +29,7 @@ test-all: install
 
 ## Benchmarks (not part of the tests): prints ratios against baselines measured in the same run.
 bench: install
+	$(PY) bench/extract.py
 	$(PY) bench/run.py
 
 ## Retrain the shipped NER model from the corpora (NER_DATA=... to point elsewhere; about 7 min on one core).
