@@ -112,3 +112,16 @@ def test_named_programmes_in_a_list_with_their_short_forms():
     assert "Dashat" in programs["Dapur Sehat Atasi Stunting"].aliases
     # Words of a programme's name are not persons or places of their own.
     assert [e.name for e in ex.entities if e.kind in ("person", "place")] == ["Hasto"]
+
+
+def test_national_programmes_by_their_short_forms_and_official_names():
+    from graph.article import Article
+    from graph.extract.rules import RuleExtractor
+
+    ex = RuleExtractor().extract(Article(id="t", text=(
+        "Dinas Sosial Kota Medan mencatat 12.000 keluarga penerima PKH dan 8.000 penerima BPNT tahun ini. "
+        "Pemkot juga membuka pendaftaran kartu prakerja bagi warga yang terkena PHK."
+    )))
+    programs = {p.name: p for p in ex.programs}
+    assert {"Program Keluarga Harapan", "Bantuan Pangan Non Tunai", "Kartu Prakerja"} <= set(programs)
+    assert "PKH" in programs["Program Keluarga Harapan"].aliases

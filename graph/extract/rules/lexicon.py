@@ -115,6 +115,20 @@ def acronyms() -> dict[str, Acronym]:
 
 
 @lru_cache(maxsize=1)
+def programmes() -> dict[str, tuple[str, bool]]:
+    """National programmes: written form (folded for names, as written for short forms) ->
+    (official name, whether the form is a short form, matched with its capitals)."""
+    forms: dict[str, tuple[str, bool]] = {}
+    for row in _rows("programmes.tsv"):
+        name = row[0].strip()
+        forms[name.casefold()] = (name, False)
+        for short in (row[1].split(",") if len(row) > 1 else []):
+            if short.strip():
+                forms[short.strip()] = (name, True)
+    return forms
+
+
+@lru_cache(maxsize=1)
 def role_forms() -> dict[str, RoleForm]:
     """Office short forms by lower-cased form."""
     return {r[0].casefold(): RoleForm(r[0], r[1], r[2], r[3] == "1") for r in _rows("roles.tsv")}

@@ -12,12 +12,14 @@ left alone: they are descriptions ("program kebijakan umum"), not names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from ...resolve import fold
 from ..types import Program
 from .dates import keyword_matches
 from .doc import Doc
+from .lexicon import programmes
 
 _CAP = r"(?:[A-Z][\w'’.-]*|\d[\d.,]*)"
 _CAP_RUN = rf"{_CAP}(?:\s+(?:dan|&|untuk|bagi)\s+{_CAP}|\s+{_CAP})*"
@@ -130,7 +132,7 @@ def find_programs(doc: Doc) -> list[Program]:
         return _FOUND[doc]
     programs: list[Program] = []
     taken: list[tuple[int, int]] = []
-    for finder in (_priority, _quoted, _listed, _headed, _named, _fund, _target, _percent, _committed):
+    for finder in (_priority, _quoted, _known, _listed, _headed, _named, _fund, _target, _percent, _committed):
         for start, end, name, aliases, target in finder(doc):
             # A list introduced as programmes names programmes even where a word looks like a
             # place ("Desa Digital"); finalize drops the place read inside it.
@@ -167,6 +169,30 @@ def _quoted(doc: Doc):
             [f"program {m['name'].strip()}"],
             None,
         )
+
+
+@lru_cache(maxsize=1)
+def _known_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One pattern for the official names (any case), one for the short forms (as written)."""
+    forms = programmes()
+    names = sorted((f for f, (_, short) in forms.items() if not short), key=len, reverse=True)
+    shorts = sorted((f for f, (_, short) in forms.items() if short), key=len, reverse=True)
+    return (
+        re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")\b", re.IGNORECASE),
+        re.compile(r"\b(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in shorts) + r")\b"),
+    )
+
+
+def _known(doc: Doc):
+    """National programmes by their official names or the short forms the press uses
+    ("penerima PKH", "Kartu Prakerja", "dana BOS")."""
+    forms = programmes()
+    by_name, by_short = _known_patterns()
+    for pattern, short in ((by_name, False), (by_short, True)):
+        for m in pattern.finditer(doc.text):
+            written = " ".join(m.group().split())
+            name = forms[written if short else written.casefold()][0]
+            yield m.start(), m.end(), name, [written] if written != name else [], None
 
 
 def _listed(doc: Doc):
