@@ -135,3 +135,14 @@ def test_holder_name_is_taken_back_from_a_university_name():
 def test_unknown_company_word_before_a_known_first_name():
     found = memberships("CEO Kopiku William Santoso mengatakan penjualan naik.")
     assert ("William Santoso", "CEO", "Kopiku", False) in found
+
+
+def test_a_candidate_or_a_former_holder_does_not_hold_the_office():
+    from graph.article import Article
+    from graph.extract.rules import RuleExtractor
+
+    ex = RuleExtractor().extract(Article(id="t", text=(
+        "Calon Wali Kota Medan Bobby Nasution berkampanye di Medan. "
+        "Mantan Gubernur DKI Jakarta Basuki Tjahaja Purnama hadir dalam acara itu."
+    )))
+    assert ex.memberships == []

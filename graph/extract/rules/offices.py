@@ -312,7 +312,7 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
         if c < i:
             continue
         i = c
-        if i > 0 and tokens[i - 1].text.casefold() == "mantan":
+        if i > 0 and tokens[i - 1].low in _NOT_HOLDING:
             continue
         lower_ok = i > 1 and tokens[i - 1].text.casefold() in (",", "selaku", "sebagai") and tokens[i - 2].cap
         role = match_role(tokens, i, lower_ok)
@@ -360,6 +360,9 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
 # -- the holder's name after an office and its body --------------------------------
 
 _WEEKDAYS = frozenset(WEEKDAYS)
+#: Words before an office that say the person does not hold it: a former holder, a candidate
+#: ("mantan Gubernur", "calon Wali Kota", "bakal calon Bupati", "eks Kapolda").
+_NOT_HOLDING = frozenset({"mantan", "calon", "cawalkot", "eks", "bekas", "almarhum", "mendiang"})
 #: Lower-case words that continue an office's body ("Komisi II DPR dari Fraksi ...").
 _BODY_CONNECTORS = frozenset({"dan", "untuk", "dari", "bidang", "pada", "sekaligus", "serta", "&", "of", "for",
                               "and", "the", "-", "/", "(", ")", "se"})
