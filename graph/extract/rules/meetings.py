@@ -38,6 +38,7 @@ _NOUN = re.compile(
     r"|halalbihalal|halal\s+bihalal|mutasi|silaturahmi|silaturahim|konferensi\s+pers|jumpa\s+pers"
     r"|kongres|muktamar|munas|musyawarah\s+nasional|upacara|apel|seminar|lokakarya|webinar|sarasehan"
     r"|focus\s+group\s+discussion|FGD|temu\s+(?:ramah|wicara)|dialog|diskusi|peringatan(?=\s+Hari\b)"
+    r"|debat|deklarasi|jamuan\s+makan(?:\s+(?:malam|siang|pagi))?|makan\s+(?:malam|siang)\s+bersama"
     r"|acara|kegiatan))\b",
     re.IGNORECASE,
 )
@@ -57,7 +58,7 @@ _NOUN_WORDS = (
     "kunjungan", "pelantikan", "penandatanganan", "peresmian", "peluncuran", "halal", "mutasi", "raker", "rdp",
     "silaturahmi", "silaturahim", "konferensi", "jumpa", "kongres", "muktamar", "munas", "musyawarah", "upacara",
     "apel", "seminar", "lokakarya", "webinar", "sarasehan", "focus", "fgd", "temu", "dialog", "diskusi",
-    "peringatan", "acara", "kegiatan",
+    "peringatan", "acara", "kegiatan", "debat", "deklarasi", "jamuan", "makan",
 )  # fmt: skip
 _VERB_WORDS = (
     "bertemu", "menemui", "menerima", "melantik", "dilantik", "bersilaturahmi", "bersilaturahim", "berdialog",
@@ -111,7 +112,8 @@ _DATED_ONLY = {
     "mutasi", "pelantikan", "penandatanganan", "peluncuran", "peresmian", "silaturahmi", "silaturahim", "upacara",
     "apel", "seminar", "lokakarya", "webinar", "sarasehan", "fgd", "focus group discussion", "dialog", "diskusi",
     "kunjungan kerja", "kongres", "muktamar", "munas", "musyawarah nasional", "konferensi pers", "jumpa pers",
-    "temu ramah", "temu wicara", "peringatan",
+    "temu ramah", "temu wicara", "peringatan", "debat", "deklarasi", "jamuan makan", "jamuan makan malam",
+    "jamuan makan siang", "jamuan makan pagi", "makan malam bersama", "makan siang bersama",
 }  # fmt: skip
 # Words that name a gathering only when they point back at one already reported
 # ("dalam acara itu", "kegiatan tersebut"); such a mention joins the last gathering
