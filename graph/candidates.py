@@ -70,4 +70,6 @@ class PersonIndex:
                 seen.update(holders)
         seen.discard(iri)
         scored = [(other, match_score(name, self.names[other])) for other in seen]
-        return sorted(((o, s) for o, s in scored if s >= MIN_SCORE), key=lambda pair: -pair[1])[:5]
+        # Ties broken by IRI: the same stored persons give the same five candidates in every
+        # process (set order changes with the interpreter's hash seed).
+        return sorted(((o, s) for o, s in scored if s >= MIN_SCORE), key=lambda pair: (-pair[1], pair[0]))[:5]
