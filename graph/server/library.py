@@ -21,7 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent.parent / "queries"
+from ..resources import resource_path
+
+#: The shipped library (``queries/`` in the repository, carried by the package).
+QUERIES_DIR = resource_path("queries")
 _FIELD = re.compile(r"^#\s*(title|en|id|param|example):\s*(.*)$")
 
 
@@ -90,7 +93,7 @@ def parse_header(name: str, text: str) -> LibraryQuery:
 
 
 def load_library(directory: Path | str | None = None) -> list[LibraryQuery]:
-    """Every ``.rq`` file in ``directory`` (default: the project's ``queries/``), sorted by name."""
+    """Every ``.rq`` file in ``directory`` (default: the shipped library, :data:`QUERIES_DIR`), sorted by name."""
     folder = Path(directory) if directory else QUERIES_DIR
     if not folder.is_dir():
         return []
