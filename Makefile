@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## Install, ingest the bundled examples, write a graph view, serve SPARQL + UI on 127.0.0.1.
+# The view goes under out/ (gitignored), so a demo leaves the checkout clean.
 demo: install
-	$(WARTA) demo
+	$(WARTA) demo --output out/warta-graph.html
 
 ## Install with test extras and run the suite (CI sets WARTA_FULL_TESTS=1 to add slow, browser and Virtuoso tests).
 test: install
