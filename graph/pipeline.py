@@ -17,9 +17,9 @@ from functools import partial
 from rdflib import URIRef
 
 from .article import Article
+from .candidates import PersonIndex
 from .errors import Errors, InputError, WartaError
 from .extract import DEFAULT_EXTRACTOR, get_extractor
-from .candidates import PersonIndex
 from .model import DEFAULT_BASE_IRI, GraphBuilder, content_hash
 from .model.build import candidate_triples
 from .model.iris import IriMinter

@@ -10,9 +10,9 @@ import sys
 import click
 
 from ..errors import WartaError
-from ..params import ParameterError
 from ..extract import DEFAULT_EXTRACTOR
 from ..model.namespaces import DEFAULT_BASE_IRI
+from ..params import ParameterError
 from ..store import DEFAULT_STORE
 
 

@@ -12,7 +12,6 @@ from ..store import open_store
 from ._util import json_option, output_format_option, store_option, user_errors
 
 
-
 @click.command("path", epilog="""\b
 Examples:
   warta path "Arifin Noorsyam" "Kementerian Koperasi dan UKM"

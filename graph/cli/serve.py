@@ -78,7 +78,8 @@ Examples:
 )
 @user_errors
 def command(
-    store, base_iri, host, port, timeout, max_rows, max_bytes_out, max_body, workers, memory_mb, allow_update, allow_service, trusted_hosts
+    store, base_iri, host, port, timeout, max_rows, max_bytes_out, max_body, workers, memory_mb, allow_update, allow_service,
+    trusted_hosts,
 ):
     """Serve the store: SPARQL 1.1 Protocol at /sparql, the query page at /,
     entity pages under /resource/, search at /search.

@@ -22,8 +22,10 @@ Examples:
               help="Draw a CONSTRUCT's triples, or the nodes a SELECT's columns name.")
 @click.option("--type", "types", metavar="KINDS",
               help="Keep only these kinds (comma-separated): person, organization, place, meeting, agreement, program, quote.")
-@click.option("--from", "date_from", metavar="YYYY-MM-DD", callback=iso_date, help="Only what articles published on or after this date say.")
-@click.option("--to", "date_to", metavar="YYYY-MM-DD", callback=iso_date, help="Only what articles published on or before this date say.")
+@click.option("--from", "date_from", metavar="YYYY-MM-DD", callback=iso_date,
+              help="Only what articles published on or after this date say.")
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", callback=iso_date,
+              help="Only what articles published on or before this date say.")
 @click.option("--publisher", help="Only what this publisher's articles say (part of its name).")
 @click.option("--size-by", type=click.Choice(["mentions", "degree"]), default="mentions", show_default=True,
               help="Node size: articles naming it, or its number of links.")
