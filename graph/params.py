@@ -57,10 +57,10 @@ def check_bound(query_name: str, declared: Iterable, bindings: dict) -> None:
 
     Args:
         query_name: the query's name, for the message.
-        declared: its :class:`graph.server.library.Param` entries.
+        declared: its :class:`graph.server.library.Param` entries (optional ones may stay unbound).
         bindings: what ``--param`` bound (from :func:`bind_params`).
     """
-    missing = [param for param in declared if param.name not in bindings]
+    missing = [param for param in declared if param.name not in bindings and not param.optional]
     if missing:
         needed = " ".join(f'--param {p.name}="{p.example or "..."}"' for p in missing)
         described = "; ".join(f"{p.name}: {p.description}" for p in missing if p.description)

@@ -128,6 +128,12 @@ def test_query_leaving_a_declared_parameter_unbound_lists_the_parameters(store):
     assert '--param person="' in result.output
 
 
+def test_query_runs_a_library_query_whose_parameters_are_optional_without_them(store):
+    result = run("query", "who-met-whom", "-f", "csv", "--store", store)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("person,met")
+
+
 def test_import_of_a_file_that_is_no_export_is_a_usage_error_leaving_no_store(tmp_path):
     target = tmp_path / "restored"
     result = CliRunner().invoke(main, ["import", str(ROOT / "README.md"), "--store", str(target)])

@@ -10,7 +10,8 @@ Header format (comment lines at the top of the file)::
     # (free text: an example result table, notes)
 
 ``param`` lines name the variables ``warta query --param`` binds and give an
-example value; ``example`` lines are rows the example corpus must produce
+example value (a description starting ``optional:`` marks one that may stay
+unbound; any other must be bound); ``example`` lines are rows the example corpus must produce
 (each ``var=text`` matches when the value contains the text, ignoring case and
 accents), which the test suite checks.
 """
@@ -33,6 +34,11 @@ class Param:
     name: str
     example: str
     description: str = ""
+
+    @property
+    def optional(self) -> bool:
+        """A description starting "optional:" marks a parameter the query answers without."""
+        return self.description.lower().startswith("optional")
 
 
 @dataclass
