@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 WARTA := $(VENV)/bin/warta
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test test-all bench lint clean model
+.PHONY: install demo test test-all bench lint check clean model
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## Install, ingest the bundled examples, write a graph view, serve SPARQL + UI on 127.0.0.1.
+# The view goes under out/ (gitignored), so a demo leaves the checkout clean.
 demo: install
-	$(WARTA) demo
+	$(WARTA) demo --output out/warta-graph.html
 
 ## Install with test extras and run the suite (CI sets WARTA_FULL_TESTS=1 to add slow, browser and Virtuoso tests).
 test: install
@@ -40,6 +41,9 @@ model: install
 ## Lint (what reviewers run before a commit).
 lint: install
 	$(PY) -m ruff check graph bench tests
+
+## What CI runs (.ci/run): lint, then the suite (WARTA_FULL_TESTS=1 there adds the slow, browser and Virtuoso tests).
+check: lint test
 
 clean:
 	rm -rf warta-data .pytest_cache

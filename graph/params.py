@@ -18,11 +18,15 @@ def query_variables(sparql: str) -> set[str]:
     return set(_VARIABLE.findall(sparql))
 
 
+class ParameterError(WartaError):
+    """A ``--param`` the query cannot take, or a declared parameter left unbound (a usage mistake)."""
+
+
 def parse_param(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     name = name.strip().lstrip("?$")
     if not sep or not name:
-        raise WartaError(f"--param {text!r}: expected NAME=VALUE")
+        raise ParameterError(f"--param {text!r}: expected NAME=VALUE")
     return name, value
 
 
@@ -40,6 +44,26 @@ def bind_params(sparql: str, params: Iterable[str]) -> dict[str, URIRef | Litera
     for text in params:
         name, value = parse_param(text)
         if name not in known:
-            raise WartaError(Errors.E035.format(name=name))
+            raise ParameterError(Errors.E035.format(name=name))
         bindings[name] = param_term(value)
     return bindings
+
+
+def check_bound(query_name: str, declared: Iterable, bindings: dict) -> None:
+    """Refuse to run a query whose declared parameters (``# param:`` lines) are not all bound.
+
+    Unbound, a parameter is just a variable, and ``offices-of-person`` would answer for
+    every person; so the error lists what the query needs, with the documented examples.
+
+    Args:
+        query_name: the query's name, for the message.
+        declared: its :class:`graph.server.library.Param` entries (optional ones may stay unbound).
+        bindings: what ``--param`` bound (from :func:`bind_params`).
+    """
+    missing = [param for param in declared if param.name not in bindings and not param.optional]
+    if missing:
+        needed = " ".join(f'--param {p.name}="{p.example or "..."}"' for p in missing)
+        described = "; ".join(f"{p.name}: {p.description}" for p in missing if p.description)
+        raise ParameterError(
+            f"{query_name} needs {needed}" + (f" ({described})" if described else "")
+        )

@@ -17,9 +17,9 @@ from functools import partial
 from rdflib import URIRef
 
 from .article import Article
+from .candidates import PersonIndex
 from .errors import Errors, InputError, WartaError
 from .extract import DEFAULT_EXTRACTOR, get_extractor
-from .candidates import PersonIndex
 from .model import DEFAULT_BASE_IRI, GraphBuilder, content_hash
 from .model.build import candidate_triples
 from .model.iris import IriMinter
@@ -52,7 +52,8 @@ class IngestReport:
     quads_added: int = 0
     quads_removed: int = 0
     entities_new: int = 0
-    entities_merged: int = 0
+    entities_merged: int = 0  # stored before this run, named again by its articles
+    entities_shared: int = 0  # named by two or more articles of this run
     candidate_matches: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
@@ -146,6 +147,7 @@ def ingest(
             yield item
 
     people = PersonIndex(store)
+    entities = _RunEntities()
     batch: list[ProcessedArticle] = []
     for result in executor(work, pending()):
         if isinstance(result, InputError):
@@ -153,12 +155,12 @@ def ingest(
             continue
         batch.append(result)
         if len(batch) >= batch_size:
-            _write(store, batch, report, people)
+            _write(store, batch, report, people, entities)
             batch = []
         if on_progress:
             on_progress(report)
     if batch:
-        _write(store, batch, report, people)
+        _write(store, batch, report, people, entities)
     store.publish(force=True)
     report.seconds = time.perf_counter() - started
     return report
@@ -184,7 +186,33 @@ def _record_candidates(batch: list[ProcessedArticle], people: PersonIndex) -> in
     return recorded
 
 
-def _write(store: Store, batch: list[ProcessedArticle], report: IngestReport, people: PersonIndex) -> None:
+class _RunEntities:
+    """The entities this run has written, so each counts once (new or merged) and sharing shows.
+
+    Without it, entities that articles of one batch share counted as new once and
+    never as shared, and those of an earlier batch counted as "merged with stored ones".
+    """
+
+    def __init__(self) -> None:
+        self.articles: dict[str, int] = {}  # IRI -> articles of this run naming it
+
+    def count(self, batch: list[ProcessedArticle], known: set[str], report: IngestReport) -> None:
+        for item in batch:
+            for iri in set(item.entity_iris):
+                seen = self.articles.get(iri, 0)
+                if seen == 0:
+                    if iri in known:
+                        report.entities_merged += 1
+                    else:
+                        report.entities_new += 1
+                elif seen == 1:
+                    report.entities_shared += 1
+                self.articles[iri] = seen + 1
+
+
+def _write(
+    store: Store, batch: list[ProcessedArticle], report: IngestReport, people: PersonIndex, entities: _RunEntities
+) -> None:
     entity_iris = sorted({iri for item in batch for iri in item.entity_iris})
     known = store.existing_subjects(entity_iris)
     report.candidate_matches += _record_candidates(batch, people)
@@ -199,6 +227,5 @@ def _write(store: Store, batch: list[ProcessedArticle], report: IngestReport, pe
     report.unchanged += stats.unchanged
     report.quads_added += stats.quads_added
     report.quads_removed += stats.quads_removed
-    report.entities_new += len(entity_iris) - len(known)
-    report.entities_merged += len(known)
+    entities.count(batch, set(known), report)
     store.publish()

@@ -8,8 +8,6 @@ runs without inference, which keeps a check in the milliseconds per article.
 
 from __future__ import annotations
 
-import sys
-
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +18,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from .errors import Errors, WartaError
+from .resources import resource_path
 from .store.base import Store
 
 SHAPES_FILE = "shapes.ttl"
@@ -103,11 +102,8 @@ class ValidationReport:
 
 
 def ontology_dir() -> Path:
-    """The ``ontology/`` folder: beside the ``graph`` package in a source tree or
-    editable install, else where a wheel installs it (``<prefix>/share/warta/ontology``)."""
-    source = Path(__file__).resolve().parent.parent / "ontology"
-    installed = Path(sys.prefix) / "share" / "warta" / "ontology"
-    return source if source.is_dir() or not installed.is_dir() else installed
+    """The shipped ``ontology/`` folder (see :mod:`graph.resources`)."""
+    return resource_path("ontology")
 
 
 @functools.lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ on the example corpus."""
 from __future__ import annotations
 
 import pytest
+from pathlib import Path
 from click.testing import CliRunner
 
 from graph.cli import main
@@ -13,7 +14,7 @@ from graph.server.text import fold
 from graph.store import open_store
 
 LIBRARY = load_library()
-ROOT = QUERIES_DIR.parent
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")

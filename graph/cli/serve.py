@@ -14,16 +14,20 @@ from ..server.config import (
     DEFAULT_TIMEOUT,
     ServerConfig,
 )
-from ._util import base_iri_option, store_option, user_errors
+from ._util import base_iri_option, check_port_free, store_option, user_errors
 
 
-@click.command("serve")
+@click.command("serve", epilog="""\b
+Examples:
+  warta serve --store ./warta-data                 # http://127.0.0.1:8000/
+  WARTA_UPDATE_TOKEN=s3cret warta serve --allow-update --port 8080
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' http://127.0.0.1:8000/sparql""")
 @store_option
 @base_iri_option
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback only by default)."
 )
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--port", default=8000, show_default=True, type=int, help="TCP port to listen on.")
 @click.option(
     "--timeout",
     default=DEFAULT_TIMEOUT,
@@ -74,7 +78,8 @@ from ._util import base_iri_option, store_option, user_errors
 )
 @user_errors
 def command(
-    store, base_iri, host, port, timeout, max_rows, max_bytes_out, max_body, workers, memory_mb, allow_update, allow_service, trusted_hosts
+    store, base_iri, host, port, timeout, max_rows, max_bytes_out, max_body, workers, memory_mb, allow_update, allow_service,
+    trusted_hosts,
 ):
     """Serve the store: SPARQL 1.1 Protocol at /sparql, the query page at /,
     entity pages under /resource/, search at /search.
@@ -101,5 +106,6 @@ def command(
     )
     for warning in check_settings(host, config):
         click.echo(f"Warning: {warning}", err=True)
+    check_port_free(host, port)  # before the endpoint line: a busy port must not look like a started server
     click.echo(f"Warta SPARQL endpoint: http://{host}:{port}/sparql  ·  query page: http://{host}:{port}/", err=True)
     run(store, host=host, port=port, config=config)

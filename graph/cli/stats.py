@@ -9,7 +9,7 @@ import click
 
 from ..stats import store_stats
 from ..store import open_store
-from ._util import store_option, user_errors
+from ._util import json_option, output_format_option, store_option, user_errors
 
 
 def _section(title: str, counts: dict[str, int]) -> list[str]:
@@ -19,13 +19,18 @@ def _section(title: str, counts: dict[str, int]) -> list[str]:
     return lines
 
 
-@click.command("stats")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.command("stats", epilog="""\b
+Examples:
+  warta stats --store ./warta-data
+  warta stats --network --json""")
+@output_format_option(["text", "json"], "text")
+@json_option
 @click.option("--network", is_flag=True, help="Also: centrality of officials and agencies, communities, most connected pairs.")
 @store_option
 @user_errors
-def command(fmt, network, store):
+def command(fmt, as_json, network, store):
     """Counts per class, per publisher and per month."""
+    fmt = "json" if as_json else fmt
     with open_store(store, read_only=True, fresh=True) as source:  # committed writes even after a killed writer
         stats = store_stats(source)
         if network:

@@ -9,7 +9,10 @@ from ..validate import validate_store
 from ._util import store_option, user_errors
 
 
-@click.command("validate")
+@click.command("validate", epilog="""\b
+Examples:
+  warta validate --store ./warta-data
+  warta validate --warnings --max-results 0 --limit 100""")
 @store_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Check at most N article graphs.")
 @click.option("--warnings", "show_warnings", is_flag=True, help="List warnings too, not only violations.")

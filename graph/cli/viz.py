@@ -5,10 +5,15 @@ from __future__ import annotations
 import click
 
 from ..store import open_store
-from ._util import base_iri_option, store_option, user_errors
+from ._util import base_iri_option, iso_date, store_option, user_errors
 
 
-@click.command("viz")
+@click.command("viz", epilog="""\b
+Examples:
+  warta viz -o graph.html
+  warta viz --entity "Pemprov Kaltim" --hops 2 -o kaltim.html
+  warta viz --type person,organization --from 2024-01-01 --to 2024-06-30
+  warta viz --query queries/who-met-whom.rq -o met.html""")
 @click.option("-o", "--output", default="warta-graph.html", show_default=True, type=click.Path(dir_okay=False),
               help="HTML file to write.")
 @click.option("--entity", metavar="NAME|IRI", help="Centre the view on this entity (name, alias or IRI).")
@@ -16,9 +21,11 @@ from ._util import base_iri_option, store_option, user_errors
 @click.option("--query", "query_file", type=click.Path(exists=True, dir_okay=False), metavar="FILE.rq",
               help="Draw a CONSTRUCT's triples, or the nodes a SELECT's columns name.")
 @click.option("--type", "types", metavar="KINDS",
-              help="Keep only these kinds: person,organization,place,meeting,agreement,program,quote.")
-@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Only what articles published on or after this date say.")
-@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only what articles published on or before this date say.")
+              help="Keep only these kinds (comma-separated): person, organization, place, meeting, agreement, program, quote.")
+@click.option("--from", "date_from", metavar="YYYY-MM-DD", callback=iso_date,
+              help="Only what articles published on or after this date say.")
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", callback=iso_date,
+              help="Only what articles published on or before this date say.")
 @click.option("--publisher", help="Only what this publisher's articles say (part of its name).")
 @click.option("--size-by", type=click.Choice(["mentions", "degree"]), default="mentions", show_default=True,
               help="Node size: articles naming it, or its number of links.")
@@ -33,6 +40,8 @@ def command(output, entity, hops, query_file, types, date_from, date_to, publish
     link for its sources, click for links to the articles, and type part of a
     name in the search box to find an official.
     """
+    if date_from and date_to and date_from > date_to:
+        raise click.BadParameter(f"--from {date_from} is after --to {date_to}; swap them", param_hint="'--from'")
     from ..viz import write_view  # the page assets load only when a view is written
 
     query = None

@@ -10,7 +10,8 @@ Header format (comment lines at the top of the file)::
     # (free text: an example result table, notes)
 
 ``param`` lines name the variables ``warta query --param`` binds and give an
-example value; ``example`` lines are rows the example corpus must produce
+example value (a description starting ``optional:`` marks one that may stay
+unbound; any other must be bound); ``example`` lines are rows the example corpus must produce
 (each ``var=text`` matches when the value contains the text, ignoring case and
 accents), which the test suite checks.
 """
@@ -21,7 +22,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent.parent / "queries"
+from ..resources import resource_path
+
+#: The shipped library (``queries/`` in the repository, carried by the package).
+QUERIES_DIR = resource_path("queries")
 _FIELD = re.compile(r"^#\s*(title|en|id|param|example):\s*(.*)$")
 
 
@@ -30,6 +34,11 @@ class Param:
     name: str
     example: str
     description: str = ""
+
+    @property
+    def optional(self) -> bool:
+        """A description starting "optional:" marks a parameter the query answers without."""
+        return self.description.lower().startswith("optional")
 
 
 @dataclass
@@ -90,7 +99,7 @@ def parse_header(name: str, text: str) -> LibraryQuery:
 
 
 def load_library(directory: Path | str | None = None) -> list[LibraryQuery]:
-    """Every ``.rq`` file in ``directory`` (default: the project's ``queries/``), sorted by name."""
+    """Every ``.rq`` file in ``directory`` (default: the shipped library, :data:`QUERIES_DIR`), sorted by name."""
     folder = Path(directory) if directory else QUERIES_DIR
     if not folder.is_dir():
         return []
