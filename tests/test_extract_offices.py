@@ -146,3 +146,14 @@ def test_a_candidate_or_a_former_holder_does_not_hold_the_office():
         "Mantan Gubernur DKI Jakarta Basuki Tjahaja Purnama hadir dalam acara itu."
     )))
     assert ex.memberships == []
+
+
+def test_a_coordinating_minister_by_the_press_short_form():
+    from graph.article import Article
+    from graph.extract.rules import RuleExtractor
+
+    ex = RuleExtractor().extract(Article(id="t", text="Menko Polhukam Mahfud menegaskan pemerintah mendukung langkah KPK."))
+    names = {e.key: e.name for e in ex.entities}
+    assert [(names[m.person], m.role, names[m.organization]) for m in ex.memberships] == [
+        ("Mahfud", "Menteri Koordinator", "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan")
+    ]
