@@ -133,3 +133,13 @@ def test_a_surname_two_persons_share_stays_apart():
         "Widodo", "Joko Widodo", "Tri Widodo",
     )
     assert set(found) == {"Widodo", "Joko Widodo", "Tri Widodo"}
+
+
+def test_a_corps_after_a_rank_is_not_part_of_the_name():
+    found = persons('Komandan Kodim 0815 Letkol Arh Yudi Prasetyo memimpin apel siaga. "Semua siap," kata Yudi.')
+    assert list(found) == ["Yudi Prasetyo"]
+
+
+def test_an_office_with_a_possessive_is_not_a_person():
+    text = "Lantai dua gedung itu rusak. Sejauh ini belum ada korban, kata Bupatinya. Hal itu juga disampaikan Sekdanya."
+    assert persons(text) == {}

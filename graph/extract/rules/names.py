@@ -35,7 +35,13 @@ _RANKS = tuple(
     )
 )
 _RANK_FIRST = frozenset(r[0] for r in _RANKS)
-_RANK_SUFFIXES = frozenset({"TNI", "Pol", "Polisi", "Purn", "Purnawirawan", "Inf", "Kav", "Art", "Czi", "Mar", "Laut", "P"})
+# Ranks are followed by the service and the corps (TNI branch abbreviations: infantry, cavalry,
+# field and air-defence artillery, engineers, signals, ordnance, transport, military police,
+# medical, finance, marines, navy and air force specialities).
+_RANK_SUFFIXES = frozenset({
+    "TNI", "Pol", "Polisi", "Purn", "Purnawirawan", "Inf", "Kav", "Art", "Arm", "Arh", "Czi", "Chb", "Cpl", "Cba",
+    "Cpm", "Ckm", "Cku", "Caj", "Cke", "Mar", "Laut", "Pnb", "Nav", "Tek", "Kes", "Lek", "Adm", "Sus", "Pas", "P",
+})  # fmt: skip
 _LOWER_TITLES = frozenset({"dr", "drg", "dr.", "drg."})
 
 
@@ -190,6 +196,11 @@ def tail_name(tokens: list[Token], start: int, end: int, strict: bool = False) -
     if p == end:
         return None
     p = _strip_body_words(tokens, p, end, strict)
+    # A corps after a rank is not part of the name: "Letkol Arh Yudi Prasetyo".
+    while p < end - 1 and p > start and tokens[p].text in _RANK_SUFFIXES and (
+        tokens[p - 1].text.rstrip(".").casefold() in PREFIX_TITLES or tokens[p - 1].text in _RANK_SUFFIXES
+    ):
+        p += 1
     if p < end:
         p = max(p, _model_name_start(tokens, p, end))
     if p >= end or all(_initial(t) for t in tokens[p:end]):

@@ -31,6 +31,8 @@ _NICKNAME = re.compile(r"(\b[A-Z]\w+)\s*(?:[-–—]{1,2}|\()\s*sapaan(?: akrab)
 def known_non_person(name: str) -> bool:
     """A name that is an acronym, a region or an office, never a person."""
     key = name.casefold()
+    if key.endswith("nya") and key[:-3] in role_forms():
+        return True  # "kata Bupatinya", "Sekdanya": an office with a possessive, no name
     return key in acronyms() or key in regions_by_name() or key in role_forms()
 
 
