@@ -180,3 +180,14 @@ def test_a_working_meeting_of_parliament_and_a_dated_hearing_by_abbreviation():
 def test_an_activity_mentioned_without_pointing_back_is_not_a_gathering():
     found, _ = _meetings("Kegiatan ekonomi warga kembali normal setelah banjir surut, Kamis (12/1/2023).")
     assert found == []
+
+
+def test_a_body_named_as_the_topic_of_a_meeting_did_not_attend_it():
+    found, _ = _meetings(
+        "Bupati Pasangkayu Agus Ambo Djiwa memimpin rapat Tim Penilai Kinerja, Selasa (17/9/2019), yang membahas "
+        "rekomendasi Komisi Aparatur Sipil Negara (KASN) tentang mutasi pejabat.",
+        date="2019-09-17",
+    )
+    ((_, date, attendees),) = found
+    assert date == "2019-09-17" and "Agus Ambo Djiwa" in attendees
+    assert "Komisi Aparatur Sipil Negara" not in attendees

@@ -448,12 +448,11 @@ def _describe(
         for entity in doc.entities_in(sentence.start, sentence.end):
             if entity.kind == "place" or entity.key in attendees:
                 continue
-            if all(
-                _inside(m.start, quoted)
-                for m in entity.mentions
-                if sentence.start <= m.start < sentence.end
-            ):
+            here = [m for m in entity.mentions if sentence.start <= m.start < sentence.end]
+            if all(_inside(m.start, quoted) for m in here):
                 continue
+            if all(_only_talked_about(doc, sentence.start, m.start) for m in here):
+                continue  # "rapat membahas rekomendasi KASN": the body is the topic, not present
             attendees.append(entity.key)
     if lead:
         # The people a report quotes spoke at the gathering it leads with.
@@ -481,6 +480,18 @@ def _describe(
         _venue(doc, meeting, sentence.start, sentence.end)
         _time(doc, meeting, sentence.start, sentence.end)
         _topic(doc, meeting, sentence.start, sentence.end)
+
+
+# A clause that names what a gathering was about, not who came.
+_ABOUT_BEFORE = re.compile(
+    r"\b(?:membahas|dibahas|tentang|mengenai|soal)\b[^,;:.()]*$",
+    re.IGNORECASE,
+)
+
+
+def _only_talked_about(doc: Doc, sentence_start: int, offset: int) -> bool:
+    """The mention sits in the clause that says what the gathering discussed."""
+    return _ABOUT_BEFORE.search(doc.text, sentence_start, offset) is not None
 
 
 def _venue(doc: Doc, meeting: Meeting, start: int, end: int) -> None:
