@@ -94,3 +94,13 @@ def test_blas_runs_on_one_thread_during_a_call_and_is_restored_after():
     with blas.one_thread():
         assert get() == 1
     assert get() == before
+
+
+def test_the_model_adds_places_the_text_puts_somewhere_and_the_rules_do_not_know():
+    from graph.article import Article
+    from graph.extract import get_extractor
+
+    text = "Wali Kota Bogor Bima Arya bertolak ke Washington untuk menghadiri forum kota cerdas. Ia juga singgah di Kyoto, Jepang."
+    model = {e.name for e in get_extractor("ner").extract(Article(id="t", text=text)).entities if e.kind == "place"}
+    rules = {e.name for e in get_extractor("rules").extract(Article(id="t", text=text)).entities if e.kind == "place"}
+    assert {"Washington", "Kyoto"} <= model - rules

@@ -65,11 +65,12 @@ STAGES: list[tuple[str, Stage]] = [
 
 
 def _model_stages() -> list[tuple[str, Stage]]:
-    from .model_names import add_model_persons, read_model_names
+    from .model_names import add_model_persons, add_model_places, read_model_names
 
     stages = list(STAGES)
     stages.insert(1, ("model names", read_model_names))
-    stages.insert(stages.index(("entities", find_entities)) + 1, ("model persons", add_model_persons))
+    at = stages.index(("entities", find_entities)) + 1
+    stages[at:at] = [("model persons", add_model_persons), ("model places", add_model_places)]
     return stages
 
 

@@ -16,6 +16,8 @@ not (offices, titles, regions, quotes, events). Two stages join them:
 
 from __future__ import annotations
 
+import re
+
 from .doc import Doc
 from .lexicon import is_name_word, regions_by_name, role_forms, seen_in_names, seen_outside_names
 from .names import match_name
@@ -81,3 +83,23 @@ def _joins_name(tok) -> bool:
         and tok.low not in role_forms()
         and not seen_outside_names(tok.text)
     )
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:di|ke|dari|asal|wilayah|kawasan|daerah|menuju|sekitar)\s+$", re.IGNORECASE)
+
+
+def add_model_places(doc: Doc) -> None:
+    """Stage: places the model reads where no rule found one, when the text puts them in a
+    place ("di Washington", "ke Beijing", "asal Lamongan"): foreign cities, landmarks and
+    regions written in ways the gazetteer does not know."""
+    for found in doc.model_names:
+        if found.label != "LOC" or doc.mentions_overlapping(found.start, found.end):
+            continue
+        name = " ".join(found.text.split()).strip(" ,.;:-–")
+        words = name.split()
+        if not words or not all(w[:1].isupper() for w in words) or name.isupper():
+            continue  # lower-case guesses and all-capital datelines are not names
+        if not _LOCATIVE_BEFORE.search(doc.text, max(0, found.start - 12), found.start):
+            continue
+        start = doc.text.index(name, found.start)
+        doc.add_entity("place", name, doc.span(start, start + len(name)))
