@@ -104,3 +104,22 @@ def test_the_model_adds_places_the_text_puts_somewhere_and_the_rules_do_not_know
     model = {e.name for e in get_extractor("ner").extract(Article(id="t", text=text)).entities if e.kind == "place"}
     rules = {e.name for e in get_extractor("rules").extract(Article(id="t", text=text)).entities if e.kind == "place"}
     assert {"Washington", "Kyoto"} <= model - rules
+
+
+def _entities(name, text):
+    from graph.article import Article
+    from graph.extract import get_extractor
+
+    return {(e.kind, e.name) for e in get_extractor(name).extract(Article(id="t", text=text)).entities if e.kind != "place"}
+
+
+def test_persons_named_without_an_office_or_a_speech_verb_come_from_the_model():
+    text = "Dalam kunjungan itu, Siti Nurbaya dan Budi Karya Sumadi meninjau pelabuhan baru di Makassar."
+    assert _entities("rules", text) == set()
+    assert _entities("ner", text) == {("person", "Siti Nurbaya"), ("person", "Budi Karya Sumadi")}
+
+
+def test_an_organisation_name_ends_where_the_model_opens_a_persons_name():
+    text = "Politikus Partai Golkar Nurul Arifin berharap pembahasan tidak berlarut-larut."
+    assert ("organization", "Partai Golkar Nurul Arifin") in _entities("rules", text)
+    assert _entities("ner", text) == {("organization", "Partai Golkar"), ("person", "Nurul Arifin")}
