@@ -21,7 +21,7 @@ demo: install
 	$(WARTA) demo --output out/warta-graph.html
 
 ## Install with test extras and run the suite (CI sets WARTA_FULL_TESTS=1 to add slow, browser and Virtuoso tests).
-test: install
+test: install lint
 	$(PY) -m pytest -q
 
 ## The whole suite, including slow, browser and Virtuoso tests.
@@ -42,8 +42,8 @@ model: install
 lint: install
 	$(PY) -m ruff check graph bench tests
 
-## What CI runs (.ci/run): lint, then the suite (WARTA_FULL_TESTS=1 there adds the slow, browser and Virtuoso tests).
-check: lint test
+## Same as test (lint, then the suite); kept for habit.
+check: test
 
 clean:
 	rm -rf warta-data .pytest_cache
