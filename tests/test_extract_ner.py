@@ -123,3 +123,12 @@ def test_an_organisation_name_ends_where_the_model_opens_a_persons_name():
     text = "Politikus Partai Golkar Nurul Arifin berharap pembahasan tidak berlarut-larut."
     assert ("organization", "Partai Golkar Nurul Arifin") in _entities("rules", text)
     assert _entities("ner", text) == {("organization", "Partai Golkar"), ("person", "Nurul Arifin")}
+
+
+def test_a_later_word_of_a_name_the_model_reads_whole_is_kept_even_if_it_is_a_body_word():
+    from graph.article import Article
+    from graph.extract import get_extractor
+
+    ex = get_extractor("ner").extract(Article(id="t", text="Anggota DPRD DKI Jakarta William Aditya Sarana menemukan anggaran lem aibon."))
+    names = {e.key: e.name for e in ex.entities}
+    assert [(names[m.person], m.role) for m in ex.memberships] == [("William Aditya Sarana", "Anggota")]

@@ -92,6 +92,8 @@ def name_word(tok: Token) -> bool:
     model reads it inside a person's name ("Hari Nugroho", where "Hari" is also "day")."""
     if is_name_word(tok.text):
         return True
+    if tok.in_person and not tok.model_start and tok.cap and not tok.acronym and tok.low not in role_forms():
+        return True  # a later word of a name the model reads whole ("William Aditya Sarana")
     # The model lifts the common-word list only ("Hari", "Bayu"), never offices, bodies or
     # verbs, and only for a word the corpora have seen inside a person's name.
     return (
