@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import os
 import string
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+import httpx
 import pytest
-from test_cli_serve import start_server
+from test_cli_serve import free_port
 
 from graph.cli import main
-from graph.store import open_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,11 +36,27 @@ def example_server(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("crawl") / "store")
     result = CliRunner().invoke(main, ["ingest", str(ROOT / "examples"), "--store", path], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    open_store(path, read_only=True).close()
-    process, url = start_server(path, "--timeout", "60")
+    port = free_port()
+    # The access log goes to a file: a pipe nobody reads fills up after a few hundred pages and stalls the server.
+    log = open(Path(path).parent / "serve.log", "wb")
+    warta = Path(sys.executable).with_name("warta")
+    process = subprocess.Popen([str(warta), "serve", "--store", path, "--port", str(port), "--timeout", "60"],
+                               stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/sparql", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
     yield url
     process.terminate()
-    process.wait(10)
+    try:
+        process.wait(20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
 
 
 @pytest.fixture(scope="module")

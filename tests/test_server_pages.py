@@ -36,7 +36,7 @@ def test_article_page_has_headline_publisher_date_marked_text_and_facts(client):
     page = response.text
     assert "<h1>Pemkot Samarinda dan Kemnaker teken MoU pelatihan vokasi</h1>" in page
     assert "ANALITIK.CO.ID" in page and "2022-04-06" in page
-    assert f'class="mention k-person" href="/resource/person/ali-fitri-noor"' in page
+    assert 'class="mention k-person" href="/resource/person/ali-fitri-noor"' in page
     assert 'class="mention k-organization"' in page
     assert "Facts extracted" in page and "Audiensi Kemnaker" in page and "<td>Plh</td>" in page
     assert "Kami menargetkan 10.000 pekerja terlatih" in page
