@@ -80,6 +80,9 @@ def overview_payload(entities: nx.MultiDiGraph, *, top: int = DEFAULT_TOP, base_
         node["centrality"] = round(score[n], 5)
         if n not in named:
             node["label"] = ""
+        else:
+            # Large enough to read when the whole network is framed (vis hides text under 5 px on screen).
+            node["font_size"] = round(18 + node["size"] * 1.1)
     for edge, (a, b, tie) in zip(data["edges"], shown.edges(data=True)):
         edge["label"] = ""
         edge["title"] = describe_ties(tie["ties"])

@@ -111,6 +111,7 @@
       id: node.id, label: node.label, shape: style.shape, size: node.size,
       x: node.x, y: node.y, color: { background: node.color || style.color, border: "#333333" },
       title: nodeCard(node, false),
+      font: node.font_size ? { size: node.font_size } : undefined,
     };
   }
   function visEdge(edge, id) {
