@@ -76,6 +76,7 @@ def _links(page) -> list[str]:
     )
 
 
+@pytest.mark.timeout(1800)  # about 550 pages and frames, 5-10 minutes on two shared cores
 def test_every_page_of_the_example_store_loads_without_errors(browser, example_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
