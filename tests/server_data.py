@@ -91,6 +91,7 @@ def article_one() -> tuple[Article, Extraction]:
             "org:pemkot",
             acting=True,
             evidence=[_span(t, "Plh Sekretaris Daerah Kota Samarinda", 0)],
+            acting_form="Plh",
         )
     ]
     x.meetings = [

@@ -157,3 +157,25 @@ def test_a_coordinating_minister_by_the_press_short_form():
     assert [(names[m.person], m.role, names[m.organization]) for m in ex.memberships] == [
         ("Mahfud", "Menteri Koordinator", "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan")
     ]
+
+
+def _forms(text):
+    ex = RuleExtractor().extract(Article(id="t", text=text))
+    name = {e.key: e.name for e in ex.entities}
+    return {name[m.person]: (m.acting, m.acting_form) for m in ex.memberships}
+
+
+def test_acting_form_keeps_the_title_the_text_wrote():
+    assert _forms("Plh Sekretaris Daerah Kota Bontang Rudi Hartono hadir.")["Rudi Hartono"] == (True, "Plh")
+    assert _forms("Plt Kepala Dinas Pendidikan Kota Depok Wawan Hermawan hadir.")["Wawan Hermawan"] == (True, "Plt")
+    assert _forms("Pj Bupati Paser I Made Wiradarma membuka acara.")["I Made Wiradarma"] == (True, "Pj")
+
+
+def test_acting_form_from_the_long_title_is_abbreviated():
+    found = _forms("Pelaksana Harian (Plh) Sekretaris Daerah (Sekda) Kota Bontang Rudi Hartono hadir.")
+    assert found["Rudi Hartono"] == (True, "Plh")
+    assert _forms("Penjabat Gubernur Sulawesi Selatan Bahtiar Baharuddin hadir.")["Bahtiar Baharuddin"] == (True, "Pj")
+
+
+def test_not_acting_has_no_acting_form():
+    assert _forms("Gubernur Jawa Barat Dedi Mulyana meninjau lokasi.")["Dedi Mulyana"] == (False, None)

@@ -73,6 +73,16 @@ def test_membership_has_member_role_organization_and_acting():
     assert g.value(g.value(membership, ORG.role), SKOS.prefLabel) == Literal("Sekretaris Daerah")
     assert g.value(membership, ORG.organization) == URIRef("http://example.org/organization/pemerintah-kota-balikpapan")
     assert g.value(membership, WARTA.acting) == Literal(True)
+    assert g.value(membership, WARTA.actingForm) is None  # acting, but no title given
+
+
+def test_membership_keeps_the_acting_title_written():
+    article, x = sample()
+    x.memberships[0].acting_form = "Plh"
+    g = GraphBuilder("http://example.org/").build(article, x)
+    (membership,) = list(g.subjects(RDF.type, ORG.Membership))
+    assert g.value(membership, WARTA.actingForm) == Literal("Plh")
+    assert g.value(membership, WARTA.acting) == Literal(True)
 
 
 def test_meeting_and_quote_follow_the_contract():

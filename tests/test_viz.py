@@ -39,7 +39,7 @@ def test_page_is_self_contained(store):
 
 
 def test_untrusted_text_never_appears_as_markup(store):
-    html = render_view(store)
+    html = render_view(store, types="all")
     assert "<script>alert" not in html
     assert "<img src=x" not in html
     data = page_data(html)
@@ -56,7 +56,7 @@ def test_json_for_script_cannot_close_the_script_element():
 
 
 def test_whole_graph_view_has_legend_sizes_and_labelled_edges(store):
-    data = page_data(render_view(store))
+    data = page_data(render_view(store, types="all"))
     assert len(data["nodes"]) == 15 and len(data["edges"]) == 14
     assert [entry["kind"] for entry in data["legend"]] == [
         "person", "organization", "place", "meeting", "agreement", "program", "quote"]
@@ -67,7 +67,7 @@ def test_whole_graph_view_has_legend_sizes_and_labelled_edges(store):
 
 
 def test_tooltip_data_holds_aliases_offices_and_source_sentences(store):
-    data = page_data(render_view(store))
+    data = page_data(render_view(store, overview=False))
     andi = next(n for n in data["nodes"] if n["name"] == "Andi Harun")
     assert andi["aliases"] == ["Andi"] and andi["offices"] == ["Wali Kota, Pemerintah Kota Samarinda"]
     assert andi["evidence"][0]["url"] == "https://kaltimpos.example/a1"
@@ -92,9 +92,9 @@ def test_type_date_and_publisher_filters(store):
     people = page_data(render_view(store, types="person,meeting"))
     assert {n["kind"] for n in people["nodes"]} == {"person", "meeting"}
     assert all(e["label"] == "attended" for e in people["edges"])
-    dated = page_data(render_view(store, date_from="2022-06-01", date_to="2022-12-31"))
+    dated = page_data(render_view(store, types="all", date_from="2022-06-01", date_to="2022-12-31"))
     assert {n["name"] for n in dated["nodes"]} == {"Teten Masduki", "Pertemuan", XSS_NAME}
-    assert "Andi Harun" not in {n["name"] for n in page_data(render_view(store, publisher="Antara"))["nodes"]}
+    assert "Andi Harun" not in {n["name"] for n in page_data(render_view(store, types="all", publisher="Antara"))["nodes"]}
 
 
 def test_select_query_picks_nodes_and_keeps_links_among_them(store):

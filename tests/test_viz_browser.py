@@ -24,7 +24,7 @@ def browser():
 @pytest.fixture
 def view(browser, memory_store, tmp_path):
     populate(memory_store)
-    path = write_view(memory_store, tmp_path / "view.html")
+    path = write_view(memory_store, tmp_path / "view.html", types="all")  # every node, not the overview
     watched = Watched(browser)
     watched.open(path)
     yield watched
@@ -113,3 +113,24 @@ def test_a_5000_node_view_stays_responsive(browser, tmp_path):
     assert figures["ready_s"] < 60
     assert figures["zoom_frame_ms"] < 1000  # a zoom step redraws within a second on two cores
     assert figures["search_ms"] < 500
+
+
+def test_overview_click_adds_neighbours_and_groups_refit(browser, memory_store, tmp_path):
+    populate(memory_store)
+    watched = Watched(browser)
+    try:
+        watched.open(write_view(memory_store, tmp_path / "overview.html"))
+        before = watched.page.evaluate("window.wartaView.nodes.length")
+        data = watched.page.evaluate("window.wartaView.data")
+        hub = max((n for n in data["nodes"] if data["overview"]["expand"]["of"].get(str(n["id"]))),
+                  key=lambda n: len(data["overview"]["expand"]["of"][str(n["id"])]))
+        pos = watched.page.evaluate(f"window.wartaView.network.canvasToDOM(window.wartaView.network.getPosition({hub['id']}))")
+        box = watched.page.locator("#warta-network").bounding_box()
+        watched.page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+        watched.page.wait_for_function(f"() => window.wartaView.nodes.length > {before}")
+        assert hub["name"] in watched.page.inner_text("#warta-details")
+        watched.page.locator(".warta-communities button").first.click()
+        hidden = watched.page.evaluate("window.wartaView.nodes.get({filter: n => n.hidden}).length")
+        assert hidden >= 0 and watched.errors == []
+    finally:
+        watched.page.close()

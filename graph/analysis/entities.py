@@ -195,15 +195,22 @@ def _add_nodes(store: Store, graph: nx.MultiDiGraph, wanted: set[str] | None) ->
             node["articles"].add(str(article))
             if date is not None and (not node["date"] or str(date) < node["date"]):
                 node["date"] = str(date)[:10]
-    for person, role, org, acting in _select(store, OFFICES.replace("#RESTRICT", restrict.replace("?x", "?p"))):
+    for person, role, org, acting, form in _select(store, OFFICES.replace("#RESTRICT", restrict.replace("?x", "?p"))):
         node = graph.nodes.get(str(person))
         if node is not None:
-            office = ("Plt. " if _s(acting) == "true" else "") + str(role) + (f", {org}" if org is not None else "")
+            office = acting_prefix(_s(acting), _s(form)) + str(role) + (f", {org}" if org is not None else "")
             if office not in node["offices"]:
                 node["offices"].append(office)
     for node in graph.nodes.values():
         node["aliases"].sort()
         node["offices"].sort()
+
+
+def acting_prefix(acting: str, form: str) -> str:
+    """What goes before an office: the acting title the article wrote ("Plh "), "acting " when it wrote none."""
+    if form:
+        return form + " "
+    return "acting " if acting == "true" else ""
 
 
 def _phrases(store: Store, wanted: set[str] | None) -> _Phrases:

@@ -47,8 +47,8 @@ class ViewFilter:
 
 
 def parse_types(text: str | None) -> frozenset[str] | None:
-    """``"person,organization"`` → a set of kinds (plural and ``org`` forms accepted)."""
-    if not text:
+    """``"person,organization"`` → a set of kinds (plural and ``org`` forms accepted); ``"all"`` → None."""
+    if not text or text.strip().lower() == "all":
         return None
     aliases = {"org": "organization", "orgs": "organization", "programme": "program", "people": "person"}
     kinds = set()

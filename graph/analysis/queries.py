@@ -51,7 +51,7 @@ SELECT ?x ?a ?date WHERE {
 """
 
 OFFICES = """
-SELECT ?p ?role ?org ?acting WHERE {
+SELECT ?p ?role ?org ?acting ?form WHERE {
   #RESTRICT
   ?m org:member ?p ; org:role ?r .
   OPTIONAL { ?r rdfs:label ?written } OPTIONAL { ?r skos:prefLabel ?generic }
@@ -59,6 +59,7 @@ SELECT ?p ?role ?org ?acting WHERE {
   FILTER(BOUND(?role))
   OPTIONAL { ?m org:organization/schema:name ?org }
   OPTIONAL { ?m warta:acting ?acting }
+  OPTIONAL { ?m warta:actingForm ?form }
 }
 """
 

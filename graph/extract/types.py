@@ -87,6 +87,9 @@ class Membership:
     # The office as written with what it heads ("Gubernur Jawa Barat",
     # "Menteri Keuangan"), when that differs from ``role``; a display label.
     label: str | None = None
+    # Which acting title the text wrote: "Plh", "Plt", "Pj" or "Pjs" (None when not acting,
+    # or acting without one, as in "Kepala ... sementara").
+    acting_form: str | None = None
 
 
 @dataclass

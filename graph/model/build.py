@@ -286,6 +286,7 @@ class _ArticleGraph:
         # The same office stated twice (once "Plt", once not) is one node; it is acting if any mention says so.
         acting_nodes: set = set()
         role_of: dict[URIRef, URIRef] = {}  # one role per membership: the first form the article used
+        form_of: dict[URIRef, str] = {}
         for m in self.x.memberships:
             person = self.ref(m.person)
             if person is None or not m.role:
@@ -304,6 +305,10 @@ class _ArticleGraph:
                 acting_nodes.add(node)
             g.add((node, WARTA.acting, Literal(node in acting_nodes)))
             g.discard((node, WARTA.acting, Literal(node not in acting_nodes)))
+            # Which title the text wrote (Plh, Plt, Pj): the first mention that wrote one.
+            if m.acting_form and node not in form_of:
+                form_of[node] = m.acting_form
+                g.add((node, WARTA.actingForm, Literal(m.acting_form)))
             g.add((person, ORG.hasMembership, node))
             self.phrases(m.evidence, node)
 

@@ -13,6 +13,7 @@ from rdflib import Literal, URIRef
 
 from ..errors import Errors
 from ..model.namespaces import PREFIXES, sparql_prologue
+from .article import acting_label
 from .jobs import Context, NotFound
 
 P = sparql_prologue()
@@ -34,18 +35,18 @@ SELECT ?s ?p ?sl WHERE { ?s ?p ?e
 OFFICES = (
     P
     + """
-SELECT DISTINCT ?m ?role ?org ?orgName ?acting WHERE {
+SELECT DISTINCT ?m ?role ?org ?orgName ?acting ?form WHERE {
   ?m org:member ?e ; org:role/skos:prefLabel ?role .
   OPTIONAL { ?m org:organization ?org OPTIONAL { ?org schema:name ?orgName } }
-  OPTIONAL { ?m warta:acting ?acting } } ORDER BY ?role LIMIT 200"""
+  OPTIONAL { ?m warta:acting ?acting } OPTIONAL { ?m warta:actingForm ?form } } ORDER BY ?role LIMIT 200"""
 )
 MEMBERS = (
     P
     + """
-SELECT DISTINCT ?m ?person ?personName ?role ?acting WHERE {
+SELECT DISTINCT ?m ?person ?personName ?role ?acting ?form WHERE {
   ?m org:organization ?e ; org:member ?person ; org:role/skos:prefLabel ?role .
   OPTIONAL { ?person schema:name ?personName }
-  OPTIONAL { ?m warta:acting ?acting } } ORDER BY ?personName LIMIT 200"""
+  OPTIONAL { ?m warta:acting ?acting } OPTIONAL { ?m warta:actingForm ?form } } ORDER BY ?personName LIMIT 200"""
 )
 MEETINGS = (
     P
@@ -73,6 +74,19 @@ SELECT DISTINCT ?article ?headline ?date WHERE {
   OPTIONAL { ?article schema:headline ?headline }
   OPTIONAL { ?article schema:datePublished ?date }
 } ORDER BY DESC(?date) LIMIT 100"""
+)
+HOLDERS = (
+    P
+    + """
+SELECT DISTINCT ?m ?person ?personName ?written ?org ?orgName ?acting ?form WHERE {
+  { ?m org:role ?e } UNION { ?m org:role/skos:broader ?e }
+  ?m org:member ?person ; org:role ?r .
+  OPTIONAL { ?person schema:name ?personName }
+  OPTIONAL { ?r rdfs:label ?written }
+  OPTIONAL { ?m org:organization ?org OPTIONAL { ?org schema:name ?orgName } }
+  OPTIONAL { ?m warta:acting ?acting }
+  OPTIONAL { ?m warta:actingForm ?form }
+} ORDER BY ?personName LIMIT 500"""
 )
 EVIDENCE = (
     P
@@ -113,6 +127,11 @@ class EntityView:
     meetings: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
     articles: list[dict] = field(default_factory=list)
+    kind: str = "other"  # article, role, membership, quote, meeting, publisher, person, organization...
+    title: str | None = None  # what the page's heading says
+    summary: list[tuple[str, list[Term]]] = field(default_factory=list)
+    holders: list[dict] = field(default_factory=list)
+    article: object = None  # an ArticleView for articles
 
 
 def curie(iri: str) -> str:
@@ -171,13 +190,14 @@ def entity_view(context: Context, iri: str) -> EntityView:
         {
             "role": _text(r["role"]),
             "organization": term(r["org"], r["orgName"]),
-            "acting": _text(r["acting"]) == "true",
+            "acting": acting_label(_text(r["acting"]), _text(r["form"])),
             "membership": term(r["m"]),
         }
         for r in _rows(context, OFFICES, iri)
     ]
     view.members = [
-        {"person": term(r["person"], r["personName"]), "role": _text(r["role"]), "acting": _text(r["acting"]) == "true"}
+        {"person": term(r["person"], r["personName"]), "role": _text(r["role"]),
+         "acting": acting_label(_text(r["acting"]), _text(r["form"])), "membership": term(r["m"])}
         for r in _rows(context, MEMBERS, iri)
     ]
     view.meetings = [
@@ -188,7 +208,105 @@ def entity_view(context: Context, iri: str) -> EntityView:
         {"text": _text(r["text"]), "article": term(r["article"], r["headline"])} for r in _rows(context, QUOTES, iri)
     ]
     view.articles = _articles(context, iri)
+    view.kind = _kind(view)
+    view.summary = _summary(view)
+    if view.kind == "role":
+        view.holders = _holders(context, iri)
+    elif view.kind == "article":
+        from .article import article_view
+
+        view.article = article_view(context, iri)
+    view.title = _title(view)
     return view
+
+
+#: rdf:type → the kind of page, most specific first.
+PAGE_KINDS = (
+    (PREFIXES["schema"] + "NewsArticle", "article"),
+    (PREFIXES["org"] + "Role", "role"),
+    (PREFIXES["org"] + "Membership", "membership"),
+    (PREFIXES["schema"] + "Quotation", "quote"),
+    (PREFIXES["warta"] + "Meeting", "meeting"),
+    (PREFIXES["warta"] + "Agreement", "agreement"),
+    (PREFIXES["warta"] + "Program", "program"),
+    (PREFIXES["schema"] + "NewsMediaOrganization", "publisher"),
+    (PREFIXES["schema"] + "Person", "person"),
+    (PREFIXES["schema"] + "GovernmentOrganization", "organization"),
+    (PREFIXES["org"] + "Organization", "organization"),
+    (PREFIXES["schema"] + "Place", "place"),
+)
+
+#: Properties shown at the top of a page, in this order, with a reader's name for each.
+SUMMARY = (
+    ("schema:creator", "Speaker"),
+    ("org:member", "Person"),
+    ("org:role", "Role"),
+    ("org:organization", "Organisation"),
+    ("warta:actingForm", "Acting as"),
+    ("schema:startDate", "Date"),
+    ("warta:meetingType", "Kind"),
+    ("schema:location", "Place"),
+    ("schema:about", "About"),
+    ("schema:attendee", "Attendees"),
+    ("warta:party", "Parties"),
+    ("schema:provider", "Provided by"),
+    ("schema:isPartOf", "Article"),
+    ("skos:broader", "Office"),
+    ("schema:containedInPlace", "In"),
+    ("org:subOrganizationOf", "Part of"),
+)
+
+
+def _kind(view: EntityView) -> str:
+    types = {t.value for t in view.types}
+    return next((kind for cls, kind in PAGE_KINDS if cls in types), "other")
+
+
+def _summary(view: EntityView) -> list[tuple[str, list[Term]]]:
+    by_predicate: dict[str, list[Term]] = {}
+    for p, o in view.properties:
+        by_predicate.setdefault(p.label or "", []).append(o)
+    return [(label, sorted(by_predicate[key], key=lambda t: t.text.lower())) for key, label in SUMMARY
+            if key in by_predicate]
+
+
+def _first(view: EntityView, key: str) -> str | None:
+    return next((o.text for p, o in view.properties if p.label == key), None)
+
+
+def _title(view: EntityView) -> str:
+    """A heading a reader understands: the name, headline or label; for facts, what they say."""
+    if view.kind == "article":
+        a = view.article
+        return a.headline or a.identifier or _opening(a) or curie(view.iri)
+    if view.kind == "membership":
+        person, role, org = _first(view, "org:member"), _first(view, "org:role"), _first(view, "org:organization")
+        acting = _first(view, "warta:actingForm")
+        office = " ".join(x for x in (acting, role) if x) or "office"
+        return f"{person or 'someone'}: {office}" + (f", {org}" if org else "")
+    if view.kind == "quote":
+        speaker = _first(view, "schema:creator")
+        return f"Quote by {speaker}" if speaker else "Quote"
+    return (view.name or _first(view, "schema:headline") or _first(view, "rdfs:label")
+            or _first(view, "skos:prefLabel") or curie(view.iri))
+
+
+def _opening(article) -> str | None:
+    words = "".join(p.text for p in article.parts if p.kind == "text").split()[:12]
+    return " ".join(words) + "…" if words else None
+
+
+def _holders(context: Context, iri: str) -> list[dict]:
+    return [
+        {
+            "person": term(r["person"], r["personName"]),
+            "role": _text(r["written"]) or "",
+            "organization": term(r["org"], r["orgName"]),
+            "acting": acting_label(_text(r["acting"]), _text(r["form"])),
+            "membership": term(r["m"]),
+        }
+        for r in _rows(context, HOLDERS, iri)
+    ]
 
 
 def _articles(context: Context, iri: str) -> list[dict]:

@@ -128,10 +128,27 @@ async def viz(request: Request) -> Response:
                 base_iri=config.base_iri,
             )
         else:
-            return Response("give ?entity=IRI or ?query=CONSTRUCT...\n", status_code=400, media_type="text/plain")
+            page = await service.call("graph.server.views:overview", config.base_iri, **_overview_options(params))
     except WartaError as error:
-        return error_response(error)
+        # A view is often a frame inside another page: answer with a readable page, not plain text.
+        from .views import message
+
+        status = getattr(error, "status", None) or 400
+        return HTMLResponse(message("Nothing to draw", str(error)), status_code=status,
+                            headers={"Content-Security-Policy": VIEW_CSP})
     return HTMLResponse(page, headers={"Content-Security-Policy": VIEW_CSP})
+
+
+def _overview_options(params) -> dict:
+    """Overview settings from the query string: ``top``, ``from``, ``to``, ``publisher``."""
+    options: dict = {}
+    top = params.get("top", "")
+    if top.isdigit():
+        options["top"] = max(1, min(2000, int(top)))
+    for key, name in (("from", "date_from"), ("to", "date_to"), ("publisher", "publisher")):
+        if params.get(key):
+            options[name] = params[key][:100]
+    return options
 
 
 def dumps(value) -> str:

@@ -28,8 +28,28 @@ def available() -> bool:
 
 
 def entity_view(context: Context, entity: str, hops: int = 2, base_iri: str | None = None) -> str:
-    """The neighbourhood of ``entity`` (an IRI, name or alias) as a self-contained HTML page."""
-    return _viz().render_view(context.store, entity=entity, hops=hops, base_iri=base_iri)
+    """The neighbourhood of ``entity`` (an IRI, name or alias) as a self-contained HTML page.
+
+    An IRI that is in the store but not an entity-graph node (an article, an
+    office held, a role, a publisher) gets the view of what is linked to it, so
+    every resource page's graph frame draws something.
+    """
+    viz = _viz()
+    try:
+        return viz.render_view(context.store, entity=entity, hops=hops, base_iri=base_iri)
+    except WartaError:
+        if not entity.startswith(("http://", "https://", "urn:")):
+            raise
+        return viz.render_resource(context.store, entity, base_iri=base_iri)
+
+
+def overview(context: Context, base_iri: str | None = None, **options) -> str:
+    """The corpus overview: officials and agencies, the most central first (see graph.viz.overview)."""
+    return _viz().render_overview(context.store, base_iri=base_iri, **options)
+
+
+def message(title: str, text: str) -> str:
+    return _viz().message_page(title, text)
 
 
 def construct_view(

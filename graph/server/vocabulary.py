@@ -9,7 +9,7 @@ schema:Event schema:startDate schema:location schema:attendee schema:about schem
 schema:text schema:creator schema:isPartOf schema:inLanguage schema:NewsMediaOrganization schema:Country
 org:Organization org:subOrganizationOf org:Membership org:member org:organization org:role org:Role
 org:hasMembership skos:altLabel skos:prefLabel
-warta:Meeting warta:Agreement warta:Program warta:acting warta:party warta:status warta:meetingType
+warta:Meeting warta:Agreement warta:Program warta:acting warta:actingForm warta:party warta:status warta:meetingType
 warta:topic warta:startDateTime warta:timezone warta:targetValue warta:targetUnit warta:targetText
 warta:candidateMatch warta:CandidateMatch warta:matchTarget warta:matchScore warta:organizationType
 warta:kemendagriCode warta:dateline warta:contentHash warta:Province warta:Regency warta:City warta:District

@@ -7,6 +7,8 @@ The public functions the CLI (``warta viz``) and the web server call:
 
 from __future__ import annotations
 
-from .views import render_triples, render_view, write_view
+from .overview import render_overview
+from .page import message_page
+from .views import render_resource, render_triples, render_view, write_view
 
-__all__ = ["render_triples", "render_view", "write_view"]
+__all__ = ["message_page", "render_overview", "render_resource", "render_triples", "render_view", "write_view"]

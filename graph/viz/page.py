@@ -90,3 +90,14 @@ def page(data: dict) -> str:
 </body>
 </html>
 """
+
+
+def message_page(title: str, message: str) -> str:
+    """A small page in a view's frame saying why there is nothing to draw (no script at all)."""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>
+<style>body{{font:15px/1.5 system-ui,sans-serif;color:#1d2430;margin:2rem}} p{{color:#667085}}</style></head>
+<body><h1>{html.escape(title)}</h1><p>{html.escape(message)}</p></body></html>
+"""

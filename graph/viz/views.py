@@ -14,6 +14,7 @@ from ..analysis.resolve import resolve_entity
 from ..errors import Errors, WartaError
 from ..model.namespaces import sparql_prologue
 from ..store import Store
+from .overview import render_overview
 from .page import page
 from .payload import payload
 from .triples import triples_graph
@@ -32,12 +33,14 @@ def render_view(
     base_iri: str | None = None,
     title: str | None = None,
     size_by: str = "mentions",
+    overview: bool | None = None,
 ) -> str:
     """A complete, self-contained HTML page drawing part of the store's entity graph.
 
     Args:
         store: the store to read.
         entity: centre of an ego view: a name, alias or IRI (or an IRI relative to ``base_iri``).
+            With no entity, query or types, the page is the overview (:func:`render_overview`).
         hops: how many links away from ``entity`` to go.
         query: SPARQL text: a CONSTRUCT/DESCRIBE is drawn as is; a SELECT's IRI values
             pick the nodes shown (with the links among them).
@@ -48,10 +51,16 @@ def render_view(
         base_iri: the base Warta minted IRIs under; shown IRIs are relative to it.
         title: the page heading; a description of the view by default.
         size_by: node size by ``mentions`` (articles) or ``degree`` (links).
+        overview: draw the overview of officials and agencies; by default, when no
+            entity, query or types are given. ``types="all"`` draws every node instead.
 
     Raises:
         WartaError: the entity is unknown or ambiguous, or the query is not drawable.
     """
+    if overview or (overview is None and not entity and not query and not types):
+        # The whole corpus: the overview of officials and agencies, not every node at once.
+        return render_overview(store, date_from=date_from, date_to=date_to, publisher=publisher,
+                               base_iri=base_iri, title=title)
     view = ViewFilter(types=_types(types), date_from=date_from or None, date_to=date_to or None,
                       publisher=publisher or None)
     if query and _kind(store, query) != "SELECT":
@@ -78,6 +87,46 @@ def render_triples(triples: Iterable[tuple], *, title: str = "Query result", bas
     graph = triples_graph(triples)
     subtitle = f"{graph.number_of_nodes()} nodes and {graph.number_of_edges()} links from the query's triples"
     return page(payload(graph, title=title, subtitle=subtitle, size_by="degree", base_iri=base_iri))
+
+
+#: Predicates left out of a resource's neighbourhood: NIF text structure and bookkeeping, not facts.
+_NOT_DRAWN = ("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+              "http://www.w3.org/ns/prov#", "http://www.w3.org/ns/its/rdf#")
+_AROUND = """
+CONSTRUCT { ?e ?p ?o . ?o ?label ?ol . ?o a ?ot . ?s ?q ?e . ?s ?label ?sl . ?s a ?st . ?e ?label ?el . ?e a ?et }
+WHERE {
+  VALUES ?label { schema:name schema:headline skos:prefLabel rdfs:label }
+  { ?e ?p ?o FILTER(isIRI(?o) && ?p != rdf:type) OPTIONAL { ?o ?label ?ol } OPTIONAL { ?o a ?ot } }
+  UNION { ?s ?q ?e OPTIONAL { ?s ?label ?sl } OPTIONAL { ?s a ?st } }
+  UNION { ?e ?label ?el } UNION { ?e a ?et }
+}"""
+_ARTICLE_NODES = "SELECT ?x WHERE { { ?e schema:mentions ?x } UNION { ?x schema:isPartOf ?e } }"
+
+
+def render_resource(store: Store, iri: str, *, base_iri: str | None = None) -> str:
+    """A page for any resource that is not itself an entity-graph node.
+
+    An article is drawn as the entity graph of what it mentions (its facts);
+    anything else (an office held, a role, a publisher) with the resources one
+    link away, labelled by name. Raises WartaError when the store has nothing on it.
+    """
+    node = URIRef(iri)
+    mentioned = {str(r[0]) for r in store.query(sparql_prologue() + _ARTICLE_NODES, bindings={"e": node}).rows}
+    if mentioned:
+        graph = load_entity_graph(store, around=mentioned)
+        graph = graph.subgraph(mentioned & set(graph)).copy()
+        headline = next((str(r[0]) for r in store.query(sparql_prologue() + "SELECT ?h WHERE { ?e schema:headline ?h }",
+                                                         bindings={"e": node}).rows), None)
+        subtitle = f"what the article mentions: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links"
+        return page(payload(graph, title=headline or "Article", subtitle=subtitle, base_iri=base_iri))
+    triples = [t for t in store.query(sparql_prologue() + _AROUND, bindings={"e": node}).triples
+               if not str(t[1]).startswith(_NOT_DRAWN)]
+    if not triples:
+        raise WartaError(Errors.E042.format(iri=iri))
+    graph = triples_graph(triples)
+    title = graph.nodes[iri]["name"] if iri in graph else iri
+    subtitle = f"{graph.number_of_nodes()} nodes and {graph.number_of_edges()} links one step from it"
+    return page(payload(graph, title=title, subtitle=subtitle, size_by="degree", focus=iri, base_iri=base_iri))
 
 
 def write_view(store: Store, path: str | Path, **options) -> Path:

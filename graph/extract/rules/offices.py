@@ -39,6 +39,9 @@ _OFFICES = [
 ]
 _ACTING = {"plh": "Pelaksana Harian", "plt": "Pelaksana Tugas", "pj": "Penjabat", "pjs": "Penjabat Sementara"}
 _ACTING_LONG = ("Pelaksana Harian", "Pelaksana Tugas", "Penjabat Sementara", "Penjabat")
+#: The short acting title for each way of writing it, kept on the membership (warta:actingForm).
+_ACTING_FORM = {"plh": "Plh", "plt": "Plt", "pj": "Pj", "pjs": "Pjs", "Pelaksana Harian": "Plh",
+                "Pelaksana Tugas": "Plt", "Penjabat Sementara": "Pjs", "Penjabat": "Pj"}
 _ORG_OF_OFFICE = {"Direktur Jenderal": "Direktorat Jenderal", "Direktur": "Direktorat", "Menteri": "Kementerian",
                   "Menteri Koordinator": "Kementerian Koordinator", "Wakil Menteri": "Kementerian",
                   "Deputi": "Kedeputian", "Inspektur": "Inspektorat"}
@@ -58,6 +61,7 @@ class RoleMatch:
     implied_gov: str | None = None  # "city", "regency", "province" or "any": the article's own
     label: str | None = None
     unit_words: list[str] = field(default_factory=list)
+    acting_form: str | None = None
 
 
 _OFFICE_INDEX = {office.casefold(): office for office in _OFFICES}
@@ -139,15 +143,15 @@ def match_role(tokens: list[Token], i: int, lower_ok: bool = False) -> RoleMatch
     ``lower_ok`` also reads an office written in lower case ("Decky, sekretaris tim ...").
     """
     start = i
-    acting = False
+    acting, form = False, None
     word = tokens[i].text.casefold() if i < len(tokens) else ""
     if word in _ACTING and tokens[i].cap:
-        acting, i = True, i + 1
+        acting, form, i = True, _ACTING_FORM[word], i + 1
     elif word in ("pelaksana", "penjabat"):
         for long in _ACTING_LONG:
             n = len(long.split())
             if " ".join(t.text for t in tokens[i : i + n]) == long:
-                acting, i = True, i + n
+                acting, form, i = True, _ACTING_FORM[long], i + n
                 paren = _paren_acronym(tokens, i)
                 if paren:
                     i = paren[0]
@@ -159,7 +163,7 @@ def match_role(tokens: list[Token], i: int, lower_ok: bool = False) -> RoleMatch
     paren = _paren_acronym(tokens, j)
     if paren and paren[1].casefold() in role_forms():
         j = paren[0]
-    role = RoleMatch(start, j, office, acting)
+    role = RoleMatch(start, j, office, acting, acting_form=form)
     if implies.startswith("@"):
         _read_region_head(tokens, role, implies[1:])
     elif implies:
@@ -731,10 +735,11 @@ def _add_membership(doc: Doc, person: Entity, role: RoleMatch, org: Entity | Non
     for m in doc.extraction.memberships:
         if m.person == person.key and m.role == role.office and (m.organization == org_key or org_key is None):
             m.acting = m.acting or role.acting
+            m.acting_form = m.acting_form or role.acting_form
             return
         if m.person == person.key and m.role == role.office and m.organization is None:
             m.organization = org_key
             return
     doc.extraction.memberships.append(
-        Membership(person.key, role.office, org_key, role.acting, [evidence], role.label)
+        Membership(person.key, role.office, org_key, role.acting, [evidence], role.label, role.acting_form)
     )

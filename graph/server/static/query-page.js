@@ -5,8 +5,36 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const base = document.querySelector('meta[name="warta-base"]').content;
-  const state = {library: [], current: null, lastJson: null, lastKind: null};
+  const state = {library: [], current: null, lastJson: null, lastKind: null, prefixes: {}};
   let editor = null;
+  //: Rows drawn at once: 10,000 rows as one table took seconds and a 590,000-px page.
+  const PAGE_ROWS = 100;
+
+  // Known namespaces shown as prefixed names (schema:name), as a reader writes them.
+  const curie = (iri) => {
+    let best = null;
+    for (const [p, ns] of Object.entries(state.prefixes)) {
+      if (iri.startsWith(ns) && iri.length > ns.length && (!best || ns.length > best[1].length)) best = [p, ns];
+    }
+    return best ? best[0] + ":" + iri.slice(best[1].length) : iri;
+  };
+
+  // A library query's leading comment is its description: shown above the editor, not in it.
+  const splitComment = (text) => {
+    const lines = text.split("\n");
+    let i = 0;
+    while (i < lines.length && (/^\s*#/.test(lines[i]) || (!lines[i].trim() && i < lines.length - 1 && /^\s*#/.test(lines[i + 1] || "")))) i++;
+    while (i < lines.length && !lines[i].trim()) i++;
+    return {comment: lines.slice(0, i).map((l) => l.replace(/^\s*#\s?/, "")).join("\n").trim(), body: lines.slice(i).join("\n")};
+  };
+
+  // SELECT * columns in the order the query names them (the engine returns them in its own order).
+  const queryOrder = (query, vars) => {
+    if (!/SELECT\s+(DISTINCT\s+|REDUCED\s+)?\*/i.test(query)) return vars;
+    const body = query.replace(/#[^\n]*/g, "");
+    const at = (v) => { const m = new RegExp("[?$]" + v + "(?![\\w])").exec(body); return m ? m.index : Infinity; };
+    return [...vars].sort((a, b) => at(a) - at(b));
+  };
 
   const href = (iri) => {
     if (iri.startsWith(base)) return "/resource/" + iri.slice(base.length);
@@ -41,7 +69,9 @@
 
   function choose(q, values) {
     state.current = q;
-    editor.value = q.text;
+    const parts = splitComment(q.text);
+    q.body = parts.body;
+    editor.value = q.body;
     const info = $("query-info");
     info.hidden = false;
     info.innerHTML = "";
@@ -54,6 +84,16 @@
     id.className = "muted";
     id.textContent = q.question_id;
     info.append(h, en, id);
+    if (parts.comment) {
+      const details = document.createElement("details");
+      const summary = document.createElement("summary");
+      summary.textContent = "About this query";
+      const pre = document.createElement("pre");
+      pre.className = "query-comment";
+      pre.textContent = parts.comment;
+      details.append(summary, pre);
+      info.appendChild(details);
+    }
     const params = $("params");
     params.innerHTML = "";
     params.hidden = !q.params.length;
@@ -73,7 +113,7 @@
 
   function paramValues() {
     const values = {};
-    if (!state.current || state.current.text !== editor.value) return values;  // edited: parameters no longer apply
+    if (!state.current || state.current.body !== editor.value) return values;  // edited: parameters no longer apply
     document.querySelectorAll("#params input").forEach((input) => { if (input.value) values[input.dataset.param] = input.value; });
     return values;
   }
@@ -125,7 +165,7 @@
       state.lastJson = text;
       const data = JSON.parse(text);
       count = "boolean" in data ? null : data.results.bindings.length;
-      if ("boolean" in data) showBoolean(data.boolean); else showTable(data.head.vars, data.results.bindings);
+      if ("boolean" in data) showBoolean(data.boolean); else showTable(queryOrder(query, data.head.vars), data.results.bindings);
     } else {
       const triples = parseNTriples(text);
       count = triples.length;
@@ -150,7 +190,7 @@
       const link = href(term.value);
       const el = document.createElement(link ? "a" : "span");
       if (link) el.href = link;
-      el.textContent = term.value.startsWith(base) ? term.value.slice(base.length) : term.value;
+      el.textContent = term.value.startsWith(base) ? term.value.slice(base.length) : curie(term.value);
       el.title = term.value;
       td.appendChild(el);
     } else {
@@ -164,37 +204,61 @@
   function showTable(vars, rows) {
     const table = document.createElement("table");
     table.className = "data sortable";
+    const view = {rows: [...rows], page: 0};
     const thead = table.createTHead().insertRow();
     vars.forEach((v, i) => {
       const th = document.createElement("th");
       th.textContent = v;
       th.tabIndex = 0;
       th.title = "Sort";
-      th.addEventListener("click", () => sortBy(table, i, th));
-      th.addEventListener("keydown", (e) => { if (e.key === "Enter") sortBy(table, i, th); });
+      th.addEventListener("click", () => sortBy(table, view, v, th, draw));
+      th.addEventListener("keydown", (e) => { if (e.key === "Enter") sortBy(table, view, v, th, draw); });
       thead.appendChild(th);
     });
     const body = table.createTBody();
-    for (const row of rows) {
-      const tr = body.insertRow();
-      for (const v of vars) tr.appendChild(cell(row[v]));
+    const pager = document.createElement("p");
+    pager.className = "pager";
+    const pages = Math.max(1, Math.ceil(view.rows.length / PAGE_ROWS));
+    const button = (label, to) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = label;
+      b.addEventListener("click", () => { view.page = Math.max(0, Math.min(pages - 1, to())); draw(); });
+      return b;
+    };
+    const first = button("\u00ab First", () => 0), prev = button("\u2039 Previous", () => view.page - 1);
+    const next = button("Next \u203a", () => view.page + 1), last = button("Last \u00bb", () => pages - 1);
+    const where = document.createElement("span");
+    pager.append(first, prev, where, next, last);
+    function draw() {
+      body.innerHTML = "";
+      const start = view.page * PAGE_ROWS;
+      for (const row of view.rows.slice(start, start + PAGE_ROWS)) {
+        const tr = body.insertRow();
+        for (const v of vars) tr.appendChild(cell(row[v]));
+      }
+      where.textContent = ` rows ${view.rows.length ? start + 1 : 0}\u2013${Math.min(start + PAGE_ROWS, view.rows.length)} of ${view.rows.length} `;
+      first.disabled = prev.disabled = view.page === 0;
+      next.disabled = last.disabled = view.page >= pages - 1;
     }
+    draw();
+    if (pages > 1) $("results").appendChild(pager);
     $("results").appendChild(table);
   }
 
-  function sortBy(table, column, th) {
+  function sortBy(table, view, column, th, draw) {
     const ascending = th.dataset.dir !== "asc";
     table.querySelectorAll("th").forEach((h) => { delete h.dataset.dir; });
     th.dataset.dir = ascending ? "asc" : "desc";
-    const rows = [...table.tBodies[0].rows];
-    const key = (tr) => tr.cells[column].dataset.sort || "";
-    const numeric = rows.every((tr) => key(tr) === "" || !isNaN(Number(key(tr))));
-    rows.sort((a, b) => {
+    const key = (row) => (row[column] ? row[column].value : "");
+    const numeric = view.rows.every((row) => key(row) === "" || !isNaN(Number(key(row))));
+    view.rows.sort((a, b) => {
       const x = key(a), y = key(b);
       const order = numeric ? Number(x) - Number(y) : x.localeCompare(y, "id");
       return ascending ? order : -order;
     });
-    rows.forEach((tr) => table.tBodies[0].appendChild(tr));
+    view.page = 0;
+    draw();
   }
 
   // N-Triples is line-based: one regex per line is a full parser for what the server writes.
@@ -246,6 +310,14 @@
   function share(query, params) {
     const url = new URL(location.href);
     url.search = "";
+    if (state.current && state.current.body === editor.value) {
+      // A library query as it stands: its name and parameters make a short link.
+      url.searchParams.set("library", state.current.name);
+      url.searchParams.set("run", "1");
+      for (const [k, v] of Object.entries(params)) url.searchParams.set("param." + k, v);
+      history.replaceState(null, "", url);
+      return;
+    }
     url.searchParams.set("query", query);
     for (const [k, v] of Object.entries(params)) url.searchParams.set("param." + k, v);
     history.replaceState(null, "", url);
@@ -264,6 +336,7 @@
   // --- start -----------------------------------------------------------------------
   async function start() {
     const prefixes = await (await fetch("/api/prefixes")).json();
+    state.prefixes = prefixes;
     const terms = await (await fetch("/api/terms")).json();
     editor = SparqlEditor.attach($("query"), $("highlight"), $("completions"), {prefixes, terms});
     $("run").addEventListener("click", run);
@@ -278,9 +351,10 @@
     for (const [k, v] of url.searchParams) if (k.startsWith("param.")) values[k.slice(6)] = v;
     const fromLibrary = state.library.find((q) => q.name === url.searchParams.get("library"));
     if (fromLibrary) choose(fromLibrary, values);
+    if (fromLibrary && url.searchParams.get("run")) run();
     const shared = url.searchParams.get("query");
     if (shared) {
-      const match = state.library.find((q) => q.text === shared);
+      const match = state.library.find((q) => q.text === shared || splitComment(q.text).body === shared);
       if (match) choose(match, values); else editor.value = shared;
       run();
     }

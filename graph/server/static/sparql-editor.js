@@ -69,7 +69,7 @@ const SparqlEditor = (() => {
   function attach(textarea, codeEl, listEl, options) {
     const known = options.prefixes || {};
     const terms = options.terms || [];
-    let items = [], selected = 0, wordStart = 0;
+    let items = [], selected = 0, wordStart = 0, moved = false;
 
     const render = () => {
       codeEl.innerHTML = highlight(textarea.value);
@@ -104,6 +104,7 @@ const SparqlEditor = (() => {
       if (!items.length) return close();
       wordStart = word.start;
       selected = 0;
+      moved = false;
       listEl.innerHTML = "";
       items.forEach((item, i) => {
         const li = document.createElement("li");
@@ -114,6 +115,32 @@ const SparqlEditor = (() => {
       });
       mark();
       listEl.hidden = false;
+      placeAtCaret();
+    };
+
+    // The list opens under the caret, not in a corner where it covers the line being typed.
+    // The editor is monospace with no wrapping, so line and column give the caret's place.
+    const placeAtCaret = () => {
+      const style = getComputedStyle(textarea);
+      const upto = textarea.value.slice(0, textarea.selectionStart);
+      const line = upto.split("\n").length - 1;
+      const column = upto.length - upto.lastIndexOf("\n") - 1;
+      const lineHeight = parseFloat(style.lineHeight) || 20;
+      const probe = document.createElement("span");
+      probe.textContent = "M".repeat(20);
+      probe.style.font = style.font;
+      probe.style.position = "absolute";
+      probe.style.visibility = "hidden";
+      document.body.appendChild(probe);
+      const charWidth = probe.getBoundingClientRect().width / 20 || 8;
+      probe.remove();
+      const box = textarea.parentElement.getBoundingClientRect();
+      const top = parseFloat(style.paddingTop) + (line + 1) * lineHeight - textarea.scrollTop;
+      const left = Math.min(parseFloat(style.paddingLeft) + column * charWidth - textarea.scrollLeft,
+                            Math.max(box.width - 260, 0));
+      listEl.style.left = Math.max(left, 0) + "px";
+      listEl.style.top = Math.max(top, 0) + "px";
+      listEl.style.bottom = "auto";
     };
 
     const mark = () => {
@@ -143,9 +170,11 @@ const SparqlEditor = (() => {
     textarea.addEventListener("blur", () => setTimeout(close, 100));
     textarea.addEventListener("keydown", (e) => {
       if (!listEl.hidden && items.length) {
-        if (e.key === "ArrowDown") { selected = (selected + 1) % items.length; mark(); e.preventDefault(); return; }
-        if (e.key === "ArrowUp") { selected = (selected + items.length - 1) % items.length; mark(); e.preventDefault(); return; }
-        if (e.key === "Tab" || (e.key === "Enter" && !e.ctrlKey && !e.metaKey)) { accept(selected); e.preventDefault(); return; }
+        if (e.key === "ArrowDown") { selected = (selected + 1) % items.length; moved = true; mark(); e.preventDefault(); return; }
+        if (e.key === "ArrowUp") { selected = (selected + items.length - 1) % items.length; moved = true; mark(); e.preventDefault(); return; }
+        // Enter after a finished word is a new line: it takes a completion only once one was picked in the list.
+        if (e.key === "Tab" || (e.key === "Enter" && moved && !e.ctrlKey && !e.metaKey)) { accept(selected); e.preventDefault(); return; }
+        if (e.key === "Enter") { close(); }
         if (e.key === "Escape") { close(); e.preventDefault(); return; }
       }
       if (e.key === "Tab") {  // indent instead of leaving the editor

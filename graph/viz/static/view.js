@@ -102,17 +102,26 @@
   data.nodes.forEach(function (node) { byId[node.id] = node; });
   var large = !data.physics;
 
-  var nodes = new vis.DataSet(data.nodes.map(function (node) {
-    var style = styles[node.kind] || { color: "#F0E442", shape: "dot" };
+  var overview = data.overview || null;
+  var shapes = { person: "dot", organization: "square", place: "triangle", meeting: "diamond", agreement: "star",
+                 program: "hexagon", quote: "triangleDown" };
+  function visNode(node) {
+    var style = styles[node.kind] || { color: "#F0E442", shape: shapes[node.kind] || "dot" };
     return {
       id: node.id, label: node.label, shape: style.shape, size: node.size,
-      x: node.x, y: node.y, color: { background: style.color, border: "#333333" },
+      x: node.x, y: node.y, color: { background: node.color || style.color, border: "#333333" },
       title: nodeCard(node, false),
+      font: node.font_size ? { size: node.font_size } : undefined,
     };
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (edge, i) {
-    return { id: i, from: edge.from, to: edge.to, label: edge.label, title: edgeCard(edge, false) };
-  }));
+  }
+  function visEdge(edge, id) {
+    var out = { id: id, from: edge.from, to: edge.to, label: edge.label, title: edge.title ? el("div", edge.title) : edgeCard(edge, false) };
+    if (edge.width) { out.width = edge.width; }
+    if (edge.undirected) { out.arrows = { to: { enabled: false } }; }
+    return out;
+  }
+  var nodes = new vis.DataSet(data.nodes.map(visNode));
+  var edges = new vis.DataSet(data.edges.map(function (edge, i) { return visEdge(edge, i); }));
 
   var options = {
     nodes: { font: { size: 14, face: "sans-serif", strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1 },
@@ -142,7 +151,12 @@
     state.ready = true;
     // Physics only settles a small view; left running it would spin the CPU forever.
     network.setOptions({ physics: false });
-    if (data.focus !== null && data.focus !== undefined) { focusNode(data.focus, false); }
+    // Frame every node (an ego view used to zoom onto its centre and cut most neighbours off).
+    network.fit({ animation: false });
+    if (data.focus !== null && data.focus !== undefined) {
+      network.selectNodes([data.focus]);
+      showDetails(nodeCard(byId[data.focus], true));
+    }
   }
   if (large || !data.nodes.length) {
     network.once("afterDrawing", settled);
@@ -156,10 +170,87 @@
     while (details.childNodes.length > 1) { details.removeChild(details.lastChild); }
     details.appendChild(card);
   }
+  var edgeData = {};
+  data.edges.forEach(function (edge, i) { edgeData[i] = edge; });
   network.on("click", function (params) {
-    if (params.nodes.length) { showDetails(nodeCard(byId[params.nodes[0]], true)); }
-    else if (params.edges.length) { showDetails(edgeCard(data.edges[params.edges[0]], true)); }
+    if (params.nodes.length) {
+      var id = params.nodes[0];
+      var card = nodeCard(byId[id], true);
+      if (overview) { card.appendChild(aroundList(id)); expand(id); }
+      showDetails(card);
+    } else if (params.edges.length) {
+      var edge = edgeData[params.edges[0]];
+      if (edge) { showDetails(edge.title ? tieCard(edge) : edgeCard(edge, true)); }
+    }
   });
+
+  function tieCard(edge) {
+    var card = el("div", null, "warta-card");
+    card.appendChild(el("h3", byId[edge.from].name + " \u2014 " + byId[edge.to].name));
+    card.appendChild(el("p", edge.title));
+    return card;
+  }
+
+  // The meetings, quotes, agreements... of an overview node, with their sources.
+  function aroundList(id) {
+    var box = el("div");
+    var byKind = {};
+    (overview.expand.of[id] || []).forEach(function (other) {
+      var node = byId[other] || poolNodes[other];
+      if (node && node.kind !== "person" && node.kind !== "organization") { (byKind[node.kind] = byKind[node.kind] || []).push(node); }
+    });
+    ["meeting", "agreement", "program", "quote", "place"].forEach(function (kind) {
+      if (!byKind[kind]) { return; }
+      box.appendChild(el("p", (styles[kind] ? styles[kind].label : kind) + "s", "warta-key"));
+      var ul = el("ul", null, "warta-evidence");
+      byKind[kind].forEach(function (node) {
+        var li = el("li", node.name + (node.date ? " (" + node.date + ")" : ""));
+        if (node.evidence.length) { li.appendChild(evidenceList(node.evidence.slice(0, 1), true)); }
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    });
+    return box;
+  }
+
+  // --- overview: a click adds the node's meetings, quotes, places... around it ---------
+  var expanded = {};
+  function expand(id) {
+    var pool = overview.expand;
+    var around = pool.of[id] || [];
+    if (expanded[id] || !around.length) { return; }
+    expanded[id] = true;
+    var at = network.getPosition(id);
+    var added = [];
+    around.forEach(function (otherId, k) {
+      if (!byId[otherId]) {
+        var extra = poolNodes[otherId];
+        byId[otherId] = extra;
+        var angle = 2 * Math.PI * k / around.length;
+        var radius = 90 + 4 * around.length;
+        var node = visNode(extra);
+        node.x = at.x + radius * Math.cos(angle);
+        node.y = at.y + radius * Math.sin(angle);
+        added.push(node);
+      }
+    });
+    nodes.add(added);
+    (poolEdgesOf[id] || []).forEach(function (k) {
+      var key = "x" + k;
+      if (!edges.get(key)) { edgeData[key] = pool.edges[k]; edges.add(visEdge(pool.edges[k], key)); }
+    });
+    state.expanded = (state.expanded || 0) + 1;
+  }
+  var poolNodes = {};
+  var poolEdgesOf = {};
+  if (overview) {
+    overview.expand.nodes.forEach(function (node) { poolNodes[node.id] = node; });
+    overview.expand.edges.forEach(function (edge, k) {
+      [edge.from, edge.to].forEach(function (end) {
+        if (overview.expand.of[end] !== undefined) { (poolEdgesOf[end] = poolEdgesOf[end] || []).push(k); }
+      });
+    });
+  }
 
   // --- legend: click a kind to hide or show it ------------------------
   var legend = document.querySelector("#warta-legend ul");
@@ -170,25 +261,62 @@
     button.type = "button";
     button.setAttribute("aria-pressed", "true");
     var glyph = el("span", entry.glyph, "warta-glyph");
-    glyph.style.color = entry.color;
+    // In the overview colour means the group: the legend shows shapes only.
+    glyph.style.color = data.overview ? "#555555" : entry.color;
     button.appendChild(glyph);
     var count = data.nodes.filter(function (n) { return n.kind === entry.kind; }).length;
     button.appendChild(el("span", entry.label + " (" + count + ")"));
     button.addEventListener("click", function () {
       hidden[entry.kind] = !hidden[entry.kind];
       button.setAttribute("aria-pressed", hidden[entry.kind] ? "false" : "true");
-      nodes.update(data.nodes.filter(function (n) { return n.kind === entry.kind; })
-        .map(function (n) { return { id: n.id, hidden: !!hidden[entry.kind] }; }));
+      nodes.update(nodes.getIds().filter(function (id) { return byId[id] && byId[id].kind === entry.kind; })
+        .map(function (id) { return { id: id, hidden: !!hidden[entry.kind] }; }));
+      refit();
     });
     li.appendChild(button);
     legend.appendChild(li);
   });
-  var relations = el("p", "Links read source \u2192 relation \u2192 target; hover one for its sentence.", "warta-hint");
-  legend.parentNode.appendChild(relations);
+  // After hiding or showing some nodes, frame what is left.
+  function refit() {
+    var visible = nodes.get({ filter: function (n) { return !n.hidden; } }).map(function (n) { return n.id; });
+    if (visible.length) { network.fit({ nodes: visible, animation: false }); }
+  }
+  if (overview) {
+    var groups = el("section", null, "warta-communities");
+    groups.appendChild(el("h2", "Groups"));
+    groups.appendChild(el("p", "Coloured by who works with whom, each named by its most central member; click one to show only it.", "warta-hint"));
+    var list = el("ul");
+    var only = null;
+    overview.communities.filter(function (c) { return c.size > 1; }).slice(0, 12).forEach(function (c) {
+      var li = el("li");
+      var button = el("button", null, "warta-legend-item");
+      button.type = "button";
+      var glyph = el("span", "\u25cf", "warta-glyph");
+      glyph.style.color = c.color;
+      button.appendChild(glyph);
+      button.appendChild(el("span", c.name + " (" + c.size + ")"));
+      button.addEventListener("click", function () {
+        only = only === c.id ? null : c.id;
+        nodes.update(data.nodes.map(function (n) {
+          return { id: n.id, hidden: (only !== null && n.community !== only) || !!hidden[n.kind] };
+        }));
+        refit();
+      });
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+    groups.appendChild(list);
+    legend.parentNode.parentNode.insertBefore(groups, legend.parentNode.nextSibling);
+    legend.parentNode.appendChild(el("p", "Size: centrality. Links: shared offices, meetings, agreements and articles; click a node to add its meetings, quotes and places.", "warta-hint"));
+  } else {
+    legend.parentNode.appendChild(el("p", "Links read source \u2192 relation \u2192 target; hover one for its sentence.", "warta-hint"));
+  }
 
   document.getElementById("warta-subtitle").textContent = data.subtitle || "";
   document.getElementById("warta-footer").textContent =
     data.nodes.length + " nodes, " + data.edges.length + " links" +
+    (overview ? " \u00b7 " + overview.isolated + " officials and agencies linked to no other left out" +
+      (overview.dropped ? ", " + overview.dropped + " more not linked within the top ones" : "") : "") +
     (large ? " \u00b7 laid out in advance, physics off" : "") +
     " \u00b7 made by Warta";
   if (!data.nodes.length) {
