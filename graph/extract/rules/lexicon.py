@@ -199,6 +199,21 @@ NOT_NAME = frozenset(
 }
 
 
+#: Verbs written after a speaker or the subject of an attribution ("Agus mengatakan",
+#: "Pantas menilai"): the persons stage reads the name before them, the quote stage the
+#: speaker of the sentence. One list for both (there were two, differing in 33 words).
+REPORTING_VERBS = frozenset(
+    """mengatakan menyatakan menjelaskan mengungkapkan menuturkan menegaskan menambahkan menyampaikan
+    menerangkan memaparkan menyebutkan menyebut berujar berkata bertutur mengaku mengakui berpesan
+    mengimbau meminta berharap mengharapkan mengingatkan melanjutkan menandaskan mengucapkan menilai
+    menjawab bercerita mengisahkan menekankan mengajak memastikan mengungkap berpendapat membenarkan
+    mengklaim menganggap menyoroti mengkritik mengutarakan menanggapi menduga memperkirakan mengusulkan
+    mendorong meyakini mengemukakan menyarankan menolak membantah mengeluhkan mengaku optimistis
+    menginstruksikan memerintahkan mengatakannya menguraikan mencontohkan menyebutnya
+    bilang""".split()
+)
+
+
 def is_org_word(word: str) -> bool:
     """True for a word that belongs to an organisation's name rather than a person's."""
     if word in ORG_WORDS or word in ORG_HEADS:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from .lexicon import acronyms, regions_by_name, role_forms
+from .lexicon import REPORTING_VERBS, acronyms, regions_by_name, role_forms
 from .names import match_name
 from .offices import match_role
 from .regions import match_region
@@ -19,11 +19,7 @@ _CUE_BEFORE = frozenset(
     lanjut sambung tutup pinta harap katanya ujarnya menurut sapa""".split()
 )
 #: Verbs written after the speaker ("Agus berharap", "Pantas mengatakan").
-_CUE_AFTER = frozenset(
-    """mengatakan menjelaskan menyatakan menuturkan mengungkapkan menambahkan menegaskan berharap
-    menyebut menyebutkan menyampaikan meminta mengakui menilai memaparkan menerangkan mengimbau
-    berkata bilang berpendapat menduga memastikan mengklaim mengaku menekankan mengingatkan melanjutkan""".split()
-)
+_CUE_AFTER = REPORTING_VERBS
 _HONORIFICS = frozenset({"Pak", "Bu", "Bapak", "Ibu", "Sdr", "Saudara"})
 _NICKNAME = re.compile(r"(\b[A-Z]\w+)\s*(?:[-–—]{1,2}|\()\s*sapaan(?: akrab)?\s+([A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,3})")
 

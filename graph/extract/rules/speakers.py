@@ -20,7 +20,7 @@ from ...resolve import PREFIX_TITLES, ROLE_WORDS, fold
 from ..types import Entity
 from .doc import Doc
 from .wordindex import word_index
-from .lexicon import is_common_word, is_name_word, regions_by_name, seen_outside_names
+from .lexicon import REPORTING_VERBS, is_common_word, is_name_word, regions_by_name, seen_outside_names
 
 #: Ranks of more than one word, written before a name (police, military, civil service).
 _RANKS = re.compile(
@@ -384,16 +384,6 @@ def _fullest_form(text: str, name: str, before: int) -> str | None:
 
 # -- who "dia" and "-nya" point at ------------------------------------------------
 
-#: Verbs that report what the subject of their sentence said or thinks.
-REPORTING_VERBS = frozenset(
-    """mengatakan menyatakan menjelaskan mengungkapkan menuturkan menegaskan menambahkan menyampaikan
-    menerangkan memaparkan menyebutkan menyebut berujar berkata bertutur mengaku mengakui berpesan
-    mengimbau meminta berharap mengharapkan mengingatkan melanjutkan menandaskan mengucapkan menilai
-    menjawab bercerita mengisahkan menekankan mengajak memastikan mengungkap berpendapat membenarkan
-    mengklaim menganggap menyoroti mengkritik mengutarakan menanggapi menduga memperkirakan mengusulkan
-    mendorong meyakini mengemukakan menyarankan menolak membantah mengeluhkan mengaku optimistis
-    menginstruksikan memerintahkan mengatakannya menguraikan mencontohkan menyebutnya""".split()
-)
 # "menurut Ali", ", lanjut Ali,", "kata Ali": a cue word with the name after it.
 _CUE_BEFORE_NAME = re.compile(
     r"\b(?:[Mm]enurut|lanjut|kata|ujar|tutur|imbuh|tambah|jelas|ungkap|terang|papar|sebut|tegas"
