@@ -29,11 +29,14 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, StoreError
-from .base import QueryResult, Store, Triple, WriteStats, capped, with_bindings
+from .base import NIF_MARK, QueryResult, Store, Triple, WriteStats, capped, in_union, union_ntriples, with_bindings
 from .terms import from_ox, to_ox
 
 WARTA_CONTENT_HASH = ox.NamedNode("https://w3id.org/warta/ontology#contentHash")
 DEFAULT = ox.DefaultGraph()
+_NIF_PROBES = [  # every NIF string Warta writes has one of these (phrases and sentences anchorOf, the context sourceUrl)
+    ox.NamedNode(f"http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#{name}") for name in ("anchorOf", "sourceUrl")
+]
 
 _RDF_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
@@ -93,7 +96,9 @@ class OxigraphStore(Store):
         try:
             if not self.read_only:
                 self.path.mkdir(parents=True, exist_ok=True)
-                return ox.Store(str(db))
+                store = ox.Store(str(db))
+                _drop_provenance_from_union(store)
+                return store
             snapshot = self._latest_snapshot()
             if self.fresh and db.exists() and not self._writer_active():
                 self._snapshot = snapshot  # refresh() moves on only when a writer publishes again
@@ -221,7 +226,7 @@ class OxigraphStore(Store):
             quads += len(lines)
             suffix = f"<{iri}> .\n"
             parts.extend(line[: line.rindex(".")] + suffix for line in lines)
-            parts.append(text)  # the same triples in the default graph: the union (set semantics)
+            parts.append(union_ntriples(text))  # the default graph: the union (set semantics), without NIF
         self._store.load("".join(parts).encode("utf-8"), ox.RdfFormat.N_QUADS)
         return WriteStats(new=len(graphs), quads_added=quads)
 
@@ -242,7 +247,7 @@ class OxigraphStore(Store):
         blank_leaving: set[ox.NamedNode] = set()
         for graph_iri, new in latest.items():
             g = ox.NamedNode(graph_iri)
-            union = new
+            union = {t for t in new if _in_union(t)}
             if self._store.contains_named_graph(g):
                 old = {q.triple for q in self._store.quads_for_pattern(None, None, None, g)}
                 if old == new:
@@ -253,7 +258,7 @@ class OxigraphStore(Store):
                 old_blank, new_blank = {t for t in old if _has_blank(t)}, {t for t in new if _has_blank(t)}
                 if old_blank == new_blank:
                     # Kept as they are, union copies too (INSERT DATA would make second copies).
-                    union = {t for t in new if not _has_blank(t)}
+                    union = {t for t in union if not _has_blank(t)}
                     old_blank = new_blank = set()
                 else:
                     blank_leaving.add(g)
@@ -263,7 +268,7 @@ class OxigraphStore(Store):
                 to_add.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in added)
                 stats.quads_removed += len(gone) + len(old_blank)
                 stats.quads_added += len(added)
-                gone_from_union.update(gone)
+                gone_from_union.update(t for t in gone if _in_union(t))
             else:
                 stats.new += 1
                 to_add.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in new)
@@ -323,7 +328,7 @@ class OxigraphStore(Store):
         removed = 0
         for g in leaving:
             for quad in self._store.quads_for_pattern(None, None, None, g):
-                if not _has_blank(quad.triple):  # those leave by pattern in _apply
+                if not _has_blank(quad.triple) and _in_union(quad.triple):  # blank ones leave by pattern in _apply
                     gone.add(quad.triple)
                 removed += 1
         self._apply([], list(self._orphaned_union_quads(gone, leaving)), drop=leaving)
@@ -437,7 +442,8 @@ class OxigraphStore(Store):
             for quad in checked_quads(src, fmt):
                 count += 1
                 yield quad
-                yield ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT)
+                if _in_union(quad.triple):
+                    yield ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT)
 
         # extend() is one transaction; an exception from the iterator aborts it.
         self._store.extend(with_union())
@@ -480,6 +486,19 @@ def _prefixes() -> dict[str, str]:
     from ..model.namespaces import PREFIXES
 
     return dict(PREFIXES)
+
+
+def _drop_provenance_from_union(store: ox.Store) -> None:
+    """Stores written before the union left NIF out hold it there: remove it once, on opening.
+
+    Two index look-ups tell whether there is any.
+    """
+    if any(next(iter(store.quads_for_pattern(None, p, None, DEFAULT)), None) for p in _NIF_PROBES):
+        store.update(f'DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER (isIRI(?s) && CONTAINS(STR(?s), "{NIF_MARK}")) }}')
+
+
+def _in_union(triple: ox.Triple) -> bool:
+    return not isinstance(triple.subject, ox.NamedNode) or in_union(triple.subject.value)
 
 
 def _has_blank(triple: ox.Triple) -> bool:
