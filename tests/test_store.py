@@ -182,3 +182,31 @@ def test_opening_a_store_written_with_provenance_in_its_union_drops_it_there(tmp
     with open_store(str(tmp_path / "s")) as store:
         assert_union_without_provenance(store)
         assert store.quad_count() == 5
+
+
+# --- new articles through the bulk loader ------------------------------------------------
+def every_quad(store) -> set:
+    return {(g, *t) for g in store.named_graphs() for t in store.triples(g)} | {(None, *t) for t in store.triples()}
+
+
+def test_new_articles_bulk_loaded_equal_the_transactional_load(tmp_path):
+    graphs = [(iri, as_ntriples(triples)) for iri, triples in nif_graphs()]
+    with open_store(str(tmp_path / "bulk")) as bulk, open_store(str(tmp_path / "load")) as load:
+        load.bulk_load_fresh = False
+        assert bulk.write_ntriples(graphs).new == load.write_ntriples(graphs).new == 2
+        assert every_quad(bulk) == every_quad(load)
+        # Then the same articles changed: the diffing path over bulk-loaded data.
+        changed = [(G1, as_ntriples([(BUDI, NAME, Literal("Budi")), (MENTION1, NIF_ANCHOR, Literal("Budi"))]))]
+        assert bulk.write_ntriples(changed).replaced == load.write_ntriples(changed).replaced == 1
+        assert every_quad(bulk) == every_quad(load)
+        assert_union_without_provenance(bulk)
+
+
+def test_a_bulk_batch_with_a_bad_line_stores_nothing(tmp_path):
+    import pytest
+
+    good = as_ntriples([(ALI, NAME, Literal("Ali"))])
+    with open_store(str(tmp_path / "s")) as store:
+        with pytest.raises(SyntaxError):
+            store.write_ntriples([(G1, good), (G2, good + '<http://example.org/x> <p> "broken .\n')])
+        assert store.quad_count() == 0 and list(store.triples()) == [] and list(store.named_graphs()) == []
