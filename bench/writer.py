@@ -68,12 +68,29 @@ def write_all(store: OxigraphStore, items: list[ProcessedArticle], batch_size: i
     return seconds
 
 
+def _time_publishing(store: OxigraphStore) -> list[float]:
+    """Seconds spent publishing snapshots, accumulated in the returned one-item list."""
+    spent = [0.0]
+    publish = store.publish_snapshot
+
+    def timed():
+        started = time.perf_counter()
+        try:
+            return publish()
+        finally:
+            spent[0] += time.perf_counter() - started
+
+    store.publish_snapshot = timed  # type: ignore[method-assign]
+    return spent
+
+
 def measure(count: int, more: int, profile: bool = False, bulk: bool = True) -> dict:
     first, second = processed(count), processed(more, start=count)
     work = Path(tempfile.mkdtemp(prefix="warta-writer-"))
     try:
         store = OxigraphStore(work / "store")
         store.bulk_load_fresh = bulk
+        published = _time_publishing(store)
         profiler = cProfile.Profile() if profile else None
         if profiler:
             profiler.enable()
@@ -94,6 +111,7 @@ def measure(count: int, more: int, profile: bool = False, bulk: bool = True) -> 
             "more_rate": more / more_s,
             "quads_per_article": quads / (count + more),
             "union_per_article": union / (count + more),
+            "publish_share": published[0] / (new_s + more_s),
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -118,7 +136,8 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"writer ({name}): {result['new_store_rate']:.0f} articles/s into a new store ({args.articles:,} in "
             f"{result['new_store_s']:.1f} s), {result['more_rate']:.0f}/s for {args.more:,} more; per article "
-            f"{result['quads_per_article']:.0f} quads in its graph, {result['union_per_article']:.0f} in the union"
+            f"{result['quads_per_article']:.0f} quads in its graph, {result['union_per_article']:.0f} in the union; "
+            f"publishing {100 * result['publish_share']:.1f}% of writer time"
         )
     if len(runs) == 2:
         load, bulk = runs["load"], runs["bulk"]
