@@ -488,10 +488,11 @@ class SparqlStore(Store):
         """Quads of the given graphs, fetched in requests small enough not to hit the server's row limit.
 
         ``first_holder_only`` keeps a triple only in the article graph with the
-        smallest IRI that holds it: the union, deduplicated on the server.
+        smallest IRI that holds it, and no NIF provenance: the union, deduplicated on the server.
         """
         union, catalog = self.config.union_graph, self.config.catalog_graph
         dedupe = (
+            f"{IN_UNION_FILTER} "
             f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != <{union}> && ?h != <{catalog}> && STR(?h) < STR(?g)) }}"
             if first_holder_only else ""
         )
