@@ -149,6 +149,20 @@ def bench_ingestion(work: Path, small: int, large: int) -> list[dict]:
 
 
 # --- query stores ----------------------------------------------------------------------
+def writer_note(count: int) -> str:
+    """The writer alone (bench/writer.py), transactional load against the bulk loader, in this run."""
+    from bench.writer import measure
+
+    load, bulk = measure(count, count // 4, bulk=False), measure(count, count // 4, bulk=True)
+    return (
+        f"Writer alone (bench/writer.py, extraction results ready, {count:,} articles into a new store): "
+        f"transactional load {load['new_store_rate']:.0f} articles/s, bulk loader {bulk['new_store_rate']:.0f}/s "
+        f"({bulk['new_store_rate'] / load['new_store_rate']:.2f}x); publishing {100 * load['publish_share']:.1f}% "
+        f"vs {100 * bulk['publish_share']:.1f}% of writer time; {bulk['quads_per_article']:.0f} quads per article "
+        f"in its graph, {bulk['union_per_article']:.0f} in the union."
+    )
+
+
 def build_query_store(path: Path, target_quads: int, seed: int = 1) -> dict:
     """Fill an embedded store with the truth graphs of generated articles until it holds ``target_quads``."""
     from graph.article import Article
@@ -342,6 +356,8 @@ def main(argv: list[str] | None = None) -> None:
     ingestion, stores, exports, rdflib = [], [], [], None
     try:
         if not args.skip_ingest:
+            notes.append(writer_note(1_000 if args.quick else 2_000))
+            print(notes[-1], flush=True)
             small, large = (1_000, 10_000) if args.quick else (10_000, 100_000)
             ingestion = bench_ingestion(work, small, large)
             print(render_report(info, ingestion, [], None, [], args.quick, []), flush=True)

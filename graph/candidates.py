@@ -35,12 +35,17 @@ def match_score(short: str, long: str) -> float:
     direction: the short form points at the fuller name); otherwise a
     near-equal spelling ("Effendi"/"Efendi") scores by token-sorted similarity.
     """
-    a, b = fold(short).split(), fold(long).split()
+    return _score(fold(short).split(), fold(long).split())
+
+
+def _score(a: list[str], b: list[str]) -> float:
+    """:func:`match_score` of two folded, split names (the index folds each stored name once)."""
     if not a or not b or a == b:
         return 0.0
     if len(a) < len(b) and set(a) <= set(b):
         return 0.6 + 0.4 * len(a) / len(b)
-    similarity = fuzz.token_sort_ratio(" ".join(a), " ".join(b)) / 100
+    # The cutoff lets rapidfuzz give up early; at or above it the score is the same.
+    similarity = fuzz.token_sort_ratio(" ".join(a), " ".join(b), score_cutoff=NEAR_SPELLING * 100) / 100
     # Spelling variants only: two different surnames after a shared first name stay apart.
     return similarity if similarity >= NEAR_SPELLING else 0.0
 
@@ -50,6 +55,7 @@ class PersonIndex:
 
     def __init__(self, store: Store):
         self.names: dict[str, str] = {}
+        self.tokens: dict[str, list[str]] = {}
         self.by_token: dict[str, set[str]] = defaultdict(set)
         for iri, name in store.query(PERSON_NAMES).rows:
             self.add(str(iri), str(name))
@@ -58,18 +64,20 @@ class PersonIndex:
         if iri in self.names:
             return
         self.names[iri] = name
-        for token in set(fold(name).split()):
+        self.tokens[iri] = fold(name).split()
+        for token in set(self.tokens[iri]):
             self.by_token[token].add(iri)
 
     def candidates(self, iri: str, name: str) -> list[tuple[str, float]]:
         """Stored persons that ``name`` may denote, as ``(iri, score)``, best first."""
         seen: set[str] = set()
-        for token in set(fold(name).split()):
+        mine = fold(name).split()
+        for token in set(mine):
             holders = self.by_token.get(token, ())
             if len(holders) <= COMMON_TOKEN_LIMIT:
                 seen.update(holders)
         seen.discard(iri)
-        scored = [(other, match_score(name, self.names[other])) for other in seen]
-        # Ties broken by IRI: the same stored persons give the same five candidates in every
-        # process (set order changes with the interpreter's hash seed).
+        scored = [(other, _score(mine, self.tokens[other])) for other in seen]
+        # Ties broken by IRI: set order changes with each process's string hashing, and a resumed
+        # ingest must keep the same five a clean run keeps.
         return sorted(((o, s) for o, s in scored if s >= MIN_SCORE), key=lambda pair: (-pair[1], pair[0]))[:5]

@@ -85,9 +85,10 @@ def outcome(tmp_path_factory):
     texts = {
         row["i"].value: row["t"].value
         for row in db.query(
+            # The text (nif:Context) is provenance: in its article graph, not the union.
             """SELECT ?i ?t WHERE { ?a <https://schema.org/identifier> ?i .
-                 ?c <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#sourceUrl> ?a ;
-                    <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString> ?t }"""
+                 GRAPH ?a { ?c <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#sourceUrl> ?a ;
+                    <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString> ?t } }"""
         )
     }
     assert_consistent(db)

@@ -34,9 +34,10 @@ def as_graph(triples) -> Graph:
 
 
 def union_is_set_union(store) -> bool:
+    """The union is the set union of the named graphs less their NIF provenance."""
     named = set()
     for iri in store.named_graphs():
-        named |= set(store.triples(iri))
+        named |= {t for t in store.triples(iri) if "#char=" not in str(t[0])}
     return set(store.triples()) == named
 
 
@@ -98,6 +99,8 @@ def test_any_sequence_of_blank_node_writes_and_removals_keeps_graphs_and_union_e
             triples |= card(name, f"n{number}_{i}")
         if not triples:
             triples = {(A, N, Literal("empty"))}
+        if people and people[0] == "Ali":  # a mention: provenance, kept out of the union
+            triples.add((URIRef(f"{graph}#char=0,3"), N, Literal("Ali")))
         store.write_graphs([(graph, triples)])
         expected[graph] = triples
     for graph, triples in expected.items():

@@ -82,3 +82,38 @@ def test_a_good_trig_file_is_imported_with_its_union(tmp_path):
     assert import_file(path, store) == 1
     with open_store(store) as target:
         assert [tuple(map(str, r)) for r in target.query("SELECT ?o { ?s ?p ?o }").rows] == [("Ali",)]
+
+
+# --- a new store: bulk-loaded aside, renamed into place when whole -------------------------
+def test_an_import_into_a_new_store_is_bulk_loaded_aside_and_leaves_no_staging(tmp_path):
+    path = write(tmp_path, "ok.nq", good_lines(2_000))
+    store = tmp_path / "new"
+    (tmp_path / "new.importing").mkdir()  # left by an import killed earlier
+    assert import_file(path, str(store)) == 2_000
+    assert not (tmp_path / "new.importing").exists()
+    with open_store(str(store)) as target:
+        assert target.quad_count() == 2_000 and len(list(target.triples())) == 2_000
+    with open_store(str(store), read_only=True) as reader:  # the snapshot survived the rename
+        assert reader.quad_count() == 2_000
+
+
+def test_a_killed_import_into_a_new_store_leaves_no_store(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = write(tmp_path, "big.nq", good_lines(400_000))
+    store = tmp_path / "new"
+    script = f"from graph.store.importing import import_file; import_file({str(path)!r}, {str(store)!r})"
+    for delay in (0.5, 1.5):
+        process = subprocess.Popen([sys.executable, "-c", script])
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        if process.wait() == 0:
+            break  # finished first: the store is whole, checked below
+        assert not store.exists(), f"killed after {delay} s, a partial store is in place"
+    if not store.exists():
+        assert import_file(path, str(store)) == 400_000
+    with open_store(str(store)) as target:
+        assert target.quad_count() == 400_000

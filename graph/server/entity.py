@@ -70,7 +70,7 @@ ARTICLES = (
     P
     + """
 SELECT DISTINCT ?article ?headline ?date WHERE {
-  { ?article schema:mentions ?e } UNION { ?phrase itsrdf:taIdentRef ?e ; nif:referenceContext/nif:sourceUrl ?article }
+  { ?article schema:mentions ?e } UNION { GRAPH ?article { ?phrase itsrdf:taIdentRef ?e ; nif:referenceContext/nif:sourceUrl ?article } }
   OPTIONAL { ?article schema:headline ?headline }
   OPTIONAL { ?article schema:datePublished ?date }
 } ORDER BY DESC(?date) LIMIT 100"""
@@ -92,9 +92,12 @@ EVIDENCE = (
     P
     + """
 SELECT DISTINCT ?article ?begin ?end ?anchor ?sentence WHERE {
-  ?phrase itsrdf:taIdentRef ?e ; nif:referenceContext/nif:sourceUrl ?article ;
-          nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end .
-  OPTIONAL { ?phrase nif:sentence/nif:anchorOf ?sentence }
+  # NIF provenance lives in its article's graph only (graph/store/base.py).
+  GRAPH ?article {
+    ?phrase itsrdf:taIdentRef ?e ; nif:referenceContext/nif:sourceUrl ?article ;
+            nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end .
+    OPTIONAL { ?phrase nif:sentence/nif:anchorOf ?sentence }
+  }
 } ORDER BY ?article ?begin LIMIT 500"""
 )
 

@@ -19,14 +19,15 @@ from pathlib import PurePosixPath
 import pyoxigraph as ox
 
 from ..errors import Errors, QueryError
-from ..store.base import Triple
+from ..store.base import IN_UNION_FILTER, NIF_MARK, Triple
 from ..store.terms import from_ox
 from .guard import check_update
 from .using import with_dataset
 
-RESYNC_UNION = """
-DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;
-INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }
+# The union leaves NIF provenance out (graph/store/base.py).
+RESYNC_UNION = f"""
+DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER (NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} || (isIRI(?s) && CONTAINS(STR(?s), "{NIF_MARK}"))) }} ;
+INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {IN_UNION_FILTER} FILTER NOT EXISTS {{ ?s ?p ?o }} }}
 """
 
 #: Media types accepted in Graph Store Protocol writes -> pyoxigraph formats.

@@ -1,10 +1,16 @@
 """The one interface every store backend implements.
 
 A store holds one named graph per article and a *deduplicated* default graph:
-the set union of the article graphs, each distinct triple once. Queries
-without ``GRAPH`` run against that union, so a fact asserted in 3,000 article
-graphs matches once (Oxigraph's and Virtuoso's union-default-graph modes
-count it 3,000 times and make joins explode; see README, "The store").
+the set union of the article graphs, each distinct triple once, less the NIF
+provenance. Queries without ``GRAPH`` run against that union, so a fact
+asserted in 3,000 article graphs matches once (Oxigraph's and Virtuoso's
+union-default-graph modes count it 3,000 times and make joins explode; see
+README, "The store").
+
+NIF strings (an article's text as ``nif:Context``, its sentences and mention
+phrases) are provenance of one article: nothing asks about them across
+articles, and they were 70% of what the union held. They stay in their
+article graph only; queries that want them use ``GRAPH ?article``.
 """
 
 from __future__ import annotations
@@ -19,6 +25,23 @@ from rdflib.term import Identifier, Node, URIRef
 from rdflib.term import Literal as RdfLiteral
 
 _UNSAFE_IRI = re.compile(r'[<>"{}|^`\\\s]')
+
+#: NIF strings are named ``<article>#char=begin,end`` (RFC 5147 offsets; graph/model/iris.py):
+#: a triple about one of them is provenance, kept in its article graph and out of the union.
+NIF_MARK = "#char="
+#: The same rule as a SPARQL filter on a triple pattern ``?s ?p ?o``.
+IN_UNION_FILTER = f'FILTER (!isIRI(?s) || !CONTAINS(STR(?s), "{NIF_MARK}"))'
+
+
+def in_union(subject: str) -> bool:
+    """Whether triples with this subject (an IRI's text, or a blank node's) belong in the union."""
+    return NIF_MARK not in subject
+
+
+def union_ntriples(ntriples: str) -> str:
+    """The lines of an N-Triples text that belong in the union (those not about a NIF string)."""
+    # The subject is the line's first token (no N-Triples subject holds a space); 2.5x a regex.
+    return "".join(line for line in ntriples.splitlines(keepends=True) if NIF_MARK not in line.partition(" ")[0])
 
 Triple = tuple[Node, Node, Node]
 QueryKind = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]

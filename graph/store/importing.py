@@ -10,6 +10,7 @@ check reads them).
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,7 +65,9 @@ def import_file(path: str | Path, spec: str | None = None, fmt: str | None = Non
 
     All or nothing on the embedded store: one transaction, so a bad quad near
     the end commits nothing, and a store directory created for the import is
-    removed again.
+    removed again. A new store is bulk-loaded in a directory beside it and
+    renamed into place when complete: it appears whole or not at all, even if
+    the import is killed, and loads about twice as fast as the transaction.
 
     Returns:
         The number of quads imported.
@@ -80,6 +83,8 @@ def import_file(path: str | Path, spec: str | None = None, fmt: str | None = Non
     target_dir = _local_dir(store_spec(spec))
     created = target_dir is not None and not target_dir.exists()
     opener = gzip.open if path.endswith(".gz") else open
+    if created:
+        return _import_new(path, target_dir, fmt, opener)  # type: ignore[arg-type]
     try:
         with open_store(spec) as target, opener(path, "rb") as src:
             count = target.import_(src, fmt)
@@ -93,6 +98,26 @@ def import_file(path: str | Path, spec: str | None = None, fmt: str | None = Non
         if created:
             shutil.rmtree(target_dir, ignore_errors=True)  # type: ignore[arg-type]
         raise StoreError(Errors.E076.format(path=path, error=error.strerror or error)) from None
+
+
+def _import_new(path: str, target_dir: Path, fmt: str, opener) -> int:
+    """Bulk-load a store that does not exist yet aside, then rename it into place."""
+    from .oxigraph import OxigraphStore
+
+    staging = target_dir.with_name(target_dir.name + ".importing")
+    shutil.rmtree(staging, ignore_errors=True)  # left by an import killed earlier
+    try:
+        with OxigraphStore(staging) as target, opener(path, "rb") as src:
+            count = target.import_(src, fmt, bulk=True)
+            target.publish(force=True)
+        os.rename(staging, target_dir)
+        return count
+    except StoreError as error:
+        raise StoreError(Errors.E076.format(path=path, error=error)) from None
+    except OSError as error:
+        raise StoreError(Errors.E076.format(path=path, error=error.strerror or error)) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _local_dir(spec: str) -> Path | None:

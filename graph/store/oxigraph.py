@@ -29,11 +29,14 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, StoreError
-from .base import QueryResult, Store, Triple, WriteStats, capped, with_bindings
+from .base import NIF_MARK, QueryResult, Store, Triple, WriteStats, capped, in_union, union_ntriples, with_bindings
 from .terms import from_ox, to_ox
 
 WARTA_CONTENT_HASH = ox.NamedNode("https://w3id.org/warta/ontology#contentHash")
 DEFAULT = ox.DefaultGraph()
+_NIF_PROBES = [  # every NIF string Warta writes has one of these (phrases and sentences anchorOf, the context sourceUrl)
+    ox.NamedNode(f"http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#{name}") for name in ("anchorOf", "sourceUrl")
+]
 
 _RDF_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
@@ -48,6 +51,10 @@ _KEEP_SNAPSHOTS = 3
 _SNAPSHOT_GRACE_SECONDS = 60  # longer than the server's default query timeout
 _PUBLISH_EVERY_SECONDS = 5.0
 _PUBLISH_COST_RATIO = 9  # wait nine times as long as the last publish took
+# Oxigraph's bulk loader turns up to 1,000,000 quads into one set of sorted files and ingests
+# them with one RocksDB call (atomic across its column families); a bigger input becomes several
+# ingestions, which a crash could split. Batches stay well under it, or take the transaction.
+_BULK_MAX_QUADS = 500_000
 
 
 def rdf_format(fmt: str) -> ox.RdfFormat:
@@ -74,6 +81,8 @@ class OxigraphStore(Store):
 
     name = "oxigraph"
     transactional = True
+    #: Write batches of new articles with the bulk loader (on disk); False: one ``load`` transaction.
+    bulk_load_fresh = True
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False, fresh: bool = False):
         self.path = Path(path) if path is not None else None
@@ -93,7 +102,9 @@ class OxigraphStore(Store):
         try:
             if not self.read_only:
                 self.path.mkdir(parents=True, exist_ok=True)
-                return ox.Store(str(db))
+                store = ox.Store(str(db))
+                _drop_provenance_from_union(store)
+                return store
             snapshot = self._latest_snapshot()
             if self.fresh and db.exists() and not self._writer_active():
                 self._snapshot = snapshot  # refresh() moves on only when a writer publishes again
@@ -209,10 +220,16 @@ class OxigraphStore(Store):
         return stats
 
     def _load_fresh(self, graphs: dict[str, str]) -> WriteStats:
-        """Articles not stored yet: one N-Quads load (one transaction) into their graphs and the union.
+        """Articles not stored yet: one N-Quads load into their graphs and the union, all or nothing.
 
         Nothing needs removing, so text manipulation replaces building a Python
-        object per quad; the loader parses in Rust.
+        object per quad; the loader parses in Rust. On disk, the bulk loader
+        writes sorted files and hands them to RocksDB in one ingestion: 2x the
+        transactional ``load`` here, with nothing left in the memtable for the
+        next publish to flush. It is safe because only new graphs are written
+        (no read-modify-write to isolate), this writer holds the database alone
+        (readers in other processes read snapshots), and one ingestion is atomic
+        (tests/test_reliability_ingest.py kills the writer mid-batch).
         """
         parts: list[str] = []
         quads = 0
@@ -221,8 +238,12 @@ class OxigraphStore(Store):
             quads += len(lines)
             suffix = f"<{iri}> .\n"
             parts.extend(line[: line.rindex(".")] + suffix for line in lines)
-            parts.append(text)  # the same triples in the default graph: the union (set semantics)
-        self._store.load("".join(parts).encode("utf-8"), ox.RdfFormat.N_QUADS)
+            parts.append(union_ntriples(text))  # the default graph: the union (set semantics), without NIF
+        data = "".join(parts).encode("utf-8")
+        if self.bulk_load_fresh and self.path is not None and data.count(b"\n") < _BULK_MAX_QUADS:
+            self._store.bulk_load(data, ox.RdfFormat.N_QUADS)
+        else:
+            self._store.load(data, ox.RdfFormat.N_QUADS)
         return WriteStats(new=len(graphs), quads_added=quads)
 
     def _write(self, latest: dict[str, set[ox.Triple]]) -> WriteStats:
@@ -242,7 +263,7 @@ class OxigraphStore(Store):
         blank_leaving: set[ox.NamedNode] = set()
         for graph_iri, new in latest.items():
             g = ox.NamedNode(graph_iri)
-            union = new
+            union = {t for t in new if _in_union(t)}
             if self._store.contains_named_graph(g):
                 old = {q.triple for q in self._store.quads_for_pattern(None, None, None, g)}
                 if old == new:
@@ -253,7 +274,7 @@ class OxigraphStore(Store):
                 old_blank, new_blank = {t for t in old if _has_blank(t)}, {t for t in new if _has_blank(t)}
                 if old_blank == new_blank:
                     # Kept as they are, union copies too (INSERT DATA would make second copies).
-                    union = {t for t in new if not _has_blank(t)}
+                    union = {t for t in union if not _has_blank(t)}
                     old_blank = new_blank = set()
                 else:
                     blank_leaving.add(g)
@@ -263,7 +284,7 @@ class OxigraphStore(Store):
                 to_add.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in added)
                 stats.quads_removed += len(gone) + len(old_blank)
                 stats.quads_added += len(added)
-                gone_from_union.update(gone)
+                gone_from_union.update(t for t in gone if _in_union(t))
             else:
                 stats.new += 1
                 to_add.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in new)
@@ -323,7 +344,7 @@ class OxigraphStore(Store):
         removed = 0
         for g in leaving:
             for quad in self._store.quads_for_pattern(None, None, None, g):
-                if not _has_blank(quad.triple):  # those leave by pattern in _apply
+                if not _has_blank(quad.triple) and _in_union(quad.triple):  # blank ones leave by pattern in _apply
                     gone.add(quad.triple)
                 removed += 1
         self._apply([], list(self._orphaned_union_quads(gone, leaving)), drop=leaving)
@@ -423,8 +444,13 @@ class OxigraphStore(Store):
             return serialize_counted(quads, out, fmt)
         return serialize_counted((q.triple for q in self._store.quads_for_pattern(None, None, None, DEFAULT)), out, fmt)
 
-    def import_(self, src: IO[bytes], fmt: str) -> int:
-        """Import named-graph quads in one transaction: a bad quad anywhere commits nothing."""
+    def import_(self, src: IO[bytes], fmt: str, *, bulk: bool = False) -> int:
+        """Import named-graph quads in one transaction: a bad quad anywhere commits nothing.
+
+        With ``bulk``, through the bulk loader instead: faster, but a file over a million
+        quads is several ingestions, so only for a store nobody sees until the import has
+        finished (:func:`~graph.store.importing.import_file` loads a new store aside).
+        """
         from .importing import checked_quads
 
         self._check_writable()
@@ -437,10 +463,14 @@ class OxigraphStore(Store):
             for quad in checked_quads(src, fmt):
                 count += 1
                 yield quad
-                yield ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT)
+                if _in_union(quad.triple):
+                    yield ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT)
 
-        # extend() is one transaction; an exception from the iterator aborts it.
-        self._store.extend(with_union())
+        if bulk and self.path is not None:
+            self._store.bulk_extend(with_union())
+        else:
+            # extend() is one transaction; an exception from the iterator aborts it.
+            self._store.extend(with_union())
         return count
 
     def close(self) -> None:
@@ -480,6 +510,19 @@ def _prefixes() -> dict[str, str]:
     from ..model.namespaces import PREFIXES
 
     return dict(PREFIXES)
+
+
+def _drop_provenance_from_union(store: ox.Store) -> None:
+    """Stores written before the union left NIF out hold it there: remove it once, on opening.
+
+    Two index look-ups tell whether there is any.
+    """
+    if any(next(iter(store.quads_for_pattern(None, p, None, DEFAULT)), None) for p in _NIF_PROBES):
+        store.update(f'DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER (isIRI(?s) && CONTAINS(STR(?s), "{NIF_MARK}")) }}')
+
+
+def _in_union(triple: ox.Triple) -> bool:
+    return not isinstance(triple.subject, ox.NamedNode) or in_union(triple.subject.value)
 
 
 def _has_blank(triple: ox.Triple) -> bool:

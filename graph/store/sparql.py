@@ -6,7 +6,7 @@ The layout on the server mirrors the embedded store:
 * one named graph per article, written whole with a Graph Store Protocol
   ``PUT`` (N-Triples; the server's loader path, never one INSERT per triple);
 * ``urn:warta:union``: the *deduplicated* union of the article graphs, each
-  distinct triple once, sent as the default graph (``default-graph-uri``) of
+  distinct triple once (less NIF provenance, as in graph/store/base.py), sent as the default graph (``default-graph-uri``) of
   every query, so queries without ``GRAPH`` see each fact once (Virtuoso's own
   default graph counts a fact once per graph and makes joins explode);
 * ``urn:warta:graphs``: a catalog naming the article graphs, so listing,
@@ -58,7 +58,7 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, QueryTimeout, StoreError
-from .base import QueryKind, QueryResult, Store, Triple, WriteStats, with_base
+from .base import IN_UNION_FILTER, QueryKind, QueryResult, Store, Triple, WriteStats, union_ntriples, with_base
 from .base import capped as cap
 from .oxigraph import _QUAD_FORMATS, serialize_counted
 from .terms import from_ox, to_ox
@@ -346,7 +346,7 @@ class SparqlStore(Store):
         buffer: list[str] = []
         size = 0
         limit = self.config.post_triples if self.config.gsp else self.config.update_chunk
-        for text in texts:
+        for text in map(union_ntriples, texts):  # NIF provenance stays in its article graph
             buffer.append(text)
             size += text.count("\n")
             if size >= limit:
@@ -398,7 +398,7 @@ class SparqlStore(Store):
             values = " ".join(f"<{g}>" for g in page)
             self._update(
                 f"INSERT {{ GRAPH <{union}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{catalog}> {{ VALUES ?g {{ {values} }} }} "
-                f"GRAPH ?g {{ ?s ?p ?o }} }}"
+                f"GRAPH ?g {{ ?s ?p ?o }} {IN_UNION_FILTER} }}"
             )
 
     def update(self, sparql: str, base_iri: str | None = None) -> None:
@@ -488,10 +488,11 @@ class SparqlStore(Store):
         """Quads of the given graphs, fetched in requests small enough not to hit the server's row limit.
 
         ``first_holder_only`` keeps a triple only in the article graph with the
-        smallest IRI that holds it: the union, deduplicated on the server.
+        smallest IRI that holds it, and no NIF provenance: the union, deduplicated on the server.
         """
         union, catalog = self.config.union_graph, self.config.catalog_graph
         dedupe = (
+            f"{IN_UNION_FILTER} "
             f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != <{union}> && ?h != <{catalog}> && STR(?h) < STR(?g)) }}"
             if first_holder_only else ""
         )
