@@ -30,7 +30,7 @@ from graph.article import Article  # noqa: E402
 from graph.candidates import PersonIndex  # noqa: E402
 from graph.model import DEFAULT_BASE_IRI, GraphBuilder  # noqa: E402
 from graph.model.ntriples import to_ntriples  # noqa: E402
-from graph.pipeline import IngestReport, ProcessedArticle, _write  # noqa: E402
+from graph.pipeline import IngestReport, ProcessedArticle, _RunEntities, _write  # noqa: E402
 from graph.store.oxigraph import OxigraphStore  # noqa: E402
 
 
@@ -60,8 +60,9 @@ def write_all(store: OxigraphStore, items: list[ProcessedArticle], batch_size: i
     report = IngestReport()
     started = time.perf_counter()
     people = PersonIndex(store)
+    entities = _RunEntities()
     for i in range(0, len(items), batch_size):
-        _write(store, [ProcessedArticle(**vars(item)) for item in items[i : i + batch_size]], report, people)
+        _write(store, [ProcessedArticle(**vars(item)) for item in items[i : i + batch_size]], report, people, entities)
     store.publish(force=True)
     seconds = time.perf_counter() - started
     assert not report.errors, report.errors[:3]
