@@ -21,7 +21,7 @@ import re
 from .doc import Doc
 from .lexicon import is_name_word, regions_by_name, role_forms, seen_in_names, seen_outside_names
 from .names import match_name
-from .persons import known_non_person
+from .persons import add_person, known_non_person
 from .tokens import mark_model_names, tokenize
 
 
@@ -65,12 +65,7 @@ def add_model_persons(doc: Doc) -> None:
             # One capitalised word the model reads once is as often a company, a place or a
             # term ("Gojek", "Santri", "Perda") as a person: the rules' cues decide those.
             continue
-        span = doc.span(tokens[first].start, tokens[end - 1].end)
-        known = doc.find_entity(name, "person")
-        if known is not None:
-            doc.add_entity("person", known.name, span, aliases=[name])
-        else:
-            doc.add_entity("person", name, span, aliases=[written])
+        add_person(doc, doc.span(tokens[first].start, tokens[end - 1].end), name, written)
 
 
 def _joins_name(tok) -> bool:

@@ -50,7 +50,12 @@ def _person_at(doc: Doc, tokens: list[Token], i: int) -> None:
     end, name, written = found
     if known_non_person(name) or doc.find_entity(name, "organization") or doc.find_entity(name, "place"):
         return
-    span = doc.span(tokens[i].start, tokens[end - 1].end)
+    add_person(doc, doc.span(tokens[i].start, tokens[end - 1].end), name, written)
+
+
+def add_person(doc: Doc, span, name: str, written: str) -> None:
+    """A mention of ``name``: of the person the article already named that way (in full or
+    short), else of a new person whose written form (with titles) becomes an alias."""
     known = doc.find_entity(name, "person")
     if known is not None:
         doc.add_entity("person", known.name, span, aliases=[name])
