@@ -38,8 +38,9 @@ NER_DATA ?= ../shared/data/ner
 model: install
 	OPENBLAS_NUM_THREADS=1 $(PY) -m graph.extract.ner.train --data $(NER_DATA) --out graph/extract/ner/model
 
-## Lint (what reviewers run before a commit).
+## Lint (what reviewers run before a commit): the formatter's check, then the linter.
 lint: install
+	$(PY) -m ruff format --check graph bench tests
 	$(PY) -m ruff check graph bench tests
 
 ## Same as test (lint, then the suite); kept for habit.

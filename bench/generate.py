@@ -49,67 +49,248 @@ from graph.extract.types import (
 
 # --- the world: regions, organisations, officials, programmes -------------------------
 REGIONS = [  # (name, kind, province)
-    ("Samarinda", "Kota", "Kalimantan Timur"), ("Balikpapan", "Kota", "Kalimantan Timur"),
-    ("Kutai Kartanegara", "Kabupaten", "Kalimantan Timur"), ("Bontang", "Kota", "Kalimantan Timur"),
-    ("Bandung", "Kota", "Jawa Barat"), ("Bogor", "Kabupaten", "Jawa Barat"), ("Bekasi", "Kota", "Jawa Barat"),
-    ("Garut", "Kabupaten", "Jawa Barat"), ("Surabaya", "Kota", "Jawa Timur"), ("Malang", "Kota", "Jawa Timur"),
-    ("Banyuwangi", "Kabupaten", "Jawa Timur"), ("Semarang", "Kota", "Jawa Tengah"), ("Banyumas", "Kabupaten", "Jawa Tengah"),
-    ("Makassar", "Kota", "Sulawesi Selatan"), ("Gowa", "Kabupaten", "Sulawesi Selatan"), ("Manado", "Kota", "Sulawesi Utara"),
-    ("Medan", "Kota", "Sumatera Utara"), ("Deli Serdang", "Kabupaten", "Sumatera Utara"), ("Padang", "Kota", "Sumatera Barat"),
-    ("Pekanbaru", "Kota", "Riau"), ("Palembang", "Kota", "Sumatera Selatan"), ("Denpasar", "Kota", "Bali"),
-    ("Badung", "Kabupaten", "Bali"), ("Kupang", "Kota", "Nusa Tenggara Timur"), ("Mataram", "Kota", "Nusa Tenggara Barat"),
-    ("Pontianak", "Kota", "Kalimantan Barat"), ("Banjarmasin", "Kota", "Kalimantan Selatan"), ("Jayapura", "Kota", "Papua"),
-    ("Ambon", "Kota", "Maluku"), ("Yogyakarta", "Kota", "Daerah Istimewa Yogyakarta"),
+    ("Samarinda", "Kota", "Kalimantan Timur"),
+    ("Balikpapan", "Kota", "Kalimantan Timur"),
+    ("Kutai Kartanegara", "Kabupaten", "Kalimantan Timur"),
+    ("Bontang", "Kota", "Kalimantan Timur"),
+    ("Bandung", "Kota", "Jawa Barat"),
+    ("Bogor", "Kabupaten", "Jawa Barat"),
+    ("Bekasi", "Kota", "Jawa Barat"),
+    ("Garut", "Kabupaten", "Jawa Barat"),
+    ("Surabaya", "Kota", "Jawa Timur"),
+    ("Malang", "Kota", "Jawa Timur"),
+    ("Banyuwangi", "Kabupaten", "Jawa Timur"),
+    ("Semarang", "Kota", "Jawa Tengah"),
+    ("Banyumas", "Kabupaten", "Jawa Tengah"),
+    ("Makassar", "Kota", "Sulawesi Selatan"),
+    ("Gowa", "Kabupaten", "Sulawesi Selatan"),
+    ("Manado", "Kota", "Sulawesi Utara"),
+    ("Medan", "Kota", "Sumatera Utara"),
+    ("Deli Serdang", "Kabupaten", "Sumatera Utara"),
+    ("Padang", "Kota", "Sumatera Barat"),
+    ("Pekanbaru", "Kota", "Riau"),
+    ("Palembang", "Kota", "Sumatera Selatan"),
+    ("Denpasar", "Kota", "Bali"),
+    ("Badung", "Kabupaten", "Bali"),
+    ("Kupang", "Kota", "Nusa Tenggara Timur"),
+    ("Mataram", "Kota", "Nusa Tenggara Barat"),
+    ("Pontianak", "Kota", "Kalimantan Barat"),
+    ("Banjarmasin", "Kota", "Kalimantan Selatan"),
+    ("Jayapura", "Kota", "Papua"),
+    ("Ambon", "Kota", "Maluku"),
+    ("Yogyakarta", "Kota", "Daerah Istimewa Yogyakarta"),
 ]
-TIMEZONE = {"Kalimantan Timur": "WITA", "Sulawesi Selatan": "WITA", "Sulawesi Utara": "WITA", "Bali": "WITA",
-            "Nusa Tenggara Timur": "WITA", "Nusa Tenggara Barat": "WITA", "Kalimantan Selatan": "WITA",
-            "Papua": "WIT", "Maluku": "WIT"}
+TIMEZONE = {
+    "Kalimantan Timur": "WITA",
+    "Sulawesi Selatan": "WITA",
+    "Sulawesi Utara": "WITA",
+    "Bali": "WITA",
+    "Nusa Tenggara Timur": "WITA",
+    "Nusa Tenggara Barat": "WITA",
+    "Kalimantan Selatan": "WITA",
+    "Papua": "WIT",
+    "Maluku": "WIT",
+}
 DINAS = [
-    ("Dinas Pendidikan", "Disdik"), ("Dinas Kesehatan", "Dinkes"), ("Dinas Pekerjaan Umum dan Penataan Ruang", "PUPR"),
-    ("Dinas Perhubungan", "Dishub"), ("Dinas Sosial", "Dinsos"), ("Dinas Tenaga Kerja", "Disnaker"),
-    ("Dinas Pariwisata", "Dispar"), ("Dinas Lingkungan Hidup", "DLH"), ("Dinas Koperasi dan UKM", "Diskop UKM"),
-    ("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil"), ("Badan Perencanaan Pembangunan Daerah", "Bappeda"),
-    ("Badan Penanggulangan Bencana Daerah", "BPBD"), ("Badan Pengelolaan Keuangan dan Aset Daerah", "BPKAD"),
-    ("Dinas Komunikasi dan Informatika", "Diskominfo"), ("Dinas Pertanian", "Distan"),
+    ("Dinas Pendidikan", "Disdik"),
+    ("Dinas Kesehatan", "Dinkes"),
+    ("Dinas Pekerjaan Umum dan Penataan Ruang", "PUPR"),
+    ("Dinas Perhubungan", "Dishub"),
+    ("Dinas Sosial", "Dinsos"),
+    ("Dinas Tenaga Kerja", "Disnaker"),
+    ("Dinas Pariwisata", "Dispar"),
+    ("Dinas Lingkungan Hidup", "DLH"),
+    ("Dinas Koperasi dan UKM", "Diskop UKM"),
+    ("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil"),
+    ("Badan Perencanaan Pembangunan Daerah", "Bappeda"),
+    ("Badan Penanggulangan Bencana Daerah", "BPBD"),
+    ("Badan Pengelolaan Keuangan dan Aset Daerah", "BPKAD"),
+    ("Dinas Komunikasi dan Informatika", "Diskominfo"),
+    ("Dinas Pertanian", "Distan"),
 ]
 MINISTRIES = [
-    ("Kementerian Ketenagakerjaan", "Kemnaker"), ("Kementerian Dalam Negeri", "Kemendagri"),
-    ("Kementerian Keuangan", "Kemenkeu"), ("Kementerian Pekerjaan Umum dan Perumahan Rakyat", "Kementerian PUPR"),
-    ("Kementerian Kesehatan", "Kemenkes"), ("Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi", "Kemendikbudristek"),
-    ("Kementerian Koperasi dan Usaha Kecil dan Menengah", "KemenKopUKM"), ("Kementerian Perhubungan", "Kemenhub"),
-    ("Kementerian Sosial", "Kemensos"), ("Kementerian Pariwisata dan Ekonomi Kreatif", "Kemenparekraf"),
-    ("Badan Nasional Penanggulangan Bencana", "BNPB"), ("Badan Pusat Statistik", "BPS"),
+    ("Kementerian Ketenagakerjaan", "Kemnaker"),
+    ("Kementerian Dalam Negeri", "Kemendagri"),
+    ("Kementerian Keuangan", "Kemenkeu"),
+    ("Kementerian Pekerjaan Umum dan Perumahan Rakyat", "Kementerian PUPR"),
+    ("Kementerian Kesehatan", "Kemenkes"),
+    ("Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi", "Kemendikbudristek"),
+    ("Kementerian Koperasi dan Usaha Kecil dan Menengah", "KemenKopUKM"),
+    ("Kementerian Perhubungan", "Kemenhub"),
+    ("Kementerian Sosial", "Kemensos"),
+    ("Kementerian Pariwisata dan Ekonomi Kreatif", "Kemenparekraf"),
+    ("Badan Nasional Penanggulangan Bencana", "BNPB"),
+    ("Badan Pusat Statistik", "BPS"),
 ]
 COMPANIES = [
-    ("PT Pertamina (Persero)", "Pertamina"), ("PT Bank Rakyat Indonesia (Persero) Tbk", "BRI"),
-    ("PT Telkom Indonesia (Persero) Tbk", "Telkom"), ("PT PLN (Persero)", "PLN"), ("PT Pupuk Kalimantan Timur", "Pupuk Kaltim"),
-    ("Bank Pembangunan Daerah Jawa Barat dan Banten", "bank bjb"), ("PT Angkasa Pura I", "Angkasa Pura I"),
-    ("Universitas Mulawarman", "Unmul"), ("Universitas Padjadjaran", "Unpad"), ("Universitas Airlangga", "Unair"),
-    ("Universitas Hasanuddin", "Unhas"), ("Institut Teknologi Sepuluh Nopember", "ITS"),
+    ("PT Pertamina (Persero)", "Pertamina"),
+    ("PT Bank Rakyat Indonesia (Persero) Tbk", "BRI"),
+    ("PT Telkom Indonesia (Persero) Tbk", "Telkom"),
+    ("PT PLN (Persero)", "PLN"),
+    ("PT Pupuk Kalimantan Timur", "Pupuk Kaltim"),
+    ("Bank Pembangunan Daerah Jawa Barat dan Banten", "bank bjb"),
+    ("PT Angkasa Pura I", "Angkasa Pura I"),
+    ("Universitas Mulawarman", "Unmul"),
+    ("Universitas Padjadjaran", "Unpad"),
+    ("Universitas Airlangga", "Unair"),
+    ("Universitas Hasanuddin", "Unhas"),
+    ("Institut Teknologi Sepuluh Nopember", "ITS"),
 ]
-FIRST = ["Ali", "Andi", "Budi", "Dedi", "Eko", "Fitri", "Hendra", "Irwan", "Joko", "Kurniawan", "Lestari", "Muhammad",
-         "Nur", "Rahmat", "Siti", "Sri", "Taufik", "Wahyu", "Yusuf", "Agus", "Bambang", "Dewi", "Hadi", "Iskandar",
-         "Rina", "Sugeng", "Teguh", "Wulan", "Zainal", "Asep", "Made", "Nyoman", "Ketut", "Ahmad", "Rudy", "Syaharie",
-         "Arief", "Ridwan", "Emil", "Tri", "Yuli", "Hasan", "Imam", "Lukman", "Putu", "Ratna", "Indah", "Yoga", "Akmal"]
-LAST = ["Noor", "Santoso", "Wibowo", "Pratama", "Saputra", "Hidayat", "Siregar", "Nasution", "Harahap", "Lubis",
-        "Setiawan", "Gunawan", "Kusuma", "Rahman", "Hakim", "Jaang", "Malik", "Sulaiman", "Wijaya", "Halim", "Tanjung",
-        "Pasaribu", "Sitompul", "Purnomo", "Susanto", "Hamid", "Syahputra", "Ramadhan", "Firmansyah", "Suryadi",
-        "Anwar", "Fauzi", "Mahendra", "Permana", "Sembiring", "Mulyadi", "Aziz", "Effendi", "Rusdi", "Yamin"]
-TOPICS = ["penanganan banjir", "percepatan vaksinasi", "pengendalian inflasi daerah", "peningkatan kualitas SDM",
-          "pelatihan vokasi", "pembangunan jalan lingkar", "penurunan angka stunting", "digitalisasi layanan publik",
-          "penguatan UMKM", "pengelolaan sampah", "penataan kawasan kumuh", "pengembangan desa wisata",
-          "penyaluran bantuan sosial", "persiapan Pemilu", "ketahanan pangan", "revitalisasi pasar tradisional",
-          "pengembangan transportasi publik", "peningkatan pendapatan asli daerah", "penanganan kemiskinan ekstrem",
-          "mitigasi bencana", "penyediaan air bersih", "sertifikasi halal UMKM", "rekrutmen tenaga kerja lokal"]
-PROGRAM_NAMES = [("Kartu Prakerja", None), ("Program Keluarga Harapan", "PKH"), ("Bantuan Pangan Non Tunai", "BPNT"),
-                 ("Gerakan Nasional Bangga Buatan Indonesia", "Gernas BBI"), ("Kota Tanpa Kumuh", "Kotaku"),
-                 ("Program Indonesia Pintar", "PIP"), ("Sekolah Penggerak", None), ("Satu Data Indonesia", None),
-                 ("Desa Digital", None), ("Kampung Tangguh Bencana", None), ("Pelatihan Berbasis Kompetensi", "PBK"),
-                 ("Smart City", None), ("Bedah Rumah", None), ("Gerakan Tanam Cabai", None), ("Jaminan Kesehatan Daerah", "Jamkesda")]
-MEETING_KINDS = ["rapat koordinasi", "audiensi", "kunjungan kerja", "rapat kerja", "rapat paripurna", "focus group discussion",
-                 "penandatanganan nota kesepakatan", "rapat evaluasi"]
+FIRST = [
+    "Ali",
+    "Andi",
+    "Budi",
+    "Dedi",
+    "Eko",
+    "Fitri",
+    "Hendra",
+    "Irwan",
+    "Joko",
+    "Kurniawan",
+    "Lestari",
+    "Muhammad",
+    "Nur",
+    "Rahmat",
+    "Siti",
+    "Sri",
+    "Taufik",
+    "Wahyu",
+    "Yusuf",
+    "Agus",
+    "Bambang",
+    "Dewi",
+    "Hadi",
+    "Iskandar",
+    "Rina",
+    "Sugeng",
+    "Teguh",
+    "Wulan",
+    "Zainal",
+    "Asep",
+    "Made",
+    "Nyoman",
+    "Ketut",
+    "Ahmad",
+    "Rudy",
+    "Syaharie",
+    "Arief",
+    "Ridwan",
+    "Emil",
+    "Tri",
+    "Yuli",
+    "Hasan",
+    "Imam",
+    "Lukman",
+    "Putu",
+    "Ratna",
+    "Indah",
+    "Yoga",
+    "Akmal",
+]
+LAST = [
+    "Noor",
+    "Santoso",
+    "Wibowo",
+    "Pratama",
+    "Saputra",
+    "Hidayat",
+    "Siregar",
+    "Nasution",
+    "Harahap",
+    "Lubis",
+    "Setiawan",
+    "Gunawan",
+    "Kusuma",
+    "Rahman",
+    "Hakim",
+    "Jaang",
+    "Malik",
+    "Sulaiman",
+    "Wijaya",
+    "Halim",
+    "Tanjung",
+    "Pasaribu",
+    "Sitompul",
+    "Purnomo",
+    "Susanto",
+    "Hamid",
+    "Syahputra",
+    "Ramadhan",
+    "Firmansyah",
+    "Suryadi",
+    "Anwar",
+    "Fauzi",
+    "Mahendra",
+    "Permana",
+    "Sembiring",
+    "Mulyadi",
+    "Aziz",
+    "Effendi",
+    "Rusdi",
+    "Yamin",
+]
+TOPICS = [
+    "penanganan banjir",
+    "percepatan vaksinasi",
+    "pengendalian inflasi daerah",
+    "peningkatan kualitas SDM",
+    "pelatihan vokasi",
+    "pembangunan jalan lingkar",
+    "penurunan angka stunting",
+    "digitalisasi layanan publik",
+    "penguatan UMKM",
+    "pengelolaan sampah",
+    "penataan kawasan kumuh",
+    "pengembangan desa wisata",
+    "penyaluran bantuan sosial",
+    "persiapan Pemilu",
+    "ketahanan pangan",
+    "revitalisasi pasar tradisional",
+    "pengembangan transportasi publik",
+    "peningkatan pendapatan asli daerah",
+    "penanganan kemiskinan ekstrem",
+    "mitigasi bencana",
+    "penyediaan air bersih",
+    "sertifikasi halal UMKM",
+    "rekrutmen tenaga kerja lokal",
+]
+PROGRAM_NAMES = [
+    ("Kartu Prakerja", None),
+    ("Program Keluarga Harapan", "PKH"),
+    ("Bantuan Pangan Non Tunai", "BPNT"),
+    ("Gerakan Nasional Bangga Buatan Indonesia", "Gernas BBI"),
+    ("Kota Tanpa Kumuh", "Kotaku"),
+    ("Program Indonesia Pintar", "PIP"),
+    ("Sekolah Penggerak", None),
+    ("Satu Data Indonesia", None),
+    ("Desa Digital", None),
+    ("Kampung Tangguh Bencana", None),
+    ("Pelatihan Berbasis Kompetensi", "PBK"),
+    ("Smart City", None),
+    ("Bedah Rumah", None),
+    ("Gerakan Tanam Cabai", None),
+    ("Jaminan Kesehatan Daerah", "Jamkesda"),
+]
+MEETING_KINDS = [
+    "rapat koordinasi",
+    "audiensi",
+    "kunjungan kerja",
+    "rapat kerja",
+    "rapat paripurna",
+    "focus group discussion",
+    "penandatanganan nota kesepakatan",
+    "rapat evaluasi",
+]
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
-PUBLISHERS = ["WartaKaltim.id", "ANALITIK.CO.ID", "Kabar Daerah", "Suara Nusantara", "Berita Kota", "Antara", "Pikiran Rakyat Online"]
+PUBLISHERS = [
+    "WartaKaltim.id",
+    "ANALITIK.CO.ID",
+    "Kabar Daerah",
+    "Suara Nusantara",
+    "Berita Kota",
+    "Antara",
+    "Pikiran Rakyat Online",
+]
 SAY = ["kata", "ujar", "ungkap", "jelas", "tegas", "tutur"]
 QUOTES = [
     "Kami berharap kerja sama ini memberi manfaat langsung bagi masyarakat, terutama dalam {topic}",
@@ -221,9 +402,15 @@ def build_world(seed: int = 1, officials: int = 4000) -> World:
         people.append(Official(next(names_iter), role, org))
     rng.shuffle(people)
     rng.shuffle(orgs)
-    programs = [(f"Program {p}" if not p.startswith(("Program", "Gerakan", "Kartu", "Bantuan")) else p, acronym, rng.choice(orgs))
-                for p, acronym in PROGRAM_NAMES]
-    programs += [(f"Program {topic[0].upper()}{topic[1:]} {region[0]}", None, rng.choice(orgs)) for topic in TOPICS for region in REGIONS[:8]]
+    programs = [
+        (f"Program {p}" if not p.startswith(("Program", "Gerakan", "Kartu", "Bantuan")) else p, acronym, rng.choice(orgs))
+        for p, acronym in PROGRAM_NAMES
+    ]
+    programs += [
+        (f"Program {topic[0].upper()}{topic[1:]} {region[0]}", None, rng.choice(orgs))
+        for topic in TOPICS
+        for region in REGIONS[:8]
+    ]
     rng.shuffle(programs)
     return World(people, orgs, programs)
 
@@ -276,8 +463,9 @@ class _ArticleBuilder:
 
     def org(self, org: Org, *, short: bool = False) -> Entity:
         parent = self.org_entity_only(org.parent) if org.parent else None
-        e = self.entity("organization", org.name, government=org.government, org_type=org.org_type,
-                        parent=parent.key if parent else None)
+        e = self.entity(
+            "organization", org.name, government=org.government, org_type=org.org_type, parent=parent.key if parent else None
+        )
         written = org.acronym if short and org.acronym else org.name
         if written != org.name and written not in e.aliases:
             e.aliases.append(written)
@@ -335,8 +523,14 @@ class _ArticleBuilder:
         t.add(f" menggelar {kind} tentang {topic} bersama ")
         partner_e = self.org(partner)
         t.add(" di ")
-        venue_name = rng.choice([f"Ruang Rapat Utama Balai Kota {region[0]}", f"Aula Kantor {region[1]} {region[0]}",
-                                 f"Gedung DPRD {region[1]} {region[0]}", f"Hotel Grand {region[0]}"])
+        venue_name = rng.choice(
+            [
+                f"Ruang Rapat Utama Balai Kota {region[0]}",
+                f"Aula Kantor {region[1]} {region[0]}",
+                f"Gedung DPRD {region[1]} {region[0]}",
+                f"Hotel Grand {region[0]}",
+            ]
+        )
         venue = self.entity("place", venue_name, place_type="venue", parent=city.key)
         venue.mentions.append(t.add(venue_name))
         t.add(", ")
@@ -344,9 +538,19 @@ class _ArticleBuilder:
         tz = TIMEZONE.get(region[2], "WIB")
         t.add(f"{HARI[day.weekday()]} ({day.day}/{day.month}/{day.year}) pukul {hour} {tz}")
         t.end_sentence(". ")
-        meeting = Meeting("meeting:1", kind, f"{kind[0].upper()}{kind[1:]} tentang {topic}", day.isoformat(), hour.replace(".", ":"),
-                          tz, venue.key, [host_e.key, self.org_entity_only(host.org).key, partner_e.key], [], topic,
-                          [Span(0, t.length, "", 0)])
+        meeting = Meeting(
+            "meeting:1",
+            kind,
+            f"{kind[0].upper()}{kind[1:]} tentang {topic}",
+            day.isoformat(),
+            hour.replace(".", ":"),
+            tz,
+            venue.key,
+            [host_e.key, self.org_entity_only(host.org).key, partner_e.key],
+            [],
+            topic,
+            [Span(0, t.length, "", 0)],
+        )
         self.x.meetings.append(meeting)
 
         # Attendees.
@@ -372,8 +576,15 @@ class _ArticleBuilder:
             mou = f"nota kesepakatan tentang {topic}"
             t.add(f" menandatangani {mou}")
             t.end_sentence(". ")
-            agreement = Agreement("agreement:1", mou.capitalize(), [], [a.key, b.key], "signed", day.isoformat(),
-                                  [Span(start, t.length, "", len(t.sentences) - 1)])
+            agreement = Agreement(
+                "agreement:1",
+                mou.capitalize(),
+                [],
+                [a.key, b.key],
+                "signed",
+                day.isoformat(),
+                [Span(start, t.length, "", len(t.sentences) - 1)],
+            )
             self.x.agreements.append(agreement)
             meeting.about.append(agreement.key)
         # A programme with a target, often.
@@ -389,8 +600,18 @@ class _ArticleBuilder:
             unit = rng.choice(["UMKM", "keluarga penerima manfaat", "peserta", "rumah tidak layak huni", "siswa"])
             t.add(f" menjangkau {target:,} {unit} hingga {day.year + rng.randint(1, 4)}".replace(",", "."))
             t.end_sentence(". ")
-            self.x.programs.append(Program("program:1", name, [acronym] if acronym else [], p_org.key, float(target), unit,
-                                           f"{target} {unit}", [Span(start, t.length, "", len(t.sentences) - 1)]))
+            self.x.programs.append(
+                Program(
+                    "program:1",
+                    name,
+                    [acronym] if acronym else [],
+                    p_org.key,
+                    float(target),
+                    unit,
+                    f"{target} {unit}",
+                    [Span(start, t.length, "", len(t.sentences) - 1)],
+                )
+            )
         t.paragraph()
         self.quote(guests[0], topic)
         while len("".join(t.parts).split()) < 400:
@@ -398,9 +619,15 @@ class _ArticleBuilder:
         t.add(f"({rng.choice(['adv', 'red', 'ant', 'hms'])})")
         self.x.sentences = t.sentences
         title = f"{host.role} {host.name.split()[0]} Bahas {topic.title()} Bersama {partner.acronym or partner.name}"
-        return {"id": f"bench-{seed}-{index:07d}", "title": title, "text": t.text, "date": day.isoformat(),
-                "url": f"https://{publisher.lower().replace(' ', '')}.example/berita/{seed}/{index}",
-                "publisher": publisher, "language": "id"}
+        return {
+            "id": f"bench-{seed}-{index:07d}",
+            "title": title,
+            "text": t.text,
+            "date": day.isoformat(),
+            "url": f"https://{publisher.lower().replace(' ', '')}.example/berita/{seed}/{index}",
+            "publisher": publisher,
+            "language": "id",
+        }
 
     def quote(self, speaker: Official, topic: str) -> None:
         t = self.t
@@ -417,9 +644,17 @@ class _ArticleBuilder:
     def filler(self, region: tuple[str, str, str], topic: str, sentences: int) -> None:
         for _ in range(sentences):
             template = self.rng.choice(FILLER)
-            self.t.add(template.format(topic=topic, region=f"{region[1]} {region[0]}", province=region[2],
-                                       pct=self.rng.randint(40, 95), count=self.rng.randint(50, 400),
-                                       year=self.rng.randint(2020, 2026), money=self.rng.randint(5, 250))[:-1])
+            self.t.add(
+                template.format(
+                    topic=topic,
+                    region=f"{region[1]} {region[0]}",
+                    province=region[2],
+                    pct=self.rng.randint(40, 95),
+                    count=self.rng.randint(50, 400),
+                    year=self.rng.randint(2020, 2026),
+                    money=self.rng.randint(5, 250),
+                )[:-1]
+            )
             self.t.end_sentence(". ")
         self.t.paragraph()
 

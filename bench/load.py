@@ -82,8 +82,18 @@ def free_port() -> int:
 
 def start_server(store: Path, port: int, timeout: float, workers: int) -> subprocess.Popen:
     warta = Path(sys.executable).with_name("warta")
-    command = [str(warta), "serve", "--store", str(store), "--port", str(port), "--timeout", str(timeout),
-               "--workers", str(workers)]
+    command = [
+        str(warta),
+        "serve",
+        "--store",
+        str(store),
+        "--port",
+        str(port),
+        "--timeout",
+        str(timeout),
+        "--workers",
+        str(workers),
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -159,7 +169,11 @@ def build_mix(base: str, rng: random.Random, interactive_ms: float) -> Mix:
             params = {"query": entry["text"]}
             for param in entry["params"]:
                 pool = people if "person" in param["name"] or "official" in param["name"] else orgs
-                value = rng.choice(pool)[1] if pool and param["name"] in ("person", "organization", "org", "official", "other") else param["example"]
+                value = (
+                    rng.choice(pool)[1]
+                    if pool and param["name"] in ("person", "organization", "org", "official", "other")
+                    else param["example"]
+                )
                 params[f"param.{param['name']}"] = value
             urls.append(base + "/sparql?" + str(httpx.QueryParams(params)))
         started = time.monotonic()
@@ -171,7 +185,7 @@ def build_mix(base: str, rng: random.Random, interactive_ms: float) -> Mix:
         mix.queries.extend((entry["name"], url) for url in urls)
     for iri, name in people + orgs:
         if iri.startswith(DEFAULT_BASE_IRI):
-            mix.pages.append(base + "/resource/" + iri[len(DEFAULT_BASE_IRI):])
+            mix.pages.append(base + "/resource/" + iri[len(DEFAULT_BASE_IRI) :])
         mix.searches.append(base + "/search?q=" + quote(name.split()[-1]))
     return mix
 
@@ -213,7 +227,9 @@ async def sample_memory(pid: int, until: float, out: list[float]) -> None:
         await asyncio.sleep(0.5)
 
 
-async def run_load(base: str, pid: int, mix: Mix, clients: int, duration: float) -> tuple[list[Sample], list[Sample], list[float]]:
+async def run_load(
+    base: str, pid: int, mix: Mix, clients: int, duration: float
+) -> tuple[list[Sample], list[Sample], list[float]]:
     samples: list[Sample] = []
     runaway: list[Sample] = []
     memory: list[float] = []
@@ -255,7 +271,8 @@ def report(args, built: dict | None, mix: Mix, samples, runaway, memory, baselin
         f"1-minute load average {os.getloadavg()[0]:.1f} when the run ended (other jobs included).",
         "",
         f"- store: {built['articles']:,} generated articles, {built['quads']:,} quads in article graphs"
-        if built else f"- store: {args.store}",
+        if built
+        else f"- store: {args.store}",
         f"- server: `warta serve --timeout {args.timeout:g} --workers {args.workers}` (defaults otherwise)",
         f"- load: {args.clients} concurrent clients for {duration:.0f} s (half library queries with parameters, "
         "four tenths entity pages, one tenth search), plus 1 client sending only a query that runs past the timeout",
@@ -285,8 +302,12 @@ def report(args, built: dict | None, mix: Mix, samples, runaway, memory, baselin
     for s in samples:
         if s.kind.startswith("query:"):
             slow[s.kind[6:]] = max(slow[s.kind[6:]], s.seconds * 1000)
-    lines += ["", "Slowest library queries in the mix (max ms under load): "
-              + ", ".join(f"{name} {ms:.0f}" for name, ms in slow.most_common(5)), ""]
+    lines += [
+        "",
+        "Slowest library queries in the mix (max ms under load): "
+        + ", ".join(f"{name} {ms:.0f}" for name, ms in slow.most_common(5)),
+        "",
+    ]
     if mix.analytic:
         lines += [
             f"Left out of the mix as whole-store analyses (over {args.interactive_ms:.0f} ms alone on the idle server): "
@@ -305,9 +326,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--timeout", type=float, default=30.0, help="the server's query timeout (s; 30 is warta serve's default)")
     parser.add_argument("--workers", type=int, default=2, help="the server's query workers")
-    parser.add_argument("--interactive-ms", type=float, default=1000.0,
-                        help="library queries slower than this alone on the idle server are left out of the mix")
-    parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "load.md"), help="markdown report ('-': stdout only)")
+    parser.add_argument(
+        "--interactive-ms",
+        type=float,
+        default=1000.0,
+        help="library queries slower than this alone on the idle server are left out of the mix",
+    )
+    parser.add_argument(
+        "--output", default=str(ROOT / "bench" / "results" / "load.md"), help="markdown report ('-': stdout only)"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="warta-load-") as tmp:
@@ -316,7 +343,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.store:
             started = time.monotonic()
             built = build_store(store, args.articles)
-            print(f"built {built['articles']} articles, {built['quads']} quads in {time.monotonic() - started:.0f} s", file=sys.stderr)
+            print(
+                f"built {built['articles']} articles, {built['quads']} quads in {time.monotonic() - started:.0f} s",
+                file=sys.stderr,
+            )
         port = free_port()
         server = start_server(store, port, args.timeout, args.workers)
         base = f"http://127.0.0.1:{port}"

@@ -125,9 +125,17 @@ def ingest_run(corpus: Path, store: Path, workers: int) -> dict:
     cpu = LAST_CPU_SECONDS
     report = json.loads(stdout.strip().splitlines()[-1])
     shutil.rmtree(store, ignore_errors=True)
-    return {"articles": report["articles"], "seconds": seconds, "rate": report["articles"] / seconds, "rss_mib": rss,
-            "errors": len(report["errors"]), "quads": report["quads_added"], "cpu_s": cpu,
-            "per_cpu_s": report["articles"] / cpu if cpu else 0.0, "load": os.getloadavg()[0]}
+    return {
+        "articles": report["articles"],
+        "seconds": seconds,
+        "rate": report["articles"] / seconds,
+        "rss_mib": rss,
+        "errors": len(report["errors"]),
+        "quads": report["quads_added"],
+        "cpu_s": cpu,
+        "per_cpu_s": report["articles"] / cpu if cpu else 0.0,
+        "load": os.getloadavg()[0],
+    }
 
 
 def bench_ingestion(work: Path, small: int, large: int) -> list[dict]:
@@ -143,8 +151,14 @@ def bench_ingestion(work: Path, small: int, large: int) -> list[dict]:
     two = ingest_run(corpora[small], store, 2)
     rows.append({"what": f"ingest {small:,} articles, --workers 2", **two, "ratio": two["rate"] / base["rate"]})
     big = ingest_run(corpora[large], store, 1)
-    rows.append({"what": f"ingest {large:,} articles, 1 process", **big, "ratio": big["rate"] / base["rate"],
-                 "rss_ratio": big["rss_mib"] / base["rss_mib"]})
+    rows.append(
+        {
+            "what": f"ingest {large:,} articles, 1 process",
+            **big,
+            "ratio": big["rate"] / base["rate"],
+            "rss_ratio": big["rss_mib"] / base["rss_mib"],
+        }
+    )
     return rows
 
 
@@ -197,8 +211,14 @@ def build_query_store(path: Path, target_quads: int, seed: int = 1) -> dict:
                 rss_marks.append((quads, _rss_mib()))
                 next_mark += mark_every
     store.close()
-    return {"articles": count, "quads": quads, "build_s": build_s, "write_s": write_s, "write_rate": quads / write_s,
-            "rss_marks": rss_marks}
+    return {
+        "articles": count,
+        "quads": quads,
+        "build_s": build_s,
+        "write_s": write_s,
+        "write_rate": quads / write_s,
+        "rss_marks": rss_marks,
+    }
 
 
 def _rss_mib() -> int:
@@ -268,35 +288,51 @@ def fmt_ms(ms: float | None) -> str:
     return f"{ms:,.0f} ms" if ms >= 10 else f"{ms:.1f} ms"
 
 
-def render_report(info: dict, ingestion: list[dict], stores: list[dict], rdflib: dict | None, exports: list[dict],
-                  quick: bool, notes: list[str]) -> str:
+def render_report(
+    info: dict, ingestion: list[dict], stores: list[dict], rdflib: dict | None, exports: list[dict], quick: bool, notes: list[str]
+) -> str:
     lines = [f"# Benchmark results ({'quick' if quick else 'full'} run, {time.strftime('%Y-%m-%d %H:%M')})", ""]
     lines += ["## Machine", ""] + [f"- **{k}**: {v}" for k, v in info.items()] + [""]
     if ingestion:
-        lines += ["## Ingestion (read → extract → model → store, end to end, `warta ingest`)", "",
-                  ("| run | articles | quads | wall s | articles/s | ratio vs baseline | CPU s | articles per CPU-s "
-                  "| peak RSS | RSS ratio | load avg at end | errors |"),
-                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        lines += [
+            "## Ingestion (read → extract → model → store, end to end, `warta ingest`)",
+            "",
+            (
+                "| run | articles | quads | wall s | articles/s | ratio vs baseline | CPU s | articles per CPU-s "
+                "| peak RSS | RSS ratio | load avg at end | errors |"
+            ),
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        ]
         for row in ingestion:
             ratio = f"{row['ratio']:.2f}x" if "ratio" in row else "1.00x"
             rss_ratio = f"{row['rss_ratio']:.2f}x" if "rss_ratio" in row else "1.00x" if "baseline" in row["what"] else ""
-            lines.append(f"| {row['what']} | {row['articles']:,} | {row['quads']:,} | {row['seconds']:.1f} | {row['rate']:.1f} | "
-                         f"{ratio} | {row['cpu_s']:.0f} | {row['per_cpu_s']:.1f} | {row['rss_mib']} MiB | {rss_ratio} | "
-                         f"{row['load']:.1f} | {row['errors']} |")
-        lines += ["", ("Targets: >= 200 articles/s in one process; 1.7x with two workers; peak RSS flat as the corpus grows. "
-                  "Articles per CPU-second is what one idle core would do in one process."), ""]
+            lines.append(
+                f"| {row['what']} | {row['articles']:,} | {row['quads']:,} | {row['seconds']:.1f} | {row['rate']:.1f} | "
+                f"{ratio} | {row['cpu_s']:.0f} | {row['per_cpu_s']:.1f} | {row['rss_mib']} MiB | {rss_ratio} | "
+                f"{row['load']:.1f} | {row['errors']} |"
+            )
+        lines += [
+            "",
+            (
+                "Targets: >= 200 articles/s in one process; 1.7x with two workers; peak RSS flat as the corpus grows. "
+                "Articles per CPU-second is what one idle core would do in one process."
+            ),
+            "",
+        ]
     if stores:
-        lines += [("## Queries (embedded Oxigraph store, deduplicated union; median of "
-                  f"{REPEATS} after a warm-up)"), ""]
-        head = "| query | " + " | ".join(f"{s['quads']/1e6:.1f}M quads" for s in stores)
+        lines += [(f"## Queries (embedded Oxigraph store, deduplicated union; median of {REPEATS} after a warm-up)"), ""]
+        head = "| query | " + " | ".join(f"{s['quads'] / 1e6:.1f}M quads" for s in stores)
         if rdflib:
-            head += f" | rdflib memory, {stores[0]['quads']/1e6:.0f}M (1 run) | rdflib / Oxigraph"
+            head += f" | rdflib memory, {stores[0]['quads'] / 1e6:.0f}M (1 run) | rdflib / Oxigraph"
         if len(stores) > 1:
-            head += f" | {stores[-1]['quads']/1e6:.0f}M / {stores[0]['quads']/1e6:.0f}M"
+            head += f" | {stores[-1]['quads'] / 1e6:.0f}M / {stores[0]['quads'] / 1e6:.0f}M"
         lines += [head + " |", "|" + "---|" * (head.count("|"))]
         for name in QUERIES:
-            cells = [f"{fmt_ms(s['results'][name]['ms'])} wall, {fmt_ms(s['results'][name].get('cpu_ms'))} CPU "
-                     f"({s['results'][name]['rows']} rows)" for s in stores]
+            cells = [
+                f"{fmt_ms(s['results'][name]['ms'])} wall, {fmt_ms(s['results'][name].get('cpu_ms'))} CPU "
+                f"({s['results'][name]['rows']} rows)"
+                for s in stores
+            ]
             if rdflib:
                 item = rdflib.get(name)
                 if item and "ms" in item:
@@ -307,23 +343,41 @@ def render_report(info: dict, ingestion: list[dict], stores: list[dict], rdflib:
             if len(stores) > 1:
                 cells.append(f"{stores[-1]['results'][name]['ms'] / stores[0]['results'][name]['ms']:.1f}x")
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
-        lines += ["", "Targets: every query under 100 ms at 1M quads and under 1 s at 10M quads.", "",
-                  "| store | articles | quads | graph building s | store writes s | quads/s written |", "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "Targets: every query under 100 ms at 1M quads and under 1 s at 10M quads.",
+            "",
+            "| store | articles | quads | graph building s | store writes s | quads/s written |",
+            "|---|---|---|---|---|---|",
+        ]
         for s in stores:
-            lines.append(f"| {s['quads']/1e6:.1f}M | {s['articles']:,} | {s['quads']:,} | {s['build_s']:.0f} | {s['write_s']:.0f} | {s['write_rate']:,.0f} |")
+            lines.append(
+                f"| {s['quads'] / 1e6:.1f}M | {s['articles']:,} | {s['quads']:,} | {s['build_s']:.0f} | {s['write_s']:.0f} | {s['write_rate']:,.0f} |"
+            )
         for s in stores:
             if s.get("rss_marks"):
-                marks = ", ".join(f"{q/1e6:.1f}M quads: {r} MiB" for q, r in s["rss_marks"])
-                lines.append(f"\nResident memory while filling the {s['quads']/1e6:.0f}M store (embedded, one process): {marks}.")
+                marks = ", ".join(f"{q / 1e6:.1f}M quads: {r} MiB" for q, r in s["rss_marks"])
+                lines.append(
+                    f"\nResident memory while filling the {s['quads'] / 1e6:.0f}M store (embedded, one process): {marks}."
+                )
         if rdflib and "_load_s" in rdflib:
-            lines.append(f"| rdflib memory (1M, from N-Quads) | | | | {rdflib['_load_s']:.0f} (parse) | "
-                         f"{stores[0]['quads'] / rdflib['_load_s']:,.0f} (peak RSS {rdflib['_rss_mib']} MiB) |")
+            lines.append(
+                f"| rdflib memory (1M, from N-Quads) | | | | {rdflib['_load_s']:.0f} (parse) | "
+                f"{stores[0]['quads'] / rdflib['_load_s']:,.0f} (peak RSS {rdflib['_rss_mib']} MiB) |"
+            )
         lines.append("")
     if exports:
-        lines += ["## Streaming export (`warta export -f nquads`)", "", "| store | seconds | file | peak RSS | RSS ratio |", "|---|---|---|---|---|"]
+        lines += [
+            "## Streaming export (`warta export -f nquads`)",
+            "",
+            "| store | seconds | file | peak RSS | RSS ratio |",
+            "|---|---|---|---|---|",
+        ]
         for e in exports:
-            lines.append(f"| {e['quads']/1e6:.1f}M quads | {e['seconds']:.0f} | {e['bytes']/2**20:,.0f} MiB | {e['rss_mib']} MiB | "
-                         f"{e['rss_mib'] / exports[0]['rss_mib']:.2f}x |")
+            lines.append(
+                f"| {e['quads'] / 1e6:.1f}M quads | {e['seconds']:.0f} | {e['bytes'] / 2**20:,.0f} MiB | {e['rss_mib']} MiB | "
+                f"{e['rss_mib'] / exports[0]['rss_mib']:.2f}x |"
+            )
         lines.append("")
     lines += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
     return "\n".join(lines)
@@ -337,7 +391,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-queries", action="store_true")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline (minutes at 1M quads)")
     parser.add_argument("--rdflib-timeout", type=float, default=None, help="seconds (default 900 quick, 3600 full)")
-    parser.add_argument("--query-sizes", type=int, nargs="+", help="quads in the query stores (default 1M, and 10M unless --quick)")
+    parser.add_argument(
+        "--query-sizes", type=int, nargs="+", help="quads in the query stores (default 1M, and 10M unless --quick)"
+    )
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "latest.md"))
     args = parser.parse_args(argv)
 
@@ -345,13 +401,19 @@ def main(argv: list[str] | None = None) -> None:
     work.mkdir(parents=True, exist_ok=True)
     info = machine()
     notes = [
-        ("Corpora from bench/generate.py (seed 1): ~400-word Indonesian government-news articles, Zipf-popular officials, "
-        "agencies and programmes; written as JSONL shards of 1,000 articles."),
-        ("Query stores hold the graphs an ideal extractor would produce for generated articles (bench/generate.py's "
-        "truth, through the real model stage and store), not the rule extractor's output: the same contract shape, "
-        "without hours of extraction. (a), (d), (e) use the most-mentioned person and organisation (the worst case)."),
-        ("rdflib baseline: rdflib Dataset(default_union=True) in memory, loaded from the N-Quads export; one run per "
-        "query (its queries take seconds to minutes)."),
+        (
+            "Corpora from bench/generate.py (seed 1): ~400-word Indonesian government-news articles, Zipf-popular officials, "
+            "agencies and programmes; written as JSONL shards of 1,000 articles."
+        ),
+        (
+            "Query stores hold the graphs an ideal extractor would produce for generated articles (bench/generate.py's "
+            "truth, through the real model stage and store), not the rule extractor's output: the same contract shape, "
+            "without hours of extraction. (a), (d), (e) use the most-mentioned person and organisation (the worst case)."
+        ),
+        (
+            "rdflib baseline: rdflib Dataset(default_union=True) in memory, loaded from the N-Quads export; one run per "
+            "query (its queries take seconds to minutes)."
+        ),
     ]
     ingestion, stores, exports, rdflib = [], [], [], None
     try:

@@ -25,7 +25,9 @@ def _run_chunk(func: Callable, items: list) -> list:
 
 
 @contextmanager
-def dask_executor(address: Any, *, chunksize: int = 8, max_in_flight: int | None = None) -> Iterator[Callable[[Callable, Iterable], Iterator]]:
+def dask_executor(
+    address: Any, *, chunksize: int = 8, max_in_flight: int | None = None
+) -> Iterator[Callable[[Callable, Iterable], Iterator]]:
     """An ``imap``-like executor over a ``dask.distributed.Client``.
 
     Args:

@@ -64,6 +64,4 @@ def check_bound(query_name: str, declared: Iterable, bindings: dict) -> None:
     if missing:
         needed = " ".join(f'--param {p.name}="{p.example or "..."}"' for p in missing)
         described = "; ".join(f"{p.name}: {p.description}" for p in missing if p.description)
-        raise ParameterError(
-            f"{query_name} needs {needed}" + (f" ({described})" if described else "")
-        )
+        raise ParameterError(f"{query_name} needs {needed}" + (f" ({described})" if described else ""))

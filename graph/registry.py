@@ -31,9 +31,7 @@ class Registry(Generic[T]):
         try:
             entry = self._entries[name]
         except KeyError:
-            raise WartaError(
-                Errors.E002.format(kind=self.kind, name=name, known=", ".join(sorted(self._entries)))
-            ) from None
+            raise WartaError(Errors.E002.format(kind=self.kind, name=name, known=", ".join(sorted(self._entries)))) from None
         if isinstance(entry, tuple):
             module, attr = entry
             entry = getattr(importlib.import_module(module), attr)

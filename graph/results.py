@@ -41,9 +41,7 @@ def to_rdflib_result(result: QueryResult) -> Result:
     out = Result(result.kind)
     if result.kind == "SELECT":
         out.vars = [Variable(v) for v in result.variables]
-        out.bindings = [
-            {Variable(v): term for v, term in zip(result.variables, row) if term is not None} for row in result.rows
-        ]
+        out.bindings = [{Variable(v): term for v, term in zip(result.variables, row) if term is not None} for row in result.rows]
     elif result.kind == "ASK":
         out.askAnswer = bool(result.boolean)
     else:
@@ -97,12 +95,8 @@ def json_results(result: QueryResult) -> bytes:
     """SPARQL 1.1 Query Results JSON, written directly (faster than rdflib's serializer)."""
     if result.kind == "ASK":
         return json.dumps({"head": {}, "boolean": bool(result.boolean)}).encode("utf-8")
-    bindings = [
-        {v: _json_term(term) for v, term in zip(result.variables, row) if term is not None} for row in result.rows
-    ]
-    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode(
-        "utf-8"
-    )
+    bindings = [{v: _json_term(term) for v, term in zip(result.variables, row) if term is not None} for row in result.rows]
+    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
 
 
 def short(term: Identifier | None, width: int = 60) -> str:

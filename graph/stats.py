@@ -42,10 +42,13 @@ class StoreStats:
 
 
 def _local_name(iri: str) -> str:
-    for prefix, short in (("https://schema.org/", "schema:"), ("http://www.w3.org/ns/org#", "org:"),
-                          ("https://w3id.org/warta/ontology#", "warta:")):
+    for prefix, short in (
+        ("https://schema.org/", "schema:"),
+        ("http://www.w3.org/ns/org#", "org:"),
+        ("https://w3id.org/warta/ontology#", "warta:"),
+    ):
         if iri.startswith(prefix):
-            return short + iri[len(prefix):]
+            return short + iri[len(prefix) :]
     return iri
 
 

@@ -241,7 +241,7 @@ def _qname(iri: URIRef) -> str:
 
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return f"<{iri}>"
 
 

@@ -111,11 +111,18 @@ GOV = (ORG.Organization, SCHEMA.GovernmentOrganization)
 
 
 def article_graphs() -> list[tuple[str, list]]:
-    a1 = ArticleGraph("a1", XSS_TITLE, "2022-03-01", "Kaltim Pos", [
-        "Wali Kota Samarinda Andi Harun menerima Sekda Balikpapan Rudi Hartono di Samarinda.",
-        "Rapat itu membahas investasi.",
-        "\"Kami siap bekerja sama,\" kata Andi Harun.",
-    ], url="https://kaltimpos.example/a1")
+    a1 = ArticleGraph(
+        "a1",
+        XSS_TITLE,
+        "2022-03-01",
+        "Kaltim Pos",
+        [
+            "Wali Kota Samarinda Andi Harun menerima Sekda Balikpapan Rudi Hartono di Samarinda.",
+            "Rapat itu membahas investasi.",
+            '"Kami siap bekerja sama," kata Andi Harun.',
+        ],
+        url="https://kaltimpos.example/a1",
+    )
     a1.entity(ANDI, [SCHEMA.Person], "Andi Harun", 0, aliases=["Andi"])
     a1.entity(RUDI, [SCHEMA.Person], "Rudi Hartono", 0)
     a1.entity(SAMARINDA_GOV, GOV, "Pemerintah Kota Samarinda", 0, aliases=["Pemkot Samarinda"])
@@ -124,23 +131,37 @@ def article_graphs() -> list[tuple[str, list]]:
     a1.office(ANDI, "Wali Kota", SAMARINDA_GOV, 0)
     a1.office(RUDI, "Sekretaris Daerah", BALIKPAPAN_GOV, 0)
     a1.add(a1.iri, SCHEMA.mentions, MEETING1)
-    for t in ((MEETING1, RDF.type, WARTA.Meeting), (MEETING1, SCHEMA.name, Literal("Rapat investasi")),
-              (MEETING1, SCHEMA.startDate, Literal("2022-02-28", datatype=XSD.date)),
-              (MEETING1, SCHEMA.attendee, ANDI), (MEETING1, SCHEMA.attendee, RUDI),
-              (MEETING1, SCHEMA.location, SAMARINDA)):
+    for t in (
+        (MEETING1, RDF.type, WARTA.Meeting),
+        (MEETING1, SCHEMA.name, Literal("Rapat investasi")),
+        (MEETING1, SCHEMA.startDate, Literal("2022-02-28", datatype=XSD.date)),
+        (MEETING1, SCHEMA.attendee, ANDI),
+        (MEETING1, SCHEMA.attendee, RUDI),
+        (MEETING1, SCHEMA.location, SAMARINDA),
+    ):
         a1.add(*t)
     a1.phrase(MEETING1, 0, "menerima")
     a1.phrase(MEETING1, 1)
-    for t in ((QUOTE, RDF.type, SCHEMA.Quotation), (QUOTE, SCHEMA.text, Literal("Kami siap bekerja sama,")),
-              (QUOTE, SCHEMA.creator, ANDI), (QUOTE, SCHEMA.isPartOf, a1.iri)):
+    for t in (
+        (QUOTE, RDF.type, SCHEMA.Quotation),
+        (QUOTE, SCHEMA.text, Literal("Kami siap bekerja sama,")),
+        (QUOTE, SCHEMA.creator, ANDI),
+        (QUOTE, SCHEMA.isPartOf, a1.iri),
+    ):
         a1.add(*t)
     a1.phrase(QUOTE, 2)
 
-    a2 = ArticleGraph("a2", "Balikpapan dan Kemenkop teken MoU", "2022-05-10", "Antara", [
-        "Pemerintah Kota Balikpapan dan Kementerian Koperasi menandatangani MoU pemberdayaan UMKM.",
-        "Menteri Koperasi Teten Masduki meluncurkan program UMKM Naik Kelas.",
-        "DPMPTSP Pemerintah Kota Samarinda ikut hadir dari Samarinda, Kalimantan Timur.",
-    ])
+    a2 = ArticleGraph(
+        "a2",
+        "Balikpapan dan Kemenkop teken MoU",
+        "2022-05-10",
+        "Antara",
+        [
+            "Pemerintah Kota Balikpapan dan Kementerian Koperasi menandatangani MoU pemberdayaan UMKM.",
+            "Menteri Koperasi Teten Masduki meluncurkan program UMKM Naik Kelas.",
+            "DPMPTSP Pemerintah Kota Samarinda ikut hadir dari Samarinda, Kalimantan Timur.",
+        ],
+    )
     a2.entity(BALIKPAPAN_GOV, GOV, "Pemerintah Kota Balikpapan", 0)
     a2.entity(KEMENKOP, GOV, "Kementerian Koperasi", 0, aliases=["Kemenkop"])
     a2.entity(TETEN, [SCHEMA.Person], "Teten Masduki", 1, aliases=["Teten"])
@@ -152,24 +173,42 @@ def article_graphs() -> list[tuple[str, list]]:
     a2.add(DPMPTSP, ORG.subOrganizationOf, SAMARINDA_GOV)
     a2.add(SAMARINDA, SCHEMA.containedInPlace, KALTIM)
     a2.add(a2.iri, SCHEMA.mentions, MOU)
-    for t in ((MOU, RDF.type, WARTA.Agreement), (MOU, SCHEMA.name, Literal("MoU pemberdayaan UMKM")),
-              (MOU, WARTA.party, BALIKPAPAN_GOV), (MOU, WARTA.party, KEMENKOP), (MOU, WARTA.status, Literal("signed"))):
+    for t in (
+        (MOU, RDF.type, WARTA.Agreement),
+        (MOU, SCHEMA.name, Literal("MoU pemberdayaan UMKM")),
+        (MOU, WARTA.party, BALIKPAPAN_GOV),
+        (MOU, WARTA.party, KEMENKOP),
+        (MOU, WARTA.status, Literal("signed")),
+    ):
         a2.add(*t)
     a2.phrase(MOU, 0, "MoU pemberdayaan UMKM")
     a2.add(a2.iri, SCHEMA.mentions, PROGRAM)
-    for t in ((PROGRAM, RDF.type, WARTA.Program), (PROGRAM, SCHEMA.name, Literal("UMKM Naik Kelas")),
-              (PROGRAM, SCHEMA.provider, KEMENKOP)):
+    for t in (
+        (PROGRAM, RDF.type, WARTA.Program),
+        (PROGRAM, SCHEMA.name, Literal("UMKM Naik Kelas")),
+        (PROGRAM, SCHEMA.provider, KEMENKOP),
+    ):
         a2.add(*t)
     a2.phrase(PROGRAM, 1, "UMKM Naik Kelas")
 
-    a3 = ArticleGraph("a3", "Teten bertemu tokoh", "2022-07-01", "Antara", [
-        f"Menteri Teten Masduki bertemu {XSS_NAME} di Jakarta.",
-    ])
+    a3 = ArticleGraph(
+        "a3",
+        "Teten bertemu tokoh",
+        "2022-07-01",
+        "Antara",
+        [
+            f"Menteri Teten Masduki bertemu {XSS_NAME} di Jakarta.",
+        ],
+    )
     a3.entity(TETEN, [SCHEMA.Person], "Teten Masduki", 0)
     a3.entity(XSS, [SCHEMA.Person], XSS_NAME, 0, aliases=["Zulkifli Hasan", "Zülkîflî"])
     a3.add(a3.iri, SCHEMA.mentions, MEETING2)
-    for t in ((MEETING2, RDF.type, WARTA.Meeting), (MEETING2, SCHEMA.name, Literal("Pertemuan")),
-              (MEETING2, SCHEMA.attendee, TETEN), (MEETING2, SCHEMA.attendee, XSS)):
+    for t in (
+        (MEETING2, RDF.type, WARTA.Meeting),
+        (MEETING2, SCHEMA.name, Literal("Pertemuan")),
+        (MEETING2, SCHEMA.attendee, TETEN),
+        (MEETING2, SCHEMA.attendee, XSS),
+    ):
         a3.add(*t)
     a3.phrase(MEETING2, 0, "bertemu")
     return [(str(a.iri), a.triples) for a in (a1, a2, a3)]

@@ -9,8 +9,7 @@ from graph.analysis.filters import ViewFilter, apply_filter, ego_nodes, parse_ty
 from graph.analysis.run import chains_between, entity_timeline
 from graph.errors import WartaError
 
-from graph_data import (ANDI, BALIKPAPAN_GOV, KEMENKOP, MEETING1, MOU, QUOTE, RUDI, SAMARINDA_GOV, TETEN, XSS,
-                        populate)
+from graph_data import ANDI, BALIKPAPAN_GOV, KEMENKOP, MEETING1, MOU, QUOTE, RUDI, SAMARINDA_GOV, TETEN, XSS, populate
 
 
 @pytest.fixture
@@ -27,7 +26,16 @@ def graph(store):
 def test_entity_graph_has_no_class_nodes_or_type_edges(graph):
     assert all(not str(n).startswith(("https://schema.org/", "http://www.w3.org/")) for n in graph)
     assert {d["relation"] for _, _, d in graph.edges(data=True)} <= {
-        "office", "attended", "party", "provides", "said", "held_in", "about", "part_of", "located_in"}
+        "office",
+        "attended",
+        "party",
+        "provides",
+        "said",
+        "held_in",
+        "about",
+        "part_of",
+        "located_in",
+    }
     assert graph.number_of_nodes() == 15 and graph.number_of_edges() == 14
 
 
@@ -82,8 +90,14 @@ def test_most_connected_pairs_count_shared_agreements(graph):
 
 def test_shortest_chain_steps_carry_article_and_sentence(graph):
     (chain,) = shortest_chains(graph, str(ANDI), str(TETEN))
-    assert [s.relation for s in chain] == ["attended", "attended", "holds office in (Sekretaris Daerah)",
-                                           "party to", "party to", "holds office in (Menteri)"]
+    assert [s.relation for s in chain] == [
+        "attended",
+        "attended",
+        "holds office in (Sekretaris Daerah)",
+        "party to",
+        "party to",
+        "holds office in (Menteri)",
+    ]
     assert chain[0].source_iri == str(ANDI) and chain[-1].source_iri == str(TETEN)
     assert all(step.evidence and step.evidence[0].sentence for step in chain)
     assert chain[3].evidence[0].article.identifier == "a2"
@@ -99,7 +113,10 @@ def test_no_chain_is_a_user_error(store):
 def test_timeline_is_in_date_order_with_sources(graph):
     events = timeline(graph, str(ANDI))
     assert [(e.date, e.relation) for e in events] == [
-        ("2022-02-28", "attended"), ("2022-03-01", "holds office in (Wali Kota)"), ("2022-03-01", "said")]
+        ("2022-02-28", "attended"),
+        ("2022-03-01", "holds office in (Wali Kota)"),
+        ("2022-03-01", "said"),
+    ]
     assert all(e.evidence.article.identifier == "a1" for e in events)
 
 
@@ -108,11 +125,21 @@ def test_timeline_of_an_organisation_reads_links_from_its_side(graph):
     assert {"has office holder (Menteri)", "party to", "provides"} <= relations
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Andi Harun", ANDI), ("andi", ANDI), ("  ANDI   harun ", ANDI), ("Kemenkop", KEMENKOP),
-    ("zulkifli hasan", XSS), ("ZÜLKÎFLÎ", XSS), ("zulkifli", XSS), ("teten", TETEN), (str(RUDI), RUDI),
-    ("pemerintah kota samarinda", SAMARINDA_GOV),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Andi Harun", ANDI),
+        ("andi", ANDI),
+        ("  ANDI   harun ", ANDI),
+        ("Kemenkop", KEMENKOP),
+        ("zulkifli hasan", XSS),
+        ("ZÜLKÎFLÎ", XSS),
+        ("zulkifli", XSS),
+        ("teten", TETEN),
+        (str(RUDI), RUDI),
+        ("pemerintah kota samarinda", SAMARINDA_GOV),
+    ],
+)
 def test_entity_arguments_resolve_by_name_alias_or_iri(store, text, expected):
     assert resolve_entity(store, text) == str(expected)
 

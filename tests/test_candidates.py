@@ -35,7 +35,17 @@ def test_a_spelling_variant_is_a_candidate():
 
 def test_index_finds_stored_fuller_name(memory_store):
     person = URIRef("http://example.org/person/ali-fitri-noor")
-    memory_store.write_graphs([("http://example.org/g", [(person, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef("https://schema.org/Person")), (person, URIRef("https://schema.org/name"), Literal("Ali Fitri Noor"))])])
+    memory_store.write_graphs(
+        [
+            (
+                "http://example.org/g",
+                [
+                    (person, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef("https://schema.org/Person")),
+                    (person, URIRef("https://schema.org/name"), Literal("Ali Fitri Noor")),
+                ],
+            )
+        ]
+    )
     found = PersonIndex(memory_store).candidates("http://example.org/person/ali-fitri", "Ali Fitri")
     assert [iri for iri, _ in found] == [str(person)]
 
@@ -50,7 +60,9 @@ def test_ingest_records_a_candidate_instead_of_merging(memory_store):
                ?l schema:name ?long }"""
     ).rows
     assert [(str(a), str(b)) for a, b, _ in rows] == [("Ali Fitri", "Ali Fitri Noor")]
-    names = {str(r[0]) for r in memory_store.query(sparql_prologue() + "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }").rows}
+    names = {
+        str(r[0]) for r in memory_store.query(sparql_prologue() + "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }").rows
+    }
     assert {"Ali Fitri", "Ali Fitri Noor"} <= names  # two nodes: recorded, not fused
 
 

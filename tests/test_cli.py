@@ -44,8 +44,16 @@ def test_ingest_exits_1_naming_the_bad_file_and_stores_the_rest(tmp_path):
 
 def test_query_binds_parameters_and_prints_csv(store):
     query = "SELECT ?id WHERE { ?a schema:identifier ?id ; schema:headline ?title }"
-    result = run("query", query, "--param", "title=Pemkab Kutai Kartanegara Teken MoU dengan Universitas Mulawarman",
-                 "-f", "csv", "--store", store)
+    result = run(
+        "query",
+        query,
+        "--param",
+        "title=Pemkab Kutai Kartanegara Teken MoU dengan Universitas Mulawarman",
+        "-f",
+        "csv",
+        "--store",
+        store,
+    )
     assert result.exit_code == 0, result.output
     assert result.output.replace("\r", "").splitlines() == ["id", "kukar-mou-2"]
 
@@ -169,8 +177,10 @@ def test_ingest_keeps_format_as_a_deprecated_alias_of_input_format(tmp_path):
     assert "--input-format" in result.output and "2 new" in result.output
 
 
-@pytest.mark.parametrize("args", [["--from", "2023-13-01"], ["--from", "yesterday"], ["--to", "2024-1-5"],
-                                  ["--from", "2024-02-01", "--to", "2024-01-01"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--from", "2023-13-01"], ["--from", "yesterday"], ["--to", "2024-1-5"], ["--from", "2024-02-01", "--to", "2024-01-01"]],
+)
 def test_viz_refuses_dates_that_are_not_a_range_as_usage_errors(args, tmp_path):
     out = tmp_path / "v.html"
     result = CliRunner().invoke(main, ["viz", *args, "--store", "memory:", "-o", str(out)])
@@ -180,7 +190,8 @@ def test_viz_refuses_dates_that_are_not_a_range_as_usage_errors(args, tmp_path):
 
 def test_stats_json_flag_is_the_same_as_format_json(store):
     assert json.loads(run("stats", "--json", "--store", store).output) == json.loads(
-        run("stats", "-f", "json", "--store", store).output)
+        run("stats", "-f", "json", "--store", store).output
+    )
 
 
 def test_serve_on_a_busy_port_says_so_in_one_line_before_any_endpoint_line(tmp_path):

@@ -38,8 +38,25 @@ def test_viz_writes_the_page_and_prints_its_path(store, tmp_path):
 
 def test_viz_options_narrow_the_view(store, tmp_path):
     out = tmp_path / "ego.html"
-    result = run("viz", "-o", str(out), "--entity", "teten", "--hops", "1", "--type", "person,organization,meeting",
-                 "--from", "2022-01-01", "--to", "2022-12-31", "--publisher", "antara", "--store", store)
+    result = run(
+        "viz",
+        "-o",
+        str(out),
+        "--entity",
+        "teten",
+        "--hops",
+        "1",
+        "--type",
+        "person,organization,meeting",
+        "--from",
+        "2022-01-01",
+        "--to",
+        "2022-12-31",
+        "--publisher",
+        "antara",
+        "--store",
+        store,
+    )
     assert result.exit_code == 0, result.output
     assert "Kementerian Koperasi" in out.read_text(encoding="utf-8")
     assert "Andi Harun" not in out.read_text(encoding="utf-8")

@@ -36,7 +36,8 @@ def score(tmp_path: Path, name: str, extractor: str) -> dict:
     export = tmp_path / f"{name}.nq"
     runner = CliRunner()
     result = runner.invoke(
-        main, ["ingest", str(EVAL / "dev" / name / "articles"), "--store", store, "--extractor", extractor],
+        main,
+        ["ingest", str(EVAL / "dev" / name / "articles"), "--store", store, "--extractor", extractor],
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
@@ -44,7 +45,9 @@ def score(tmp_path: Path, name: str, extractor: str) -> dict:
     assert result.exit_code == 0, result.output
     scored = subprocess.run(
         [sys.executable, str(EVAL / "score.py"), "--gold", str(EVAL / "dev" / name / "gold"), "--data", str(export), "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(scored.stdout.splitlines()[0])
 

@@ -30,16 +30,13 @@ def test_planned_status():
 
 
 def test_alternative_name_and_acronym_become_aliases():
-    ex = extract(
-        "Gubernur meneken Nota Kesepahaman atau Memorandum of Understanding (MoU) dengan tiga perusahaan rintisan."
-    )
+    ex = extract("Gubernur meneken Nota Kesepahaman atau Memorandum of Understanding (MoU) dengan tiga perusahaan rintisan.")
     assert {"Memorandum of Understanding", "MoU"} <= set(ex.agreements[0].aliases)
 
 
 def test_back_reference_is_not_a_new_agreement():
     ex = extract(
-        "Pemkot membahas Nota Kesepakatan tentang Pelatihan Kerja Pemuda. "
-        "Kerja sama tersebut akan ditandatangani bulan depan."
+        "Pemkot membahas Nota Kesepakatan tentang Pelatihan Kerja Pemuda. Kerja sama tersebut akan ditandatangani bulan depan."
     )
     assert len(ex.agreements) == 1
 
@@ -91,10 +88,13 @@ def test_a_signed_agreement_with_its_subject_written_without_a_preposition():
         "Pemerintah Provinsi Jambi dan BPJS Ketenagakerjaan menandatangani perjanjian kerja sama "
         "perlindungan pekerja rentan di Auditorium Rumah Dinas Gubernur Jambi, Selasa (7/2/2023)."
     )
-    assert found == [(
-        "perjanjian kerja sama perlindungan pekerja rentan", "signed",
-        ["Badan Penyelenggara Jaminan Sosial Ketenagakerjaan", "Pemerintah Provinsi Jambi"],
-    )]
+    assert found == [
+        (
+            "perjanjian kerja sama perlindungan pekerja rentan",
+            "signed",
+            ["Badan Penyelenggara Jaminan Sosial Ketenagakerjaan", "Pemerintah Provinsi Jambi"],
+        )
+    ]
 
 
 def test_signing_reported_after_the_instrument_is_signed_and_a_plan_stays_a_plan():

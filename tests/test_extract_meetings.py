@@ -60,7 +60,7 @@ def test_idea_of_a_meeting_without_date_is_not_a_meeting():
 
 def test_meeting_named_in_a_quote_is_not_a_separate_meeting():
     ex = extract(
-        'Gubernur Andi Saputra memimpin rapat pimpinan, Senin (10/5/2021). '
+        "Gubernur Andi Saputra memimpin rapat pimpinan, Senin (10/5/2021). "
         '"Pertemuan seperti ini harus rutin," kata Andi Saputra.'
     )
     assert len(ex.meetings) == 1

@@ -100,7 +100,9 @@ def test_the_model_adds_places_the_text_puts_somewhere_and_the_rules_do_not_know
     from graph.article import Article
     from graph.extract import get_extractor
 
-    text = "Wali Kota Bogor Bima Arya bertolak ke Washington untuk menghadiri forum kota cerdas. Ia juga singgah di Kyoto, Jepang."
+    text = (
+        "Wali Kota Bogor Bima Arya bertolak ke Washington untuk menghadiri forum kota cerdas. Ia juga singgah di Kyoto, Jepang."
+    )
     model = {e.name for e in get_extractor("ner").extract(Article(id="t", text=text)).entities if e.kind == "place"}
     rules = {e.name for e in get_extractor("rules").extract(Article(id="t", text=text)).entities if e.kind == "place"}
     assert {"Washington", "Kyoto"} <= model - rules
@@ -129,6 +131,8 @@ def test_a_later_word_of_a_name_the_model_reads_whole_is_kept_even_if_it_is_a_bo
     from graph.article import Article
     from graph.extract import get_extractor
 
-    ex = get_extractor("ner").extract(Article(id="t", text="Anggota DPRD DKI Jakarta William Aditya Sarana menemukan anggaran lem aibon."))
+    ex = get_extractor("ner").extract(
+        Article(id="t", text="Anggota DPRD DKI Jakarta William Aditya Sarana menemukan anggaran lem aibon.")
+    )
     names = {e.key: e.name for e in ex.entities}
     assert [(names[m.person], m.role) for m in ex.memberships] == [("William Aditya Sarana", "Anggota")]

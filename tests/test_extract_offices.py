@@ -141,10 +141,15 @@ def test_a_candidate_or_a_former_holder_does_not_hold_the_office():
     from graph.article import Article
     from graph.extract.rules import RuleExtractor
 
-    ex = RuleExtractor().extract(Article(id="t", text=(
-        "Calon Wali Kota Medan Bobby Nasution berkampanye di Medan. "
-        "Mantan Gubernur DKI Jakarta Basuki Tjahaja Purnama hadir dalam acara itu."
-    )))
+    ex = RuleExtractor().extract(
+        Article(
+            id="t",
+            text=(
+                "Calon Wali Kota Medan Bobby Nasution berkampanye di Medan. "
+                "Mantan Gubernur DKI Jakarta Basuki Tjahaja Purnama hadir dalam acara itu."
+            ),
+        )
+    )
     assert ex.memberships == []
 
 

@@ -75,10 +75,15 @@ def test_common_noun_head_needs_an_acronym():
 
 def test_a_city_government_stays_apart_from_its_province_of_the_same_name():
     """Jambi is a province and a city: "Wali Kota Jambi" heads the city, not the province."""
-    ex = RuleExtractor().extract(Article(id="t", text=(
-        "Pemprov Jambi menggelar rapat koordinasi pendataan pekerja. "
-        "Wali Kota Jambi Syarif Fasha menyatakan Pemkot Jambi siap mendata 5.000 pekerja."
-    )))
+    ex = RuleExtractor().extract(
+        Article(
+            id="t",
+            text=(
+                "Pemprov Jambi menggelar rapat koordinasi pendataan pekerja. "
+                "Wali Kota Jambi Syarif Fasha menyatakan Pemkot Jambi siap mendata 5.000 pekerja."
+            ),
+        )
+    )
     names = {e.key: e.name for e in ex.entities}
     assert {"Pemerintah Provinsi Jambi", "Pemerintah Kota Jambi"} <= set(names.values())
     (mayor,) = [m for m in ex.memberships if m.role == "Wali Kota"]
@@ -86,10 +91,15 @@ def test_a_city_government_stays_apart_from_its_province_of_the_same_name():
 
 
 def test_parties_by_their_short_forms_are_the_office_holders_bodies():
-    ex = RuleExtractor().extract(Article(id="t", text=(
-        "Sekretaris Jenderal PDI-P Hasto Kristiyanto menyatakan partainya menolak perubahan ambang batas. "
-        "Anggota Komisi II dari Fraksi PKB Luqman Hakim menilai pembahasan harus terbuka."
-    )))
+    ex = RuleExtractor().extract(
+        Article(
+            id="t",
+            text=(
+                "Sekretaris Jenderal PDI-P Hasto Kristiyanto menyatakan partainya menolak perubahan ambang batas. "
+                "Anggota Komisi II dari Fraksi PKB Luqman Hakim menilai pembahasan harus terbuka."
+            ),
+        )
+    )
     names = {e.key: e.name for e in ex.entities}
     held = {names[m.person]: names.get(m.organization) for m in ex.memberships}
     assert held["Hasto Kristiyanto"] == "Partai Demokrasi Indonesia Perjuangan"

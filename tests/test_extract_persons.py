@@ -122,7 +122,8 @@ def _persons_after_merge(text, *names):
 def test_a_first_name_alone_joins_the_one_person_it_belongs_to():
     found = _persons_after_merge(
         '"Dinas mesti memetakan saluran air," kata Nirwono. Hal itu disampaikan pengamat Nirwono Joga.',
-        "Nirwono", "Nirwono Joga",
+        "Nirwono",
+        "Nirwono Joga",
     )
     assert list(found) == ["Nirwono Joga"] and "Nirwono" in found["Nirwono Joga"].aliases
 
@@ -130,7 +131,9 @@ def test_a_first_name_alone_joins_the_one_person_it_belongs_to():
 def test_a_surname_two_persons_share_stays_apart():
     found = _persons_after_merge(
         '"Kami siap," ujar Widodo. Presiden Joko Widodo dan Gubernur Tri Widodo meninjau lokasi.',
-        "Widodo", "Joko Widodo", "Tri Widodo",
+        "Widodo",
+        "Joko Widodo",
+        "Tri Widodo",
     )
     assert set(found) == {"Widodo", "Joko Widodo", "Tri Widodo"}
 

@@ -103,10 +103,15 @@ def test_named_programmes_in_a_list_with_their_short_forms():
     from graph.article import Article
     from graph.extract.rules import RuleExtractor
 
-    ex = RuleExtractor().extract(Article(id="t", text=(
-        "Usai rapat, Hasto mengatakan Program Bapak Asuh Anak Stunting, Dapur Sehat Atasi Stunting (Dashat), "
-        "dan Desa Digital akan diperluas tahun depan."
-    )))
+    ex = RuleExtractor().extract(
+        Article(
+            id="t",
+            text=(
+                "Usai rapat, Hasto mengatakan Program Bapak Asuh Anak Stunting, Dapur Sehat Atasi Stunting (Dashat), "
+                "dan Desa Digital akan diperluas tahun depan."
+            ),
+        )
+    )
     programs = {p.name: p for p in ex.programs}
     assert {"Bapak Asuh Anak Stunting", "Dapur Sehat Atasi Stunting", "Desa Digital"} <= set(programs)
     assert "Dashat" in programs["Dapur Sehat Atasi Stunting"].aliases
@@ -118,10 +123,15 @@ def test_national_programmes_by_their_short_forms_and_official_names():
     from graph.article import Article
     from graph.extract.rules import RuleExtractor
 
-    ex = RuleExtractor().extract(Article(id="t", text=(
-        "Dinas Sosial Kota Medan mencatat 12.000 keluarga penerima PKH dan 8.000 penerima BPNT tahun ini. "
-        "Pemkot juga membuka pendaftaran kartu prakerja bagi warga yang terkena PHK."
-    )))
+    ex = RuleExtractor().extract(
+        Article(
+            id="t",
+            text=(
+                "Dinas Sosial Kota Medan mencatat 12.000 keluarga penerima PKH dan 8.000 penerima BPNT tahun ini. "
+                "Pemkot juga membuka pendaftaran kartu prakerja bagi warga yang terkena PHK."
+            ),
+        )
+    )
     programs = {p.name: p for p in ex.programs}
     assert {"Program Keluarga Harapan", "Bantuan Pangan Non Tunai", "Kartu Prakerja"} <= set(programs)
     assert "PKH" in programs["Program Keluarga Harapan"].aliases

@@ -17,10 +17,7 @@ def doc_with(text, *persons):
 
 
 def speakers(doc):
-    return [
-        (q.text.split()[0], doc.extraction.entity(q.speaker).name)
-        for q in find_quotes(doc)
-    ]
+    return [(q.text.split()[0], doc.extraction.entity(q.speaker).name) for q in find_quotes(doc)]
 
 
 def test_speaker_named_after_the_quote():
@@ -48,9 +45,7 @@ def test_speaker_before_the_quote():
 
 
 def test_menurut_before_the_quote():
-    doc = doc_with(
-        'Menurut Siti Aminah, "Anggaran itu belum cair sampai sekarang."', "Siti Aminah"
-    )
+    doc = doc_with('Menurut Siti Aminah, "Anggaran itu belum cair sampai sekarang."', "Siti Aminah")
     assert speakers(doc) == [("Anggaran", "Siti Aminah")]
 
 
@@ -91,11 +86,7 @@ def test_span_covers_the_text_inside_the_marks():
     text = 'Lina Sari berkata, "Program ini berjalan baik sekali."'
     doc = doc_with(text, "Lina Sari")
     (quote,) = find_quotes(doc)
-    assert (
-        quote.text
-        == text[quote.span.start : quote.span.end]
-        == "Program ini berjalan baik sekali."
-    )
+    assert quote.text == text[quote.span.start : quote.span.end] == "Program ini berjalan baik sekali."
 
 
 def test_curly_quote_spanning_lines_opened_by_a_right_mark():
@@ -136,10 +127,7 @@ def test_rank_before_the_name_is_kept_as_the_written_form():
     text = '"Pelaku sudah kami tahan sejak kemarin," kata Kepala Polres Lebak Ajun Komisaris Besar Rudi Hartanto.'
     doc = doc_with(text)
     assert speakers(doc) == [("Pelaku", "Rudi Hartanto")]
-    assert (
-        "Ajun Komisaris Besar Rudi Hartanto"
-        in doc.find_entity("Rudi Hartanto", "person").aliases
-    )
+    assert "Ajun Komisaris Besar Rudi Hartanto" in doc.find_entity("Rudi Hartanto", "person").aliases
 
 
 def test_name_before_its_office_after_the_quote():
@@ -172,7 +160,9 @@ def test_nya_cue_is_the_subject_of_the_attribution_not_the_last_name():
 
 
 def test_menurut_inside_the_attribution_names_the_speaker():
-    text = "Gubernur Andi Malik, menurut Sekda Rahmat Hidayat, meminta semua dinas bergerak.”\nTidak ada alasan menunda,” ujarnya."
+    text = (
+        "Gubernur Andi Malik, menurut Sekda Rahmat Hidayat, meminta semua dinas bergerak.”\nTidak ada alasan menunda,” ujarnya."
+    )
     doc = doc_with(text, "Andi Malik", "Rahmat Hidayat")
     assert speakers(doc) == [("Tidak", "Rahmat Hidayat")]
 
@@ -207,7 +197,9 @@ def test_scraped_text_gives_the_same_quotes_as_clean_text(tmp_path):
         "“Kami tidak ingin ada pedagang yang tertinggal,” ujar Samson.\n"
     )
     scraped = (
-        clean.replace("“", "‚Äú").replace("”", "‚Äù").replace("Dedie Rachim", "Dedie\u00a0Rachim")
+        clean.replace("“", "‚Äú")
+        .replace("”", "‚Äù")
+        .replace("Dedie Rachim", "Dedie\u00a0Rachim")
         .replace("(4/3/2024).\n", "(4/3/2024).,")
     )
     (tmp_path / "clean.txt").write_text(clean, encoding="utf-8")

@@ -24,19 +24,35 @@ def span(text: str, needle: str, sentence: int = 0, nth: int = 0) -> Span:
 
 
 def sample() -> tuple[Article, Extraction]:
-    article = Article(id="bpn-1", text=TEXT, title="Pemkot Balikpapan ke Kemendagri", date="2022-10-04",
-                      publisher="Kaltim Pos", url="https://example.org/bpn-1")
+    article = Article(
+        id="bpn-1",
+        text=TEXT,
+        title="Pemkot Balikpapan ke Kemendagri",
+        date="2022-10-04",
+        publisher="Kaltim Pos",
+        url="https://example.org/bpn-1",
+    )
     first_end = TEXT.index("2022).") + 6
     x = Extraction(article_id="bpn-1", sentences=[Sentence(0, first_end), Sentence(first_end + 1, len(TEXT))])
     x.entities = [
         Entity("p1", "person", "Rudi Hartono", aliases=["Rudi"], mentions=[span(TEXT, "Rudi Hartono"), span(TEXT, "Rudi", 1, 1)]),
         Entity("o1", "organization", "Pemerintah Kota Balikpapan", government=True),
-        Entity("o2", "organization", "Kementerian Dalam Negeri", aliases=["Kemendagri"], government=True,
-               mentions=[span(TEXT, "Kementerian Dalam Negeri")]),
+        Entity(
+            "o2",
+            "organization",
+            "Kementerian Dalam Negeri",
+            aliases=["Kemendagri"],
+            government=True,
+            mentions=[span(TEXT, "Kementerian Dalam Negeri")],
+        ),
         Entity("pl1", "place", "Balikpapan", place_type="city", code="64.71", mentions=[span(TEXT, "Balikpapan")]),
     ]
-    x.memberships = [Membership("p1", "Sekretaris Daerah", "o1", acting=True, evidence=[span(TEXT, "Plh Sekda Kota Balikpapan Rudi Hartono")])]
-    x.meetings = [Meeting("m1", "pertemuan", "Pertemuan", date="2022-10-03", attendees=["p1", "o1", "o2"], evidence=[span(TEXT, "bertemu")])]
+    x.memberships = [
+        Membership("p1", "Sekretaris Daerah", "o1", acting=True, evidence=[span(TEXT, "Plh Sekda Kota Balikpapan Rudi Hartono")])
+    ]
+    x.meetings = [
+        Meeting("m1", "pertemuan", "Pertemuan", date="2022-10-03", attendees=["p1", "o1", "o2"], evidence=[span(TEXT, "bertemu")])
+    ]
     q = span(TEXT, "Kami siap,", 1)
     x.quotes = [Quote(q.text, q, speaker="p1", cue=span(TEXT, "ujar Rudi", 1))]
     return article, x

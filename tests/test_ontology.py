@@ -18,7 +18,16 @@ from graph.validate import ontology_dir
 ONTOLOGY_IRI = URIRef("https://w3id.org/warta/ontology")
 LANGUAGES = ("en", "id")
 DECLARED_KINDS = (ns.OWL.Class, ns.OWL.ObjectProperty, ns.OWL.DatatypeProperty, ns.OWL.AnnotationProperty)
-_NAMESPACES = {"SCHEMA": SCHEMA, "ORG": ORG, "SKOS": ns.SKOS, "PROV": ns.PROV, "NIF": NIF, "ITSRDF": ITSRDF, "WARTA": WARTA, "RDFS": ns.RDFS}
+_NAMESPACES = {
+    "SCHEMA": SCHEMA,
+    "ORG": ORG,
+    "SKOS": ns.SKOS,
+    "PROV": ns.PROV,
+    "NIF": NIF,
+    "ITSRDF": ITSRDF,
+    "WARTA": WARTA,
+    "RDFS": ns.RDFS,
+}
 
 
 @pytest.fixture(scope="module")

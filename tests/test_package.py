@@ -51,8 +51,9 @@ def test_wheel_installed_in_a_fresh_venv_runs_demo_query_and_html_ingest(tmp_pat
     rows = sh(warta, "query", "who-met-whom", "-f", "csv", "--store", work / "store", cwd=work)
     assert len(rows.stdout.splitlines()) > 1
 
-    examples = sh(venv / "bin" / "python", "-c",
-                  "from graph.resources import resource_path; print(resource_path('examples'))", cwd=work).stdout.strip()
+    examples = sh(
+        venv / "bin" / "python", "-c", "from graph.resources import resource_path; print(resource_path('examples'))", cwd=work
+    ).stdout.strip()
     assert not examples.startswith(str(ROOT))
     [page, *_] = sorted(Path(examples, "html").glob("*.html"))
     ingest = sh(warta, "ingest", page, "--store", work / "html-store", cwd=work)

@@ -26,23 +26,64 @@ from graph.model.ntriples import to_ntriples
 from graph.readers import read_paths, readers
 
 # WARTA_PROPERTY_EXAMPLES=1000 for a deeper search than the suite's default.
-SETTINGS = settings(max_examples=int(os.environ.get("WARTA_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("WARTA_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 # Pieces of the genre, so that generated text reaches the extractor's rules
 # (offices, names, acronyms, dates, quotes, meetings, MoUs), glued with noise.
 FRAGMENTS = [
-    "SAMARINDA, ANALITIK.CO.ID - ", "JAKARTA, KOMPAS \u2014 ", "Wali Kota Samarinda ", "Plh Sekda ", "Pj Bupati Paser ",
-    "Andi Harun", "Ali Fitri Noor", "Sekretaris Daerah Kota Samarinda", "Kepala Dinas Kesehatan", "Kemnaker",
-    "Kementerian Dalam Negeri (Kemendagri)", "BPJS Kesehatan", "Pemkab Kutai Kartanegara", "Provinsi Kalimantan Timur",
-    "rapat koordinasi", "audiensi", "menandatangani nota kesepakatan", "MoU", "perjanjian kerja sama",
-    "Program Keluarga Harapan", "menargetkan 10.000 UKM dalam lima tahun", "Rabu (6/4/2022)", "Senin (14/3)",
-    "pukul 09.00 WITA", "di Ruang Rapat Balai Kota", "\u201cKami siap,\u201d kata Andi.", '"Ini penting," ujarnya.',
-    "ujar ", "kata ", ", ", ". ", "\n", " dan ", " yang ", "(", ")", "Jl. Merdeka", "PT Pertamina (Persero) Tbk.",
-    "\u00a0", "\u200b", "e\u0301", "\u2019", "Baca juga: ", "(*)", "Artikel Terkait",
+    "SAMARINDA, ANALITIK.CO.ID - ",
+    "JAKARTA, KOMPAS \u2014 ",
+    "Wali Kota Samarinda ",
+    "Plh Sekda ",
+    "Pj Bupati Paser ",
+    "Andi Harun",
+    "Ali Fitri Noor",
+    "Sekretaris Daerah Kota Samarinda",
+    "Kepala Dinas Kesehatan",
+    "Kemnaker",
+    "Kementerian Dalam Negeri (Kemendagri)",
+    "BPJS Kesehatan",
+    "Pemkab Kutai Kartanegara",
+    "Provinsi Kalimantan Timur",
+    "rapat koordinasi",
+    "audiensi",
+    "menandatangani nota kesepakatan",
+    "MoU",
+    "perjanjian kerja sama",
+    "Program Keluarga Harapan",
+    "menargetkan 10.000 UKM dalam lima tahun",
+    "Rabu (6/4/2022)",
+    "Senin (14/3)",
+    "pukul 09.00 WITA",
+    "di Ruang Rapat Balai Kota",
+    "\u201cKami siap,\u201d kata Andi.",
+    '"Ini penting," ujarnya.',
+    "ujar ",
+    "kata ",
+    ", ",
+    ". ",
+    "\n",
+    " dan ",
+    " yang ",
+    "(",
+    ")",
+    "Jl. Merdeka",
+    "PT Pertamina (Persero) Tbk.",
+    "\u00a0",
+    "\u200b",
+    "e\u0301",
+    "\u2019",
+    "Baca juga: ",
+    "(*)",
+    "Artikel Terkait",
 ]
 # Mostly genre fragments (three branches of four), some arbitrary Unicode.
 text_pieces = st.one_of(*[st.sampled_from(FRAGMENTS)] * 3, st.text(min_size=1, max_size=8))
-noise = st.one_of(st.just(""), st.just(" "), st.sampled_from(["\u00a0", "\u200b", "  ", "\n", "e\u0301", "\u2019"]), st.text(max_size=3))
+noise = st.one_of(
+    st.just(""), st.just(" "), st.sampled_from(["\u00a0", "\u200b", "  ", "\n", "e\u0301", "\u2019"]), st.text(max_size=3)
+)
 # Whole genre sentences with noise between the parts, so the rules for offices,
 # meetings and quotes fire (and their offsets are tested) most of the time.
 templated = st.tuples(*[st.one_of(st.sampled_from(FRAGMENTS), noise) for _ in range(4)]).map(
@@ -117,7 +158,12 @@ def test_extraction_spans_are_the_text_between_their_offsets(extractor, text, ti
     assume(article is not None)
     extraction = extractor.extract(article)
     spans = [m for e in extraction.entities for m in e.mentions]
-    spans += [s for items in (extraction.memberships, extraction.meetings, extraction.agreements, extraction.programs) for i in items for s in i.evidence]
+    spans += [
+        s
+        for items in (extraction.memberships, extraction.meetings, extraction.agreements, extraction.programs)
+        for i in items
+        for s in i.evidence
+    ]
     spans += [q.span for q in extraction.quotes] + [q.cue for q in extraction.quotes if q.cue is not None]
     for span in spans:
         assert 0 <= span.start <= span.end <= len(article.text), span

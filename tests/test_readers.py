@@ -208,7 +208,11 @@ def test_text_that_only_contains_a_capital_a_tilde_is_not_changed(tmp_path):
 
 
 def test_paragraphs_joined_with_a_comma_are_split_and_degrees_are_not(tmp_path):
-    joined = "Judul Berita\n\n" + BODY + " Rapat itu berlangsung lancar.,Selanjutnya Dr. H. Ali Fitri, S.H., M.Si hadir.,“Kami siap,” katanya."
+    joined = (
+        "Judul Berita\n\n"
+        + BODY
+        + " Rapat itu berlangsung lancar.,Selanjutnya Dr. H. Ali Fitri, S.H., M.Si hadir.,“Kami siap,” katanya."
+    )
     article = read_one(write(tmp_path, "joined.txt", joined.encode("utf-8")))
     assert "berlangsung lancar.\nSelanjutnya" in article.text
     assert "Ali Fitri, S.H., M.Si hadir.\n“Kami siap,” katanya." in article.text

@@ -33,7 +33,7 @@ ENGLISH = (
 # Zero-width space, no-break space, narrow no-break space, a decomposed é, curly and straight quotes.
 MESSY = (
     "SAMARINDA\u00a0- Wali\u200bKota Samarinda Andi Harun menghadiri acara Cafe\u0301 Literasi di Balai\u202fKota, "
-    "Senin (4/4/2022). \u201cKami dukung penuh,\u201d kata Andi. \"Ini program bagus untuk warga,\" ujarnya "
+    'Senin (4/4/2022). \u201cKami dukung penuh,\u201d kata Andi. "Ini program bagus untuk warga," ujarnya '
     "dengan 'semangat' yang tinggi di hadapan para peserta dari dinas pendidikan."
 )
 FIFTY_MB = 50 * 1024 * 1024
@@ -81,7 +81,10 @@ def outcome(tmp_path_factory):
     store = tmp_path_factory.mktemp("store") / "store"
     result = run(warta_command(), "ingest", str(folder), "--store", str(store), "--json", check=False)
     db = open_db(store)
-    ids = {row["i"].value for row in db.query("SELECT ?i WHERE { ?a a <https://schema.org/NewsArticle> ; <https://schema.org/identifier> ?i }")}
+    ids = {
+        row["i"].value
+        for row in db.query("SELECT ?i WHERE { ?a a <https://schema.org/NewsArticle> ; <https://schema.org/identifier> ?i }")
+    }
     texts = {
         row["i"].value: row["t"].value
         for row in db.query(

@@ -87,7 +87,9 @@ def test_reingesting_a_changed_article_replaces_its_graph_and_drops_orphans(tmp_
     command = stub_command()
     store = tmp_path / "store"
     first = tmp_path / "v1.jsonl"
-    body = "SAMARINDA - Wali Kota Samarinda {a} memimpin rapat bersama Kepala Dinas Kesehatan {b}.\nRapat berlangsung di Samarinda."
+    body = (
+        "SAMARINDA - Wali Kota Samarinda {a} memimpin rapat bersama Kepala Dinas Kesehatan {b}.\nRapat berlangsung di Samarinda."
+    )
     records = [
         {"id": "a", "title": "Rapat A", "text": body.format(a="Andi Saputra", b="Budi Wibowo")},
         {"id": "b", "title": "Rapat B", "text": body.format(a="Andi Saputra", b="Siti Lestari")},
@@ -170,7 +172,19 @@ class Crash(Exception):
 class CrashBefore:
     """An ``ox.Store`` whose ``crash_at``-th writing call never happens (and nothing after it)."""
 
-    WRITES = {"add", "remove", "extend", "load", "bulk_load", "bulk_extend", "update", "add_graph", "remove_graph", "clear", "clear_graph"}
+    WRITES = {
+        "add",
+        "remove",
+        "extend",
+        "load",
+        "bulk_load",
+        "bulk_extend",
+        "update",
+        "add_graph",
+        "remove_graph",
+        "clear",
+        "clear_graph",
+    }
 
     def __init__(self, inner, crash_at: int):
         self.inner, self.crash_at, self.calls = inner, crash_at, 0

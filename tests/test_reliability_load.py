@@ -16,9 +16,23 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_short_load_run_has_no_server_errors(tmp_path):
     out = tmp_path / "load.md"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "load.py"), "--articles", "60", "--clients", "8", "--duration", "12",
-         "--timeout", "10", "--output", str(out)],
-        capture_output=True, text=True, timeout=580,
+        [
+            sys.executable,
+            str(ROOT / "bench" / "load.py"),
+            "--articles",
+            "60",
+            "--clients",
+            "8",
+            "--duration",
+            "12",
+            "--timeout",
+            "10",
+            "--output",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=580,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = out.read_text(encoding="utf-8")

@@ -33,7 +33,9 @@ def write(path: Path, records) -> Path:
 
 
 def article_count(base: str) -> int:
-    reply = httpx.get(base + "/sparql", params={"query": COUNT}, headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    reply = httpx.get(
+        base + "/sparql", params={"query": COUNT}, headers={"Accept": "application/sparql-results+json"}, timeout=30
+    )
     assert reply.status_code == 200, reply.text
     return int(reply.json()["results"]["bindings"][0]["n"]["value"])
 
@@ -64,8 +66,12 @@ def test_server_sees_new_articles_while_ingest_writes_and_neither_corrupts_the_s
 
         poller = threading.Thread(target=poll, daemon=True)
         poller.start()
-        ingest = subprocess.run([*command, "ingest", str(more), "--store", str(store), "--batch-size", "16"],
-                                capture_output=True, text=True, timeout=500)
+        ingest = subprocess.run(
+            [*command, "ingest", str(more), "--store", str(store), "--batch-size", "16"],
+            capture_output=True,
+            text=True,
+            timeout=500,
+        )
         assert ingest.returncode == 0, ingest.stderr[-2000:]
         deadline = time.monotonic() + 30
         while article_count(base) < 420 and time.monotonic() < deadline:

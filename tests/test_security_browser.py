@@ -30,7 +30,7 @@ PERSON = BASE + "person/img-src-x-onerror-alert-1"
 ORG = BASE + "organization/title-script-alert-2-script"
 SHARED_QUERY = (
     'SELECT ?x ?name ?link WHERE { VALUES ?x { "<img src=x onerror=alert(11)>" "<script>alert(12)</script>" } '
-    '?p a <https://schema.org/Person> ; <https://schema.org/name> ?name . '
+    "?p a <https://schema.org/Person> ; <https://schema.org/name> ?name . "
     'BIND(IRI("javascript:alert(13)") AS ?link) }'
 )
 

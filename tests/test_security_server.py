@@ -130,12 +130,14 @@ def descendants(pid: int) -> set[int]:
 
 def busy(pids: set[int], seconds: float = 1.0) -> set[int]:
     """Which of ``pids`` used more than half a core over ``seconds``."""
+
     def ticks(pid):
         try:
             fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
             return int(fields[11]) + int(fields[12])
         except OSError:
             return 0
+
     before = {pid: ticks(pid) for pid in pids}
     time.sleep(seconds)
     hz = os.sysconf("SC_CLK_TCK")
@@ -150,8 +152,12 @@ def writable_server(tmp_path_factory):
 
 
 def quad_count(base: str) -> int:
-    reply = httpx.get(base + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"},
-                      headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    reply = httpx.get(
+        base + "/sparql",
+        params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"},
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=30,
+    )
     return int(reply.json()["results"]["bindings"][0]["n"]["value"])
 
 
@@ -169,15 +175,32 @@ UPDATE = 'INSERT DATA { GRAPH <https://evil.example/g> { <https://evil.example/s
         lambda b: httpx.get(b + "/sparql", params={"update": UPDATE}),
         lambda b: httpx.get(b + "/sparql", params={"query": UPDATE}),
         lambda b: httpx.post(b + "/sparql", data={"query": UPDATE}),
-        lambda b: httpx.put(b + "/rdf-graphs", params={"graph": "https://evil.example/g"},
-                            content="<https://evil.example/s> <https://evil.example/p> 1 .", headers={"Content-Type": "text/turtle"}),
-        lambda b: httpx.post(b + "/rdf-graphs", params={"graph": "https://evil.example/g"},
-                             content="<https://evil.example/s> <https://evil.example/p> 1 .", headers={"Content-Type": "text/turtle"}),
+        lambda b: httpx.put(
+            b + "/rdf-graphs",
+            params={"graph": "https://evil.example/g"},
+            content="<https://evil.example/s> <https://evil.example/p> 1 .",
+            headers={"Content-Type": "text/turtle"},
+        ),
+        lambda b: httpx.post(
+            b + "/rdf-graphs",
+            params={"graph": "https://evil.example/g"},
+            content="<https://evil.example/s> <https://evil.example/p> 1 .",
+            headers={"Content-Type": "text/turtle"},
+        ),
         lambda b: httpx.delete(b + "/rdf-graphs", params={"graph": BASE + "article/hostile"}),
         lambda b: httpx.put(b + "/rdf-graphs", params={"default": ""}, content="", headers={"Content-Type": "text/turtle"}),
     ],
-    ids=["update-form", "update-body", "update-get", "update-as-query-get", "update-as-query-post",
-         "gsp-put", "gsp-post", "gsp-delete", "gsp-put-default"],
+    ids=[
+        "update-form",
+        "update-body",
+        "update-get",
+        "update-as-query-get",
+        "update-as-query-post",
+        "gsp-put",
+        "gsp-post",
+        "gsp-delete",
+        "gsp-put-default",
+    ],
 )
 def test_read_only_server_refuses_every_kind_of_write(server, send):
     before = quad_count(server)
@@ -199,16 +222,37 @@ def test_load_and_service_never_reach_another_host(server, writable_server, othe
     auth = {"Authorization": f"Bearer {TOKEN}"}
     attempts = [
         httpx.post(writable_server + "/sparql", data={"update": f"LOAD <{other_host}/data.ttl>"}, headers=auth),
-        httpx.post(writable_server + "/sparql", data={"update": f"LOAD SILENT <{other_host}/x> INTO GRAPH <https://e.example/g>"}, headers=auth),
-        httpx.post(writable_server + "/sparql", data={"update": f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}"}, headers=auth),
+        httpx.post(
+            writable_server + "/sparql",
+            data={"update": f"LOAD SILENT <{other_host}/x> INTO GRAPH <https://e.example/g>"},
+            headers=auth,
+        ),
+        httpx.post(
+            writable_server + "/sparql",
+            data={"update": f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}"},
+            headers=auth,
+        ),
         httpx.get(server + "/sparql", params={"query": f"SELECT * WHERE {{ SERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}"}),
-        httpx.get(server + "/sparql", params={"query": f"SELECT * WHERE {{ SERVICE SILENT <{other_host}/sparql> {{ ?s ?p ?o }} }}"}),
+        httpx.get(
+            server + "/sparql", params={"query": f"SELECT * WHERE {{ SERVICE SILENT <{other_host}/sparql> {{ ?s ?p ?o }} }}"}
+        ),
         # \u escapes are decoded before parsing: an escaped keyword is still SERVICE.
-        httpx.get(server + "/sparql", params={"query": f"SELECT * WHERE {{ \\u0053ERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}"}),
-        httpx.get(server + "/sparql", params={"query": f"PREFIX x: <{other_host}/> SELECT * WHERE {{ service x:sparql {{ ?s ?p ?o }} }}"}),
-        httpx.post(server + "/sparql", content=f"SELECT * WHERE {{ SERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}",
-                   headers={"Content-Type": "application/sparql-query"}),
-        httpx.get(server + "/viz", params={"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}"}),
+        httpx.get(
+            server + "/sparql", params={"query": f"SELECT * WHERE {{ \\u0053ERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}"}
+        ),
+        httpx.get(
+            server + "/sparql",
+            params={"query": f"PREFIX x: <{other_host}/> SELECT * WHERE {{ service x:sparql {{ ?s ?p ?o }} }}"},
+        ),
+        httpx.post(
+            server + "/sparql",
+            content=f"SELECT * WHERE {{ SERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}",
+            headers={"Content-Type": "application/sparql-query"},
+        ),
+        httpx.get(
+            server + "/viz",
+            params={"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}"},
+        ),
         httpx.get(server + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }", "default-graph-uri": other_host + "/g"}),
         httpx.get(server + "/sparql", params={"query": f"SELECT * FROM <{other_host}/g> WHERE {{ ?s ?p ?o }}"}),
     ]
@@ -250,7 +294,9 @@ def test_one_slow_client_does_not_stall_the_others(server):
         import socket
 
         with socket.create_connection((host, int(port))) as s:
-            s.sendall(b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\nContent-Length: 400\r\n\r\n")
+            s.sendall(
+                b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\nContent-Length: 400\r\n\r\n"
+            )
             while not stop.is_set():
                 try:
                     s.sendall(b" ")
@@ -329,7 +375,9 @@ def test_bad_bodies_and_unknown_media_types_are_client_errors(server, content_ty
     assert 400 <= reply.status_code < 500, (reply.status_code, reply.text)
 
 
-@pytest.mark.parametrize("accept", ["application/x-nonsense", "image/png", "text/html;q=0, */*;q=0", "\xfc/\xfc".encode("latin-1"), ";;;,,,"])
+@pytest.mark.parametrize(
+    "accept", ["application/x-nonsense", "image/png", "text/html;q=0, */*;q=0", "\xfc/\xfc".encode("latin-1"), ";;;,,,"]
+)
 def test_unknown_accept_types_are_client_errors_or_a_default(server, accept):
     reply = httpx.get(server + "/sparql", params={"query": QUICK}, headers={"Accept": accept})
     assert reply.status_code in (200, 406), (reply.status_code, reply.text)
@@ -346,13 +394,16 @@ def test_too_large_requests_are_refused_with_413(server):
 
     reply = httpx.post(server + "/sparql", content=chunks(), headers={"Content-Type": "application/sparql-query"})
     assert reply.status_code == 413
-    reply = httpx.put(server + "/rdf-graphs", params={"graph": "https://e.example/g"}, content=big,
-                      headers={"Content-Type": "text/turtle"})
+    reply = httpx.put(
+        server + "/rdf-graphs", params={"graph": "https://e.example/g"}, content=big, headers={"Content-Type": "text/turtle"}
+    )
     assert 400 <= reply.status_code < 500
 
 
 def test_huge_headers_are_refused_not_crashing(server):
-    status, data = raw_request(server, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: localhost\r\nX-Big: " + b"a" * 200_000 + b"\r\n\r\n")
+    status, data = raw_request(
+        server, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: localhost\r\nX-Big: " + b"a" * 200_000 + b"\r\n\r\n"
+    )
     assert status == 0 or 400 <= status < 500, data[:200]
     assert httpx.get(server + "/sparql", params={"query": "ASK {}"}).status_code == 200
 
@@ -361,10 +412,13 @@ def test_huge_headers_are_refused_not_crashing(server):
 
 
 def _pages(server) -> dict[str, httpx.Response]:
-    person = httpx.get(server + "/sparql", params={"query": 'SELECT ?p WHERE { ?p a <https://schema.org/Person> }'},
-                       headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"][0]["p"]["value"]
+    person = httpx.get(
+        server + "/sparql",
+        params={"query": "SELECT ?p WHERE { ?p a <https://schema.org/Person> }"},
+        headers={"Accept": "application/sparql-results+json"},
+    ).json()["results"]["bindings"][0]["p"]["value"]
     paths = {
-        "person": "/resource/" + person[len(BASE):],
+        "person": "/resource/" + person[len(BASE) :],
         "article": "/resource/article/hostile",
         "organization": "/resource?iri=" + httpx.QueryParams({"x": BASE + "organization/title-script-alert-2-script"})["x"],
         "search": "/search?q=img",
@@ -474,8 +528,14 @@ def test_serve_binds_loopback_by_default(server):
 
 def test_binding_elsewhere_with_updates_on_prints_a_warning(store_dir, tmp_path):
     command = [WARTA, "serve", "--store", str(store_dir), "--host", "0.0.0.0", "--port", str(free_port()), "--allow-update"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                               env={**os.environ, "WARTA_UPDATE_TOKEN": TOKEN}, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "WARTA_UPDATE_TOKEN": TOKEN},
+        start_new_session=True,
+    )
     try:
         first = process.stderr.readline()
     finally:
@@ -485,9 +545,13 @@ def test_binding_elsewhere_with_updates_on_prints_a_warning(store_dir, tmp_path)
 
 
 def test_updates_without_a_token_refuse_to_start(store_dir):
-    result = subprocess.run([WARTA, "serve", "--store", str(store_dir), "--allow-update", "--port", str(free_port())],
-                            capture_output=True, text=True, timeout=60,
-                            env={k: v for k, v in os.environ.items() if k != "WARTA_UPDATE_TOKEN"})
+    result = subprocess.run(
+        [WARTA, "serve", "--store", str(store_dir), "--allow-update", "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "WARTA_UPDATE_TOKEN"},
+    )
     assert result.returncode != 0 and "token" in result.stderr.lower()
 
 
@@ -568,7 +632,9 @@ def test_a_large_query_body_does_not_stall_other_clients(server):
     results = {}
 
     def send():
-        results["reply"] = httpx.post(server + "/sparql", content=body, headers={"Content-Type": "application/sparql-query"}, timeout=60)
+        results["reply"] = httpx.post(
+            server + "/sparql", content=body, headers={"Content-Type": "application/sparql-query"}, timeout=60
+        )
 
     sender = threading.Thread(target=send)
     sender.start()

@@ -47,9 +47,7 @@ def test_get_query_answers_sparql_json(client):
 def test_post_form_and_post_body_give_the_same_answer(client):
     by_get = names(client.get("/sparql", params={"query": NAMES}))
     by_form = names(client.post("/sparql", data={"query": NAMES}))
-    by_body = names(
-        client.post("/sparql", content=NAMES.encode(), headers={"content-type": "application/sparql-query"})
-    )
+    by_body = names(client.post("/sparql", content=NAMES.encode(), headers={"content-type": "application/sparql-query"}))
     assert by_get == by_form == by_body
 
 
@@ -90,9 +88,7 @@ def test_construct_negotiates_every_rdf_format(client, accept, rdflib_format):
     assert response.headers["content-type"].startswith(accept)
     if rdflib_format == "trig":
         dataset = Dataset().parse(data=response.text, format="trig")
-        assert any(
-            s == URIRef(ALI) for s, _, _, _ in dataset.quads((None, URIRef("https://schema.org/name"), None, None))
-        )
+        assert any(s == URIRef(ALI) for s, _, _, _ in dataset.quads((None, URIRef("https://schema.org/name"), None, None)))
         return
     graph = Graph().parse(data=response.text, format=rdflib_format)
     assert (URIRef(ALI), URIRef("https://schema.org/name"), None) in graph
@@ -308,9 +304,7 @@ def test_an_answer_under_both_limits_is_not_flagged(client):
 
 def test_request_bodies_are_bounded(store_dir):
     with TestClient(base_url="http://localhost", app=create_app(store_dir, max_body=200, workers=1)) as small:
-        response = small.post(
-            "/sparql", content=("#" * 500).encode(), headers={"content-type": "application/sparql-query"}
-        )
+        response = small.post("/sparql", content=("#" * 500).encode(), headers={"content-type": "application/sparql-query"})
         assert response.status_code == 413
 
 

@@ -69,9 +69,7 @@ def page(browser):
     # A 400 the page asked for (a query with a syntax error) is shown to the user, not a fault.
     page.on(
         "console",
-        lambda m: (
-            problems.append(f"console: {m.text}") if m.type == "error" and "status of 400" not in m.text else None
-        ),
+        lambda m: problems.append(f"console: {m.text}") if m.type == "error" and "status of 400" not in m.text else None,
     )
     yield page
     context.close()
@@ -114,9 +112,7 @@ def test_results_download_as_csv_and_json(page, server):
 
 
 def test_a_shared_url_runs_its_query(page, server):
-    page.goto(
-        server + "/?query=" + "SELECT%20%3Fs%20WHERE%20%7B%20%3Fs%20a%20%3Chttps%3A%2F%2Fschema.org%2FPerson%3E%20%7D"
-    )
+    page.goto(server + "/?query=" + "SELECT%20%3Fs%20WHERE%20%7B%20%3Fs%20a%20%3Chttps%3A%2F%2Fschema.org%2FPerson%3E%20%7D")
     page.wait_for_selector("table.data tbody tr")
     link = page.locator("table.data tbody a").first
     assert link.get_attribute("href").startswith("/resource/person/")
@@ -148,9 +144,7 @@ def test_prefix_completion_declares_the_prefix(page, server):
 def test_construct_results_show_a_graph_view_and_triples(page, server):
     page.goto(server + "/")
     page.wait_for_selector("#library a")
-    page.fill(
-        "#query", "CONSTRUCT { ?a <https://schema.org/mentions> ?b } WHERE { ?a <https://schema.org/mentions> ?b }"
-    )
+    page.fill("#query", "CONSTRUCT { ?a <https://schema.org/mentions> ?b } WHERE { ?a <https://schema.org/mentions> ?b }")
     page.click("#run")
     page.wait_for_selector("table.data tbody tr")
     assert page.locator("iframe.graphview").count() == 1

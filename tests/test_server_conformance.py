@@ -132,7 +132,7 @@ def test_multipart_form_data_post_adds_every_file(client):
         f'--{boundary}\r\nContent-Disposition: form-data; name="a"; filename="a.ttl"\r\n'
         "Content-Type: text/turtle\r\n\r\n<http://example.org/a> <http://example.org/p> 1 .\r\n"
         f'--{boundary}\r\nContent-Disposition: form-data; name="b"; filename="b.nt"\r\n\r\n'
-        "<http://example.org/b> <http://example.org/p> \"2\" .\r\n"
+        '<http://example.org/b> <http://example.org/p> "2" .\r\n'
         f"--{boundary}--\r\n"
     ).encode()
     headers = {**AUTH, "content-type": f"multipart/form-data; boundary={boundary}"}

@@ -40,8 +40,9 @@ def example_server(tmp_path_factory):
     # The access log goes to a file: a pipe nobody reads fills up after a few hundred pages and stalls the server.
     log = open(Path(path).parent / "serve.log", "wb")
     warta = Path(sys.executable).with_name("warta")
-    process = subprocess.Popen([str(warta), "serve", "--store", path, "--port", str(port), "--timeout", "60"],
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [str(warta), "serve", "--store", path, "--port", str(port), "--timeout", "60"], stdout=log, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -86,9 +87,11 @@ def test_every_page_of_the_example_store_loads_without_errors(browser, example_s
     page.on("pageerror", lambda e: problems.append(f"{current['url']}: {e}"))
     page.on(
         "response",
-        lambda r: problems.append(f"{current['url']}: {r.status} {r.url}")
-        if r.status >= 400 and urlparse(r.url).hostname == "127.0.0.1"
-        else None,
+        lambda r: (
+            problems.append(f"{current['url']}: {r.status} {r.url}")
+            if r.status >= 400 and urlparse(r.url).hostname == "127.0.0.1"
+            else None
+        ),
     )
     queue = ["/", "/viz"] + [f"/search?q={c}" for c in string.ascii_lowercase]
     seen: set[str] = set()

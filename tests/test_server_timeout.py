@@ -75,7 +75,9 @@ def test_a_query_past_the_memory_cap_loses_its_worker_not_the_server(tmp_path):
     store.close()
     # Sorting the square of the data needs far more than 700 MB of address space.
     hungry = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
-    with TestClient(base_url="http://localhost", app=create_app(str(tmp_path / "store"), timeout=30, workers=1, memory_mb=700)) as client:
+    with TestClient(
+        base_url="http://localhost", app=create_app(str(tmp_path / "store"), timeout=30, workers=1, memory_mb=700)
+    ) as client:
         response = client.get("/sparql", params={"query": hungry})
         assert response.status_code == 503 and "out of memory" in response.text
         started = time.monotonic()

@@ -45,9 +45,7 @@ def test_update_without_or_with_a_wrong_token_is_refused(client):
 
 def test_update_with_the_token_writes_and_keeps_the_union_in_step(client):
     auth = {"authorization": f"Bearer {TOKEN}"}
-    response = client.post(
-        "/sparql", content=INSERT.encode(), headers={**auth, "content-type": "application/sparql-update"}
-    )
+    response = client.post("/sparql", content=INSERT.encode(), headers={**auth, "content-type": "application/sparql-update"})
     assert response.status_code == 204, response.text
     assert ask(client, ASK_UNION)  # visible in the deduplicated default graph
     assert client.post("/sparql", data={"update": f"DROP GRAPH <{G}>"}, headers=auth).status_code == 204
@@ -80,9 +78,7 @@ def test_gsp_put_get_delete_with_the_token(client):
 
 def test_bad_rdf_in_a_graph_write_is_a_client_error(client):
     auth = {"authorization": f"Bearer {TOKEN}", "content-type": "text/turtle"}
-    assert (
-        client.put("/rdf-graphs", params={"graph": G}, content=b"this is not turtle", headers=auth).status_code == 400
-    )
+    assert client.put("/rdf-graphs", params={"graph": G}, content=b"this is not turtle", headers=auth).status_code == 400
 
 
 def test_updates_need_a_token_and_warn_beyond_loopback():
@@ -110,10 +106,7 @@ def test_a_read_only_server_sees_articles_ingested_by_another_writer(tmp_path):
         writer.write_graphs([(str(g.identifier), list(g))])
         writer.publish(force=True)
         assert ask(client, ask_andi)
-        assert (
-            client.get("/search", params={"q": "sulaiman", "format": "json"}).json()[0]["name"]
-            == "Andi Sudirman Sulaimân"
-        )
+        assert client.get("/search", params={"q": "sulaiman", "format": "json"}).json()[0]["name"] == "Andi Sudirman Sulaimân"
     writer.close()
 
 

@@ -65,8 +65,10 @@ def test_rewriting_stored_blank_nodes_with_more_triples_keeps_one_copy_in_the_un
 
 def test_reingest_path_replaces_blank_node_graphs(tmp_path):
     with open_store(str(tmp_path / "store")) as store:
-        store.write_ntriples([(G1, '<http://example.org/a> <http://example.org/p> _:x .\n')])
-        stats = store.write_ntriples([(G1, '<http://example.org/a> <http://example.org/p> _:y .\n_:y <http://example.org/name> "y" .\n')])
+        store.write_ntriples([(G1, "<http://example.org/a> <http://example.org/p> _:x .\n")])
+        stats = store.write_ntriples(
+            [(G1, '<http://example.org/a> <http://example.org/p> _:y .\n_:y <http://example.org/name> "y" .\n')]
+        )
         assert stats.replaced == 1 and len(list(store.triples(G1))) == 2 and union_is_set_union(store)
 
 

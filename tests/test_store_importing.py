@@ -28,7 +28,7 @@ def write(tmp_path: Path, name: str, lines: list[str]) -> Path:
 
 
 BAD_ENDINGS = {
-    "syntax": ("<http://example.org/s> <http://p> \"open string\n", "syntax error"),
+    "syntax": ('<http://example.org/s> <http://p> "open string\n', "syntax error"),
     "default graph": ("<http://example.org/s> <http://p> <http://o> .\n", "a triple in the default graph"),
     "blank graph": ("<http://example.org/s> <http://p> <http://o> _:g .\n", "a blank node as graph name"),
     "triple term": (f"<http://a> <http://p> <<( <http://s> <http://p> <http://o> )>> {G} .\n", "RDF 1.2 triple term"),

@@ -135,8 +135,13 @@ def test_constant_graph_patterns_and_bindings_work_beside_the_union_default(remo
 def test_typed_literals_come_back_as_written(remote):
     from rdflib.namespace import XSD
 
-    values = [Literal(True), Literal("2022-04-06", datatype=XSD.date), Literal("5", datatype=XSD.nonNegativeInteger),
-              Literal("halo", lang="id"), Literal('tab\there "q"\nnl')]
+    values = [
+        Literal(True),
+        Literal("2022-04-06", datatype=XSD.date),
+        Literal("5", datatype=XSD.nonNegativeInteger),
+        Literal("halo", lang="id"),
+        Literal('tab\there "q"\nnl'),
+    ]
     remote.write_graphs([(E + "a1", [t("x", f"p{i}", v) for i, v in enumerate(values)])])
     assert {row[0] for row in remote.query("SELECT ?o WHERE { ?s ?p ?o }").rows} == set(values)
 
@@ -157,8 +162,7 @@ def test_result_cut_by_resultsetmaxrows_is_flagged_and_export_still_complete(rem
 def test_partial_results_at_the_time_limit_raise_instead_of_returning(virtuoso, remote):
     remote.write_graphs([(E + f"a{g}", [t(f"s{g}-{i}", "v", Literal(f"v{i}")) for i in range(2000)]) for g in range(3)])
     impatient = SparqlStore.from_url(f"sparql+{virtuoso.url}?timeout=1")
-    heavy = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?o . ?b ?q ?o2 . "
-             "FILTER (STRLEN(STR(?o)) + STRLEN(STR(?o2)) = 7 && ?a != ?b) }")
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?o . ?b ?q ?o2 . FILTER (STRLEN(STR(?o)) + STRLEN(STR(?o2)) = 7 && ?a != ?b) }"
     with pytest.raises(QueryTimeout):
         impatient.query(heavy)
     impatient.close()
@@ -188,7 +192,9 @@ def _canonical(quads_text: bytes) -> set:
             continue
         o = from_ox(q.object)
         # Oxigraph keeps xsd:nonNegativeInteger (NIF offsets) as xsd:integer; Virtuoso keeps the datatype.
-        datatype = XSD.integer if isinstance(o, Literal) and o.datatype == XSD.nonNegativeInteger else getattr(o, "datatype", None)
+        datatype = (
+            XSD.integer if isinstance(o, Literal) and o.datatype == XSD.nonNegativeInteger else getattr(o, "datatype", None)
+        )
         obj = (o.toPython(), datatype, o.language) if isinstance(o, Literal) else o
         keep.add((q.subject.value, q.predicate.value, obj, q.graph_name.value))
     return keep

@@ -59,7 +59,14 @@ def test_whole_graph_view_has_legend_sizes_and_labelled_edges(store):
     data = page_data(render_view(store, types="all"))
     assert len(data["nodes"]) == 15 and len(data["edges"]) == 14
     assert [entry["kind"] for entry in data["legend"]] == [
-        "person", "organization", "place", "meeting", "agreement", "program", "quote"]
+        "person",
+        "organization",
+        "place",
+        "meeting",
+        "agreement",
+        "program",
+        "quote",
+    ]
     assert {e["label"] for e in data["edges"]} >= {"attended", "party to", "said", "holds office in (Wali Kota)"}
     sizes = {n["name"]: n["size"] for n in data["nodes"]}
     assert sizes["Pemerintah Kota Balikpapan"] > sizes["Rudi Hartono"]  # two articles against one
@@ -123,8 +130,12 @@ def test_unknown_entity_is_a_user_error(store):
 
 def test_render_triples_never_draws_type_edges():
     s, o = URIRef("http://x/a"), URIRef("http://x/b")
-    triples = [(s, RDF.type, SCHEMA.Person), (s, SCHEMA.knows, o), (s, SCHEMA.name, Literal("<b>A</b>")),
-               (o, SCHEMA.description, Literal("x"))]
+    triples = [
+        (s, RDF.type, SCHEMA.Person),
+        (s, SCHEMA.knows, o),
+        (s, SCHEMA.name, Literal("<b>A</b>")),
+        (o, SCHEMA.description, Literal("x")),
+    ]
     data = page_data(render_triples(triples, title="<i>t</i>"))
     assert len(data["nodes"]) == 2 and len(data["edges"]) == 1
     assert data["nodes"][0]["name"] == "<b>A</b>" and data["nodes"][0]["kind"] == "person"
@@ -132,7 +143,7 @@ def test_render_triples_never_draws_type_edges():
 
 
 def test_title_is_escaped(store):
-    html = render_view(store, title='<img src=x onerror=alert(1)>')
+    html = render_view(store, title="<img src=x onerror=alert(1)>")
     assert "<title>&lt;img src=x onerror=alert(1)&gt;</title>" in html
 
 

@@ -45,8 +45,12 @@ def test_canvas_draws_the_network(view):
 
 
 def test_search_focuses_the_node_named_by_part_of_a_name_or_alias(view):
-    for text, expected in [("masduki", "Teten Masduki"), ("kemenkop", "Kementerian Koperasi"),
-                           ("ZÜLKIFLI hasan", XSS_NAME), ("rudi", "Rudi Hartono")]:
+    for text, expected in [
+        ("masduki", "Teten Masduki"),
+        ("kemenkop", "Kementerian Koperasi"),
+        ("ZÜLKIFLI hasan", XSS_NAME),
+        ("rudi", "Rudi Hartono"),
+    ]:
         view.page.fill("#warta-search-input", text)
         view.page.press("#warta-search-input", "Enter")
         selected = view.page.evaluate("window.wartaView.network.getSelectedNodes()")
@@ -122,8 +126,10 @@ def test_overview_click_adds_neighbours_and_groups_refit(browser, memory_store, 
         watched.open(write_view(memory_store, tmp_path / "overview.html"))
         before = watched.page.evaluate("window.wartaView.nodes.length")
         data = watched.page.evaluate("window.wartaView.data")
-        hub = max((n for n in data["nodes"] if data["overview"]["expand"]["of"].get(str(n["id"]))),
-                  key=lambda n: len(data["overview"]["expand"]["of"][str(n["id"])]))
+        hub = max(
+            (n for n in data["nodes"] if data["overview"]["expand"]["of"].get(str(n["id"]))),
+            key=lambda n: len(data["overview"]["expand"]["of"][str(n["id"])]),
+        )
         pos = watched.page.evaluate(f"window.wartaView.network.canvasToDOM(window.wartaView.network.getPosition({hub['id']}))")
         box = watched.page.locator("#warta-network").bounding_box()
         watched.page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])

@@ -47,4 +47,3 @@ def test_w3c(server, test):
         run(server, TOKEN, test)
     except Failed as error:
         pytest.fail(f"{test.label}: {error}", pytrace=False)
-

@@ -77,15 +77,21 @@ class Virtuoso:
                 self.process.wait()
 
 
-def write_config(directory: Path, sql_port: int, http_port: int, *, buffers: int = 100_000,
-                 max_rows: int = 10_000, max_seconds: int = 60) -> Path:
+def write_config(
+    directory: Path, sql_port: int, http_port: int, *, buffers: int = 100_000, max_rows: int = 10_000, max_seconds: int = 60
+) -> Path:
     """A copy of the packaged config pointing at ``directory`` and listening on 127.0.0.1 only."""
     config = configparser.RawConfigParser(strict=False, inline_comment_prefixes=(";",))
     config.optionxform = str  # Virtuoso's keys are case-sensitive in spirit; keep them as written
     config.read(PACKAGED_INI)
     db = config["Database"]
-    for key, name in [("DatabaseFile", "virtuoso.db"), ("ErrorLogFile", "virtuoso.log"), ("LockFile", "virtuoso.lck"),
-                      ("TransactionFile", "virtuoso.trx"), ("xa_persistent_file", "virtuoso.pxa")]:
+    for key, name in [
+        ("DatabaseFile", "virtuoso.db"),
+        ("ErrorLogFile", "virtuoso.log"),
+        ("LockFile", "virtuoso.lck"),
+        ("TransactionFile", "virtuoso.trx"),
+        ("xa_persistent_file", "virtuoso.pxa"),
+    ]:
         db[key] = str(directory / name)
     temp = config["TempDatabase"]
     temp["DatabaseFile"] = str(directory / "virtuoso-temp.db")
@@ -118,8 +124,13 @@ def start(directory: Path, *, timeout: float = 120, **settings) -> Virtuoso:
     sql_port, http_port = free_port(), free_port()
     ini = write_config(directory, sql_port, http_port, **settings)
     with open(directory / "stdout.log", "wb") as log:  # the child keeps its own descriptor
-        process = subprocess.Popen([VIRTUOSO, "+configfile", str(ini), "+foreground"], cwd=directory,
-                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            [VIRTUOSO, "+configfile", str(ini), "+foreground"],
+            cwd=directory,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     server = Virtuoso(directory, sql_port, http_port, process)
     deadline = time.monotonic() + timeout
     while True:
@@ -134,10 +145,10 @@ def start(directory: Path, *, timeout: float = 120, **settings) -> Virtuoso:
                 raise RuntimeError("virtuoso did not answer isql in time") from None
             time.sleep(0.5)
     server.isql(
-        "GRANT SPARQL_UPDATE TO \"SPARQL\"",
+        'GRANT SPARQL_UPDATE TO "SPARQL"',
         # The Graph Store Protocol endpoint (/sparql-graph-crud) runs as SPARQL too.
-        "GRANT EXECUTE ON DB.DBA.SPARQL_INSERT_DICT_CONTENT TO \"SPARQL\"",
-        "GRANT EXECUTE ON DB.DBA.SPARQL_DELETE_DICT_CONTENT TO \"SPARQL\"",
+        'GRANT EXECUTE ON DB.DBA.SPARQL_INSERT_DICT_CONTENT TO "SPARQL"',
+        'GRANT EXECUTE ON DB.DBA.SPARQL_DELETE_DICT_CONTENT TO "SPARQL"',
         "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7)",
     )
     return server

@@ -5,8 +5,14 @@ from __future__ import annotations
 import networkx as nx
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def launch(playwright):
@@ -40,8 +46,9 @@ def synthetic_graph(n: int, seed: int = 1) -> nx.MultiDiGraph:
     kinds = ["person", "person", "organization", "meeting", "place", "agreement", "program"]
     g = nx.MultiDiGraph()
     for i in base.nodes:
-        g.add_node(i, kind=kinds[i % len(kinds)], name=f"Entity {i}", aliases=[f"E{i}"], articles={i % 97},
-                   offices=[], evidence=[])
+        g.add_node(
+            i, kind=kinds[i % len(kinds)], name=f"Entity {i}", aliases=[f"E{i}"], articles={i % 97}, offices=[], evidence=[]
+        )
     for a, b in base.edges:
         g.add_edge(a, b, label="attended", relation="attended", evidence=[])
     return g
@@ -94,9 +101,18 @@ def measure(browser, tmp_dir, n: int, *, physics: bool | None = None) -> dict:
             window.wartaView.focus(ids[0], false);
             return performance.now() - t0;
         }}""")
-        return {"nodes": n, "edges": len(data["edges"]), "physics": data["physics"], "html_mb": round(len(html) / 1e6, 2),
-                "build_s": round(build_s, 2), "first_draw_ms": state["firstDrawMs"], "ready_s": round(ready_s, 2),
-                "zoom_frame_ms": round(frame_ms), "search_ms": round(searched), "errors": watched.errors}
+        return {
+            "nodes": n,
+            "edges": len(data["edges"]),
+            "physics": data["physics"],
+            "html_mb": round(len(html) / 1e6, 2),
+            "build_s": round(build_s, 2),
+            "first_draw_ms": state["firstDrawMs"],
+            "ready_s": round(ready_s, 2),
+            "zoom_frame_ms": round(frame_ms),
+            "search_ms": round(searched),
+            "errors": watched.errors,
+        }
     finally:
         watched.page.close()
 

@@ -33,8 +33,13 @@ UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 #: Where the manifests' paths live on a Warta server.
 PATHS = (("/sparql/", "/sparql"), ("/gsp", "/rdf-graphs"))
 STATUS = {"OK": "200", "Created": "201", "NoContent": "204", "NotFound": "404"}
-RDF_PARSERS = {"text/turtle": "turtle", "application/n-triples": "nt", "application/rdf+xml": "xml",
-               "application/ld+json": "json-ld", "application/trig": "trig"}
+RDF_PARSERS = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+    "application/ld+json": "json-ld",
+    "application/trig": "trig",
+}
 SUITES = {"protocol": ["protocol/manifest.ttl"], "gsp": ["gsp/manifest-direct.ttl", "gsp/manifest-indirect.ttl"]}
 
 
@@ -186,9 +191,7 @@ def reset(base: str, token: str, test: W3cTest, fresh: bool = True) -> None:
     client = Client(base, token)
     try:
         if fresh:
-            response, body = client.send(
-                "POST", "/sparql", [("Content-Type", "application/sparql-update")], b"DROP ALL"
-            )
+            response, body = client.send("POST", "/sparql", [("Content-Type", "application/sparql-update")], b"DROP ALL")
             if response.status >= 300:
                 raise RuntimeError(f"DROP ALL answered {response.status}: {body[:300]!r}")
         for file, graph in test.graph_data:
@@ -246,7 +249,10 @@ def _check(request: Request, response, content: bytes, where: str, url: str, var
         if expect.boolean is not None and value != expect.boolean:
             raise Failed(f"{where}: {value}, expected {expect.boolean}")
     elif expect.fmt == "tabular" and media not in (
-        "application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values"
+        "application/sparql-results+json",
+        "application/sparql-results+xml",
+        "text/csv",
+        "text/tab-separated-values",
     ):
         raise Failed(f"{where}: {media!r} is not a results format")
     elif expect.fmt == "RDF":

@@ -19,8 +19,15 @@ import numpy as np
 from .network import ACTORS, SHARED_CONTEXT
 
 #: How much one tie of each kind weighs: a shared office or meeting says more than a co-mention.
-TIE_WEIGHTS = {"office": 3.0, "meeting": 2.0, "agreement": 2.0, "program": 2.0, "organization": 1.0,
-               "direct": 2.0, "article": 0.5}
+TIE_WEIGHTS = {
+    "office": 3.0,
+    "meeting": 2.0,
+    "agreement": 2.0,
+    "program": 2.0,
+    "organization": 1.0,
+    "direct": 2.0,
+    "article": 0.5,
+}
 #: Articles naming more actors than this are lists (of attendees, of agencies): their co-mentions are skipped.
 MAX_ACTORS_PER_ARTICLE = 40
 

@@ -182,8 +182,15 @@ def _add_nodes(store: Store, graph: nx.MultiDiGraph, wanted: set[str] | None) ->
             names[x] = name
     for x, (_, kind) in best.items():
         graph.add_node(
-            x, kind=kind, name=names.get(x, x), aliases=[], articles=set(), offices=[],
-            date="", government=x in government, evidence=[],
+            x,
+            kind=kind,
+            name=names.get(x, x),
+            aliases=[],
+            articles=set(),
+            offices=[],
+            date="",
+            government=x in government,
+            evidence=[],
         )
     for x, alias in _select(store, ALIASES.replace("#RESTRICT", restrict)):
         node = graph.nodes.get(str(x))
@@ -227,8 +234,17 @@ def _add_edges(graph: nx.MultiDiGraph, rows, articles: dict[str, Article], phras
         if s not in graph or o not in graph or s == o:
             continue  # an endpoint without a name or class is not something to show
         key = (s, o, relation, detail)
-        edge = merged.setdefault(key, {"relation": relation, "label": RELATION_LABELS[relation], "detail": detail,
-                                       "fact": fact, "articles": set(), "evidence": []})
+        edge = merged.setdefault(
+            key,
+            {
+                "relation": relation,
+                "label": RELATION_LABELS[relation],
+                "detail": detail,
+                "fact": fact,
+                "articles": set(),
+                "evidence": [],
+            },
+        )
         edge["articles"].add(article)
         if len(edge["evidence"]) >= MAX_EVIDENCE or article not in articles:
             continue

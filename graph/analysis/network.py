@@ -100,8 +100,11 @@ def network_stats(graph: nx.MultiDiGraph, *, top: int = 10, seed: int = 1) -> Ne
 
 def _ranked(g: nx.Graph, nodes, score: dict, top: int) -> list[Ranked]:
     order = sorted(nodes, key=lambda n: (-score[n], g.nodes[n].get("name", ""), str(n)))[:top]
-    return [Ranked(str(n), g.nodes[n].get("name", str(n)), g.nodes[n].get("kind", ""), round(score[n], 4),
-                   g.degree(n)) for n in order if score[n] > 0]
+    return [
+        Ranked(str(n), g.nodes[n].get("name", str(n)), g.nodes[n].get("kind", ""), round(score[n], 4), g.degree(n))
+        for n in order
+        if score[n] > 0
+    ]
 
 
 def _communities(g: nx.Graph, top: int, seed: int) -> list[Community]:
@@ -114,8 +117,10 @@ def _communities(g: nx.Graph, top: int, seed: int) -> list[Community]:
         groups = nx.community.greedy_modularity_communities(connected, weight="weight")
     groups = sorted(groups, key=lambda c: (-len(c), min(str(n) for n in c)))[:top]
     return [
-        Community(len(c), [g.nodes[n].get("name", str(n)) for n in
-                           sorted(c, key=lambda n: (-g.degree(n), g.nodes[n].get("name", "")))[:8]])
+        Community(
+            len(c),
+            [g.nodes[n].get("name", str(n)) for n in sorted(c, key=lambda n: (-g.degree(n), g.nodes[n].get("name", "")))[:8]],
+        )
         for c in groups
     ]
 
@@ -138,5 +143,7 @@ def most_connected_pairs(g: nx.Graph, *, top: int = 10) -> list[Pair]:
             strength[(a, b)] += 1
             via[(a, b)].append(data.get("name", str(hub)))
     best = sorted(strength.items(), key=lambda item: (-item[1], str(item[0])))[:top]
-    return [Pair(g.nodes[a].get("name", str(a)), g.nodes[b].get("name", str(b)), str(a), str(b), n, via[(a, b)][:5])
-            for (a, b), n in best]
+    return [
+        Pair(g.nodes[a].get("name", str(a)), g.nodes[b].get("name", str(b)), str(a), str(b), n, via[(a, b)][:5])
+        for (a, b), n in best
+    ]

@@ -26,8 +26,12 @@ class Step:
 
     def as_dict(self) -> dict:
         return {
-            "source": self.source, "source_iri": self.source_iri, "relation": self.relation,
-            "target": self.target, "target_iri": self.target_iri, "forward": self.forward,
+            "source": self.source,
+            "source_iri": self.source_iri,
+            "relation": self.relation,
+            "target": self.target,
+            "target_iri": self.target_iri,
+            "forward": self.forward,
             "evidence": [e.as_dict() for e in self.evidence],
         }
 
@@ -59,5 +63,4 @@ def _step(graph: nx.MultiDiGraph, u: str, v: str) -> Step:
     relation = data.get("label", "")
     if data.get("detail"):
         relation += f" ({data['detail']})"
-    return Step(_name(graph, source), source, relation, _name(graph, target), target, forward,
-                list(data.get("evidence", ())))
+    return Step(_name(graph, source), source, relation, _name(graph, target), target, forward, list(data.get("evidence", ())))

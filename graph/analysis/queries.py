@@ -73,8 +73,8 @@ SELECT ?target ?g ?sent ?text WHERE {
 RELATIONS = {
     # The role as written (rdfs:label, "Kepala Bappeda Berau") reads better than the generic office.
     "office": "GRAPH ?g { ?fact org:member ?s ; org:organization ?o . OPTIONAL { ?fact org:role ?r } }"
-              " OPTIONAL { ?r rdfs:label ?written } OPTIONAL { ?r skos:prefLabel ?generic }"
-              " BIND(COALESCE(?written, ?generic) AS ?detail)",
+    " OPTIONAL { ?r rdfs:label ?written } OPTIONAL { ?r skos:prefLabel ?generic }"
+    " BIND(COALESCE(?written, ?generic) AS ?detail)",
     "attended": "GRAPH ?g { ?o schema:attendee ?s } BIND(?o AS ?fact)",
     "party": "GRAPH ?g { ?o warta:party ?s } BIND(?o AS ?fact)",
     "provides": "GRAPH ?g { ?o schema:provider ?s } BIND(?o AS ?fact)",

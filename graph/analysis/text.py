@@ -39,8 +39,9 @@ def timeline_text(name: str, events: list[Event]) -> str:
 
 
 def network_text(stats: NetworkStats) -> str:
-    lines = [f"network: {stats.nodes} nodes, {stats.links} links, {stats.components} components "
-             f"(largest {stats.largest_component})"]
+    lines = [
+        f"network: {stats.nodes} nodes, {stats.links} links, {stats.components} components (largest {stats.largest_component})"
+    ]
 
     def ranking(title: str, rows, fmt: str) -> None:
         lines.append(title)

@@ -20,8 +20,12 @@ class Event:
 
     def as_dict(self) -> dict:
         return {
-            "date": self.date, "relation": self.relation, "other": self.other, "other_iri": self.other_iri,
-            "other_kind": self.other_kind, "evidence": self.evidence.as_dict() if self.evidence else None,
+            "date": self.date,
+            "relation": self.relation,
+            "other": self.other,
+            "other_iri": self.other_iri,
+            "other_kind": self.other_kind,
+            "evidence": self.evidence.as_dict() if self.evidence else None,
         }
 
 

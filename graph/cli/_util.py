@@ -39,15 +39,18 @@ def base_iri_option(func):
 
 def extractor_option(func):
     return click.option(
-        "--extractor", default=DEFAULT_EXTRACTOR, show_default=True,
+        "--extractor",
+        default=DEFAULT_EXTRACTOR,
+        show_default=True,
         help="Registered extractor: 'ner' (rules over the shipped statistical model) or 'rules' (rules alone, faster).",
     )(func)
 
 
 def output_format_option(choices: list[str], default: str, help: str | None = None):
     """``-f/--format``: always the output format, in every command."""
-    return click.option("-f", "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
-                        help=help or "Output format.")
+    return click.option(
+        "-f", "--format", "fmt", type=click.Choice(choices), default=default, show_default=True, help=help or "Output format."
+    )
 
 
 def json_option(func):
@@ -74,8 +77,11 @@ def input_format_option(help: str, choices: list[str] | None = None, old: tuple[
 
 def _deprecated_format(ctx, param, value):
     if value is not None:
-        click.echo(f"warning: {'/'.join(param.opts)} is deprecated here, use --input-format "
-                   "(-f/--format is the output format in every command)", err=True)
+        click.echo(
+            f"warning: {'/'.join(param.opts)} is deprecated here, use --input-format "
+            "(-f/--format is the output format in every command)",
+            err=True,
+        )
     return value
 
 

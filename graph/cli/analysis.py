@@ -12,10 +12,13 @@ from ..store import open_store
 from ._util import json_option, output_format_option, store_option, user_errors
 
 
-@click.command("path", epilog="""\b
+@click.command(
+    "path",
+    epilog="""\b
 Examples:
   warta path "Arifin Noorsyam" "Kementerian Koperasi dan UKM"
-  warta path "Pemprov Kaltim" "Berau" --limit 5 --json""")
+  warta path "Pemprov Kaltim" "Berau" --limit 5 --json""",
+)
 @click.argument("a")
 @click.argument("b")
 @click.option("--limit", type=click.IntRange(1, 50), default=3, show_default=True, help="Most chains to show.")
@@ -37,10 +40,13 @@ def path_command(a, b, limit, fmt, as_json, store):
         click.echo(chains_text(chains))
 
 
-@click.command("timeline", epilog="""\b
+@click.command(
+    "timeline",
+    epilog="""\b
 Examples:
   warta timeline "Arifin Noorsyam"
-  warta timeline "Pemkab Paser" -f json""")
+  warta timeline "Pemkab Paser" -f json""",
+)
 @click.argument("entity")
 @output_format_option(["text", "json"], "text")
 @json_option

@@ -29,21 +29,29 @@ def _next_steps(store, store_spec: str) -> str:
     name = str(rows[0][0]) if rows else "Ali Fitri Noor"
     return (
         "\nTry:\n"
-        f"  warta query offices-of-person --param person=\"{name}\" --store {store_spec}\n"
+        f'  warta query offices-of-person --param person="{name}" --store {store_spec}\n'
         f"  warta query who-met-whom --store {store_spec}\n"
         f"  warta stats --store {store_spec}\n"
-        f"  warta viz --store {store_spec} --entity \"{name}\" --hops 2 -o ego.html\n"
+        f'  warta viz --store {store_spec} --entity "{name}" --hops 2 -o ego.html\n'
     )
 
 
-@click.command("demo", epilog="""\b
+@click.command(
+    "demo",
+    epilog="""\b
 Examples:
   warta demo                                   # ingest, write the view, serve on 127.0.0.1:8000
   warta demo --no-serve --store /tmp/demo -o /tmp/demo.html
-  warta demo --examples my-articles/ --port 8080""")
+  warta demo --examples my-articles/ --port 8080""",
+)
 @store_option
-@click.option("--examples", "examples", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Folder of articles to ingest.  [default: the examples shipped with Warta]")
+@click.option(
+    "--examples",
+    "examples",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Folder of articles to ingest.  [default: the examples shipped with Warta]",
+)
 @click.option("-o", "--output", default="warta-graph.html", show_default=True, help="Where to write the graph view.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface the server listens on.")
 @click.option("--port", type=int, default=8000, show_default=True, help="TCP port the server listens on.")

@@ -13,13 +13,19 @@ from ._util import output_format_option, store_option, user_errors
 EXPORT_FORMATS = ["nquads", "trig", "turtle", "ntriples", "jsonld", "xml"]
 
 
-@click.command("export", epilog="""\b
+@click.command(
+    "export",
+    epilog="""\b
 Examples:
   warta export -f nquads -o graph.nq         # one named graph per article
   warta export -f trig -o backup.trig.gz     # gzip by extension; load it back with warta import
-  warta export -f turtle | head""")
-@output_format_option(EXPORT_FORMATS, "nquads",
-                      "nquads/trig/jsonld keep one named graph per article; turtle/ntriples/xml write the deduplicated union.")
+  warta export -f turtle | head""",
+)
+@output_format_option(
+    EXPORT_FORMATS,
+    "nquads",
+    "nquads/trig/jsonld keep one named graph per article; turtle/ntriples/xml write the deduplicated union.",
+)
 @click.option("-o", "--output", default="-", show_default=True, help="File to write ('-' for stdout); '.gz' compresses.")
 @click.option("--gzip", "compress", is_flag=True, help="Compress with gzip (implied by a .gz file name).")
 @store_option

@@ -32,11 +32,14 @@ def article_as_read(article: Article) -> dict:
     }
 
 
-@click.command("extract", epilog="""\b
+@click.command(
+    "extract",
+    epilog="""\b
 Examples:
   warta extract examples/txt/balikpapan-kemenkop-mou.txt            # Turtle
   warta extract examples/txt/balikpapan-kemenkop-mou.txt -f json    # what was read, and the results with offsets
-  cat article.txt | warta extract - --input-format txt""")
+  cat article.txt | warta extract - --input-format txt""",
+)
 @click.argument("path")
 @input_format_option("Reader to use instead of the extension (txt, html, jsonl, json).", old=())
 @output_format_option(

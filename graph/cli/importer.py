@@ -16,13 +16,19 @@ def format_of(path: str) -> str | None:
     return next((fmt for ending, fmt in EXTENSIONS.items() if name.endswith(ending)), None)
 
 
-@click.command("import", epilog="""\b
+@click.command(
+    "import",
+    epilog="""\b
 Examples:
   warta export -f trig -o backup.trig.gz && warta import backup.trig.gz --store ./restored
-  warta import dump.txt --input-format nquads""")
+  warta import dump.txt --input-format nquads""",
+)
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@input_format_option("Input format (default: from the extension: .nq, .nquads, .trig, optionally .gz).",
-                     choices=list(FORMATS), old=("-f", "--format"))
+@input_format_option(
+    "Input format (default: from the extension: .nq, .nquads, .trig, optionally .gz).",
+    choices=list(FORMATS),
+    old=("-f", "--format"),
+)
 @store_option
 @user_errors
 def command(path, input_format, old_input_format, store):

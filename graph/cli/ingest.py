@@ -64,11 +64,14 @@ def summary(report: IngestReport) -> str:
     )
 
 
-@click.command("ingest", epilog="""\b
+@click.command(
+    "ingest",
+    epilog="""\b
 Examples:
   warta ingest examples/ --store ./warta-data
   warta ingest crawl/*.html --workers 2 --lang id
-  cat articles.jsonl | warta ingest - --input-format jsonl --json""")
+  cat articles.jsonl | warta ingest - --input-format jsonl --json""",
+)
 @click.argument("paths", nargs=-1, required=True)
 @input_format_option("Reader to use for every file (txt, html, jsonl, json) instead of the extension.")
 @store_option
@@ -82,8 +85,21 @@ Examples:
 @click.option("--force", is_flag=True, help="Re-extract articles even when their content is unchanged.")
 @json_option
 @user_errors
-def command(paths, input_format, old_input_format, store, base_iri, extractor, workers, dask_address, batch_size,
-            max_bytes, lang, force, as_json):
+def command(
+    paths,
+    input_format,
+    old_input_format,
+    store,
+    base_iri,
+    extractor,
+    workers,
+    dask_address,
+    batch_size,
+    max_bytes,
+    lang,
+    force,
+    as_json,
+):
     """Ingest articles from files, directories or '-' (stdin).
 
     Each file that cannot be read is reported and skipped; the rest is stored.

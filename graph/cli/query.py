@@ -45,14 +45,22 @@ def read_query(query: str) -> LibraryQuery | None:
     return None
 
 
-@click.command("query", epilog="""\b
+@click.command(
+    "query",
+    epilog="""\b
 Examples:
   warta query 'SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }'
   warta query offices-of-person --param person="Arifin Noorsyam" -f csv
-  warta query my-query.rq -f json -o result.json""")
+  warta query my-query.rq -f json -o result.json""",
+)
 @click.argument("query")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE (an IRI if <...> or http(s)://, else a string).")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE (an IRI if <...> or http(s)://, else a string).",
+)
 @output_format_option(FORMATS, "table")
 @click.option("--max-rows", type=int, default=None, help="Stop after this many rows.")
 @click.option("-o", "--output", default="-", help="Write to this file instead of stdout.")

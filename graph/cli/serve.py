@@ -17,16 +17,17 @@ from ..server.config import (
 from ._util import base_iri_option, check_port_free, store_option, user_errors
 
 
-@click.command("serve", epilog="""\b
+@click.command(
+    "serve",
+    epilog="""\b
 Examples:
   warta serve --store ./warta-data                 # http://127.0.0.1:8000/
   WARTA_UPDATE_TOKEN=s3cret warta serve --allow-update --port 8080
-  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' http://127.0.0.1:8000/sparql""")
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' http://127.0.0.1:8000/sparql""",
+)
 @store_option
 @base_iri_option
-@click.option(
-    "--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback only by default)."
-)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback only by default).")
 @click.option("--port", default=8000, show_default=True, type=int, help="TCP port to listen on.")
 @click.option(
     "--timeout",
@@ -49,9 +50,7 @@ Examples:
     type=int,
     help="Largest query answer or GSP read in bytes (0: none); longer ones are cut and flagged in X-Warta-Truncated.",
 )
-@click.option(
-    "--max-body", default=DEFAULT_MAX_BODY, show_default=True, type=int, help="Largest request body in bytes."
-)
+@click.option("--max-body", default=DEFAULT_MAX_BODY, show_default=True, type=int, help="Largest request body in bytes.")
 @click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
 @click.option(
     "--memory-mb",
@@ -65,9 +64,7 @@ Examples:
     is_flag=True,
     help="Accept SPARQL Update and Graph Store writes from clients with the bearer token in WARTA_UPDATE_TOKEN.",
 )
-@click.option(
-    "--allow-service", is_flag=True, help="Allow SERVICE in queries (the server then fetches other hosts' URLs)."
-)
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE in queries (the server then fetches other hosts' URLs).")
 @click.option(
     "--trusted-host",
     "trusted_hosts",
@@ -78,7 +75,18 @@ Examples:
 )
 @user_errors
 def command(
-    store, base_iri, host, port, timeout, max_rows, max_bytes_out, max_body, workers, memory_mb, allow_update, allow_service,
+    store,
+    base_iri,
+    host,
+    port,
+    timeout,
+    max_rows,
+    max_bytes_out,
+    max_body,
+    workers,
+    memory_mb,
+    allow_update,
+    allow_service,
     trusted_hosts,
 ):
     """Serve the store: SPARQL 1.1 Protocol at /sparql, the query page at /,

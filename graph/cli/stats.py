@@ -19,10 +19,13 @@ def _section(title: str, counts: dict[str, int]) -> list[str]:
     return lines
 
 
-@click.command("stats", epilog="""\b
+@click.command(
+    "stats",
+    epilog="""\b
 Examples:
   warta stats --store ./warta-data
-  warta stats --network --json""")
+  warta stats --network --json""",
+)
 @output_format_option(["text", "json"], "text")
 @json_option
 @click.option("--network", is_flag=True, help="Also: centrality of officials and agencies, communities, most connected pairs.")

@@ -51,9 +51,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # normalize_text, which only undoes a wrong decoding when the result is
 # consistent UTF-8, so text that merely contains "Ã" stays as written.
 _CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-_CONTINUATION = "".join(
-    bytes([b]).decode("latin-1" if b in _CP1252_UNDEFINED else "cp1252") for b in range(0x80, 0xC0)
-)
+_CONTINUATION = "".join(bytes([b]).decode("latin-1" if b in _CP1252_UNDEFINED else "cp1252") for b in range(0x80, 0xC0))
 _MOJIBAKE = re.compile(f"[ÂÃ][{re.escape(_CONTINUATION)}]|â€|‚Ä")
 _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 # Scrapers that join paragraphs with ", " leave "kata dia.,Selanjutnya": a full stop after

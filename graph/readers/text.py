@@ -55,9 +55,7 @@ class TextReader(Reader):
         yield parse_plain_article(text, stem, source, warnings)
 
 
-def parse_plain_article(
-    text: str, article_id: str, source: str, warnings: list[str] | None = None
-) -> Article | InputError:
+def parse_plain_article(text: str, article_id: str, source: str, warnings: list[str] | None = None) -> Article | InputError:
     """Split normalised plain text into title, dateline and body.
 
     Args:

@@ -170,8 +170,11 @@ def article_view(context: Context, iri: str) -> ArticleView:
         for r in rows(QUOTES)
     ]
     view.deals = [
-        {"x": (str(r["x"]), _s(r["name"]) or str(r["x"])), "kind": "agreement" if str(r["class"]).endswith("Agreement")
-         else "programme", "parties": _s(r["parties"]) or ""}
+        {
+            "x": (str(r["x"]), _s(r["name"]) or str(r["x"])),
+            "kind": "agreement" if str(r["class"]).endswith("Agreement") else "programme",
+            "parties": _s(r["parties"]) or "",
+        }
         for r in rows(DEALS)
     ]
     return view
@@ -235,8 +238,9 @@ def mark(text: str, spans: list[tuple[int, int, str, str, str]]) -> list[Part]:
             parts.append(Part("text", text[at:pos]))
             at = pos
         is_entity = category in ENTITY_CLASSES.values()
-        parts.append(Part("open" if opening else "close", target=target, label=label or text[begin:end],
-                          category=category, link=is_entity))
+        parts.append(
+            Part("open" if opening else "close", target=target, label=label or text[begin:end], category=category, link=is_entity)
+        )
     if at < len(text):
         parts.append(Part("text", text[at:]))
     return parts

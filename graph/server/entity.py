@@ -199,17 +199,19 @@ def entity_view(context: Context, iri: str) -> EntityView:
         for r in _rows(context, OFFICES, iri)
     ]
     view.members = [
-        {"person": term(r["person"], r["personName"]), "role": _text(r["role"]),
-         "acting": acting_label(_text(r["acting"]), _text(r["form"])), "membership": term(r["m"])}
+        {
+            "person": term(r["person"], r["personName"]),
+            "role": _text(r["role"]),
+            "acting": acting_label(_text(r["acting"]), _text(r["form"])),
+            "membership": term(r["m"]),
+        }
         for r in _rows(context, MEMBERS, iri)
     ]
     view.meetings = [
         {"meeting": term(r["meeting"], r["name"]), "date": _text(r["date"]), "place": term(r["place"], r["placeName"])}
         for r in _rows(context, MEETINGS, iri)
     ]
-    view.quotes = [
-        {"text": _text(r["text"]), "article": term(r["article"], r["headline"])} for r in _rows(context, QUOTES, iri)
-    ]
+    view.quotes = [{"text": _text(r["text"]), "article": term(r["article"], r["headline"])} for r in _rows(context, QUOTES, iri)]
     view.articles = _articles(context, iri)
     view.kind = _kind(view)
     view.summary = _summary(view)
@@ -269,8 +271,7 @@ def _summary(view: EntityView) -> list[tuple[str, list[Term]]]:
     by_predicate: dict[str, list[Term]] = {}
     for p, o in view.properties:
         by_predicate.setdefault(p.label or "", []).append(o)
-    return [(label, sorted(by_predicate[key], key=lambda t: t.text.lower())) for key, label in SUMMARY
-            if key in by_predicate]
+    return [(label, sorted(by_predicate[key], key=lambda t: t.text.lower())) for key, label in SUMMARY if key in by_predicate]
 
 
 def _first(view: EntityView, key: str) -> str | None:
@@ -290,8 +291,13 @@ def _title(view: EntityView) -> str:
     if view.kind == "quote":
         speaker = _first(view, "schema:creator")
         return f"Quote by {speaker}" if speaker else "Quote"
-    return (view.name or _first(view, "schema:headline") or _first(view, "rdfs:label")
-            or _first(view, "skos:prefLabel") or curie(view.iri))
+    return (
+        view.name
+        or _first(view, "schema:headline")
+        or _first(view, "rdfs:label")
+        or _first(view, "skos:prefLabel")
+        or curie(view.iri)
+    )
 
 
 def _opening(article) -> str | None:

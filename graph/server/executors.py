@@ -47,9 +47,7 @@ class _Worker:
 
         parent, child = _mp_context().Pipe()
         self.conn = parent
-        self.process = _mp_context().Process(
-            target=serve, args=(child, spec, memory_mb, network, writable), daemon=True
-        )
+        self.process = _mp_context().Process(target=serve, args=(child, spec, memory_mb, network, writable), daemon=True)
         self.process.start()
         child.close()
 
@@ -75,9 +73,7 @@ class ProcessPool:
             one process at a time may hold the database).
     """
 
-    def __init__(
-        self, spec: str, size: int = 2, memory_mb: int | None = None, network: bool = False, writable: bool = False
-    ):
+    def __init__(self, spec: str, size: int = 2, memory_mb: int | None = None, network: bool = False, writable: bool = False):
         self.spec = spec
         self.size = max(1, size)
         self.memory_mb = memory_mb

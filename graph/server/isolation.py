@@ -48,7 +48,8 @@ def cut_network() -> bool:
             return True
     log.warning(
         "query worker %s could not leave the network (%s): SERVICE is refused by the parser only",
-        os.getpid(), os.strerror(ctypes.get_errno()),
+        os.getpid(),
+        os.strerror(ctypes.get_errno()),
     )
     return False
 

@@ -113,9 +113,7 @@ class Cors:
                 "Allow": methods,
                 "Access-Control-Allow-Origin": "*",
                 "Access-Control-Allow-Methods": methods,
-                "Access-Control-Allow-Headers": allowed_headers(
-                    Headers(scope=scope).get("access-control-request-headers")
-                ),
+                "Access-Control-Allow-Headers": allowed_headers(Headers(scope=scope).get("access-control-request-headers")),
                 "Access-Control-Max-Age": CORS_MAX_AGE,
             }
             await Response(status_code=204, headers=headers)(scope, receive, send)

@@ -134,8 +134,9 @@ async def viz(request: Request) -> Response:
         from .views import message
 
         status = getattr(error, "status", None) or 400
-        return HTMLResponse(message("Nothing to draw", str(error)), status_code=status,
-                            headers={"Content-Security-Policy": VIEW_CSP})
+        return HTMLResponse(
+            message("Nothing to draw", str(error)), status_code=status, headers={"Content-Security-Policy": VIEW_CSP}
+        )
     return HTMLResponse(page, headers={"Content-Security-Policy": VIEW_CSP})
 
 

@@ -25,9 +25,7 @@ async def sparql_endpoint(request: Request) -> Response:
     service = _service(request)
     try:
         body = await read_body(request, service.config.max_body) if request.method == "POST" else b""
-        parsed = parse(
-            request.method, request.scope.get("query_string", b""), request.headers.get("content-type"), body
-        )
+        parsed = parse(request.method, request.scope.get("query_string", b""), request.headers.get("content-type"), body)
         accept = request.headers.get("accept")
         if parsed.empty:
             return _description(request, accept, parsed.fmt)

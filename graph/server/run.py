@@ -33,9 +33,7 @@ def check_settings(host: str, config: ServerConfig) -> list[str]:
     return warnings
 
 
-def run(
-    store_spec: str, host: str = "127.0.0.1", port: int = 8000, config: ServerConfig | None = None, **settings
-) -> None:
+def run(store_spec: str, host: str = "127.0.0.1", port: int = 8000, config: ServerConfig | None = None, **settings) -> None:
     """Serve ``store_spec`` on ``host:port`` until interrupted."""
     import uvicorn
 

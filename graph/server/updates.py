@@ -124,7 +124,12 @@ def _form_files(body: bytes, content_type: str) -> list[tuple[str | None, bytes]
     return files
 
 
-_BY_SUFFIX = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json", ".rdf": "application/rdf+xml"}
+_BY_SUFFIX = {
+    ".ttl": "text/turtle",
+    ".nt": "application/n-triples",
+    ".jsonld": "application/ld+json",
+    ".rdf": "application/rdf+xml",
+}
 
 
 def put_graph(store, graph_iri: str, graph: Iterable[Triple], *, merge: bool = False) -> bool:

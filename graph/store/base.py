@@ -43,6 +43,7 @@ def union_ntriples(ntriples: str) -> str:
     # The subject is the line's first token (no N-Triples subject holds a space); 2.5x a regex.
     return "".join(line for line in ntriples.splitlines(keepends=True) if NIF_MARK not in line.partition(" ")[0])
 
+
 Triple = tuple[Node, Node, Node]
 QueryKind = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 

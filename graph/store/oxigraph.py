@@ -440,7 +440,9 @@ class OxigraphStore(Store):
 
     def export(self, out: IO[bytes], fmt: str) -> int:
         if fmt in _QUAD_FORMATS:
-            quads = (q for q in self._store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+            quads = (
+                q for q in self._store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)
+            )
             return serialize_counted(quads, out, fmt)
         return serialize_counted((q.triple for q in self._store.quads_for_pattern(None, None, None, DEFAULT)), out, fmt)
 

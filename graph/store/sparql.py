@@ -217,8 +217,9 @@ class SparqlStore(Store):
             raise QueryTimeout(Errors.E052.format(url=url, message=response.headers.get("x-sql-message", "S1TAT")))
         return response
 
-    def _post_query(self, sparql: str, accept: str, default_graphs: Sequence[str] | None,
-                    named_graphs: Sequence[str] | None) -> httpx.Response:
+    def _post_query(
+        self, sparql: str, accept: str, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None
+    ) -> httpx.Response:
         data: dict[str, str | list[str]] = {"query": sparql}
         if default_graphs is None and named_graphs is None:
             default_graphs, named_graphs = self._dataset(sparql)
@@ -241,9 +242,9 @@ class SparqlStore(Store):
         masked = _SKIP.sub(lambda m: " " * len(m.group(0)), sparql)
         constants, variable = [], False
         for match in re.finditer(r"\bGRAPH\b", masked, re.IGNORECASE):
-            rest = sparql[match.end():].lstrip()
+            rest = sparql[match.end() :].lstrip()
             if rest.startswith("<"):
-                constants.append(rest[1:rest.index(">")])
+                constants.append(rest[1 : rest.index(">")])
             elif rest[:1] in "?$":
                 variable = True
         return [self.config.union_graph], [] if variable else constants
@@ -262,8 +263,13 @@ class SparqlStore(Store):
 
     def _gsp(self, method: str, graph: str, ntriples: str) -> None:
         assert self.config.gsp
-        self._request(method, self.config.gsp, params={"graph": graph}, content=ntriples.encode("utf-8"),
-                      headers={"Content-Type": _NTRIPLES})
+        self._request(
+            method,
+            self.config.gsp,
+            params={"graph": graph},
+            content=ntriples.encode("utf-8"),
+            headers={"Content-Type": _NTRIPLES},
+        )
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -366,7 +372,7 @@ class SparqlStore(Store):
         lines = ntriples.splitlines(keepends=True)
         step = self.config.update_chunk
         for start in range(0, len(lines), step):
-            self._update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{''.join(lines[start:start + step])}}} }}")
+            self._update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{''.join(lines[start : start + step])}}} }}")
 
     def _put_graph(self, graph: str, ntriples: str) -> None:
         if self.config.gsp:
@@ -444,7 +450,10 @@ class SparqlStore(Store):
         solutions = (tuple(from_ox(json_term(b[v])) if v in b else None for v in variables) for b in bindings_json)
         rows, cut = cap(solutions, max_rows, max_bytes)
         return QueryResult(
-            "SELECT", variables=variables, rows=rows, truncated=capped or cut is not None,
+            "SELECT",
+            variables=variables,
+            rows=rows,
+            truncated=capped or cut is not None,
             truncated_by=cut or ("max-rows" if capped else None),
         )
 
@@ -494,9 +503,12 @@ class SparqlStore(Store):
         dedupe = (
             f"{IN_UNION_FILTER} "
             f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != <{union}> && ?h != <{catalog}> && STR(?h) < STR(?g)) }}"
-            if first_holder_only else ""
+            if first_holder_only
+            else ""
         )
-        pending = [list(graphs[i : i + self.config.graphs_per_request]) for i in range(0, len(graphs), self.config.graphs_per_request)]
+        pending = [
+            list(graphs[i : i + self.config.graphs_per_request]) for i in range(0, len(graphs), self.config.graphs_per_request)
+        ]
         while pending:
             chunk = pending.pop(0)
             values = " ".join(f"<{g}>" for g in chunk)
@@ -636,4 +648,3 @@ def inject_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
             raise QueryError(Errors.E030.format(error="parameters need CONSTRUCT ... WHERE { ... }"))
         position = masked.index("{", start) + 1
     return sparql[:position] + " " + values + sparql[position:]
-

@@ -31,31 +31,62 @@ LABELLED = 40
 #: Neighbours a click can add around one node.
 EXPAND_LIMIT = 30
 #: Community colours (Okabe-Ito and Tol's muted, told apart in colour-blind simulation); smaller groups are grey.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#882255", "#117733", "#999933",
-           "#332288", "#AA4499", "#44AA99")
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#D55E00",
+    "#56B4E9",
+    "#882255",
+    "#117733",
+    "#999933",
+    "#332288",
+    "#AA4499",
+    "#44AA99",
+)
 OTHER_COLOR = "#B8B8B8"
 #: Neighbour kinds a click adds, most telling first.
 _EXPAND_ORDER = {"meeting": 0, "agreement": 1, "program": 2, "organization": 3, "person": 4, "quote": 5, "place": 6}
-_TIE_WORDS = {"office": ("office", "offices"), "meeting": ("shared meeting", "shared meetings"),
-              "agreement": ("shared agreement", "shared agreements"), "program": ("shared programme", "shared programmes"),
-              "organization": ("shared organisation", "shared organisations"), "direct": ("direct link", "direct links"),
-              "article": ("article naming both", "articles naming both")}
+_TIE_WORDS = {
+    "office": ("office", "offices"),
+    "meeting": ("shared meeting", "shared meetings"),
+    "agreement": ("shared agreement", "shared agreements"),
+    "program": ("shared programme", "shared programmes"),
+    "organization": ("shared organisation", "shared organisations"),
+    "direct": ("direct link", "direct links"),
+    "article": ("article naming both", "articles naming both"),
+}
 
 
-def render_overview(store: Store, *, top: int = DEFAULT_TOP, date_from: str | None = None, date_to: str | None = None,
-                    publisher: str | None = None, base_iri: str | None = None, title: str | None = None) -> str:
+def render_overview(
+    store: Store,
+    *,
+    top: int = DEFAULT_TOP,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    publisher: str | None = None,
+    base_iri: str | None = None,
+    title: str | None = None,
+) -> str:
     """The overview page (see the module docstring) of ``store``, optionally narrowed to dates and a publisher."""
     view = ViewFilter(date_from=date_from or None, date_to=date_to or None, publisher=publisher or None)
     entities = apply_filter(load_entity_graph(store), view)
     return page(overview_payload(entities, top=top, base_iri=base_iri, title=title, view=view))
 
 
-def overview_payload(entities: nx.MultiDiGraph, *, top: int = DEFAULT_TOP, base_iri: str | None = None,
-                     title: str | None = None, view: ViewFilter | None = None) -> dict:
+def overview_payload(
+    entities: nx.MultiDiGraph,
+    *,
+    top: int = DEFAULT_TOP,
+    base_iri: str | None = None,
+    title: str | None = None,
+    view: ViewFilter | None = None,
+) -> dict:
     net = actor_network(entities)
     score = net.centrality
     linked = [n for n in net.graph if net.graph.degree(n) > 0]
-    ranked = sorted(linked, key=lambda n: (-score[n], entities.nodes[n].get("name", ""), str(n)))[:max(top, 1)]
+    ranked = sorted(linked, key=lambda n: (-score[n], entities.nodes[n].get("name", ""), str(n)))[: max(top, 1)]
     shown = net.graph.subgraph(ranked)
     # A node whose partners all fell below the cut would float alone: leave it out too.
     kept = [n for n in ranked if shown.degree(n) > 0]
@@ -91,8 +122,12 @@ def overview_payload(entities: nx.MultiDiGraph, *, top: int = DEFAULT_TOP, base_
     data["physics"] = len(kept) <= 500
     data["overview"] = {
         "communities": [
-            {"id": i, "name": _clip(entities.nodes[max(g, key=lambda n: score[n])].get("name", "")), "size": len(g),
-             "color": PALETTE[i] if i < len(PALETTE) and len(g) > 1 else OTHER_COLOR}
+            {
+                "id": i,
+                "name": _clip(entities.nodes[max(g, key=lambda n: score[n])].get("name", "")),
+                "size": len(g),
+                "color": PALETTE[i] if i < len(PALETTE) and len(g) > 1 else OTHER_COLOR,
+            }
             for i, g in enumerate(groups)
         ],
         "linked": len(linked),
@@ -128,8 +163,9 @@ def _expansion(entities: nx.MultiDiGraph, kept: list, index: dict, base_iri: str
             if other == n:
                 continue
             around.setdefault(other, (s, o, data))
-        order = sorted(around, key=lambda x: (_EXPAND_ORDER.get(entities.nodes[x].get("kind"), 9),
-                                              entities.nodes[x].get("date", ""), str(x)))[:EXPAND_LIMIT]
+        order = sorted(
+            around, key=lambda x: (_EXPAND_ORDER.get(entities.nodes[x].get("kind"), 9), entities.nodes[x].get("date", ""), str(x))
+        )[:EXPAND_LIMIT]
         ids = []
         for other in order:
             if other in index:
@@ -139,29 +175,49 @@ def _expansion(entities: nx.MultiDiGraph, kept: list, index: dict, base_iri: str
                     extra[other] = next_id
                     next_id += 1
                     d = entities.nodes[other]
-                    nodes.append({
-                        "id": extra[other], "iri": _short(str(other), base_iri), "label": _clip(d.get("name") or str(other)),
-                        "name": d.get("name") or str(other), "kind": d.get("kind", "other"), "date": d.get("date", ""),
-                        "size": 9, "aliases": [], "offices": list(d.get("offices", ()))[:5], "mentions": len(d.get("articles", ())),
-                        "links": entities.degree(other), "government": bool(d.get("government")), "properties": [],
-                        "evidence": [e.as_dict() for e in d.get("evidence", ())[:2]],
-                        "color": style(d.get("kind", "other")).color,
-                    })
+                    nodes.append(
+                        {
+                            "id": extra[other],
+                            "iri": _short(str(other), base_iri),
+                            "label": _clip(d.get("name") or str(other)),
+                            "name": d.get("name") or str(other),
+                            "kind": d.get("kind", "other"),
+                            "date": d.get("date", ""),
+                            "size": 9,
+                            "aliases": [],
+                            "offices": list(d.get("offices", ()))[:5],
+                            "mentions": len(d.get("articles", ())),
+                            "links": entities.degree(other),
+                            "government": bool(d.get("government")),
+                            "properties": [],
+                            "evidence": [e.as_dict() for e in d.get("evidence", ())[:2]],
+                            "color": style(d.get("kind", "other")).color,
+                        }
+                    )
                 target = extra[other]
             s, o, data = around[other]
             label = data.get("label") or RELATION_LABELS.get(data.get("relation", ""), "")
             detail = data.get("detail", "")
-            edges.append({"from": index.get(s, extra.get(s)), "to": index.get(o, extra.get(o)),
-                          "label": f"{label} ({detail})" if detail else label, "relation": data.get("relation", ""),
-                          "evidence": [e.as_dict() for e in data.get("evidence", ())[:2]]})
+            edges.append(
+                {
+                    "from": index.get(s, extra.get(s)),
+                    "to": index.get(o, extra.get(o)),
+                    "label": f"{label} ({detail})" if detail else label,
+                    "relation": data.get("relation", ""),
+                    "evidence": [e.as_dict() for e in data.get("evidence", ())[:2]],
+                }
+            )
             ids.append(target)
         of[index[n]] = ids
     return {"nodes": nodes, "edges": edges, "of": of}
 
 
 def _subtitle(shown: int, linked: int, view: ViewFilter | None) -> str:
-    parts = [f"the {shown} most central officials and agencies of {linked} linked to others"
-             if shown < linked else f"all {shown} officials and agencies linked to others"]
+    parts = [
+        f"the {shown} most central officials and agencies of {linked} linked to others"
+        if shown < linked
+        else f"all {shown} officials and agencies linked to others"
+    ]
     if view is not None:
         if view.date_from or view.date_to:
             parts.append(f"articles dated {view.date_from or '…'} to {view.date_to or '…'}")

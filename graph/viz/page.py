@@ -41,8 +41,13 @@ def own_assets() -> tuple[str, str]:
 def json_for_script(data) -> str:
     """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&`` can close it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _inline_script(code: str) -> str:

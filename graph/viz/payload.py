@@ -23,8 +23,15 @@ STABILIZATION_ITERATIONS = 150
 LABEL_CHARS = 40
 
 
-def payload(graph: nx.MultiDiGraph, *, title: str, size_by: str = "mentions", subtitle: str = "",
-            focus: str | None = None, base_iri: str | None = None) -> dict:
+def payload(
+    graph: nx.MultiDiGraph,
+    *,
+    title: str,
+    size_by: str = "mentions",
+    subtitle: str = "",
+    focus: str | None = None,
+    base_iri: str | None = None,
+) -> dict:
     """The page data for ``graph`` (an entity graph, or one built from triples).
 
     Args:
@@ -49,43 +56,50 @@ def payload(graph: nx.MultiDiGraph, *, title: str, size_by: str = "mentions", su
             kinds_present.append(kind)
         weight = len(data.get("articles", ())) if size_by == "mentions" else degree.get(node, 0)
         x, y = positions.get(node, (0.0, 0.0))
-        out_nodes.append({
-            "id": index[node],
-            "iri": _short(str(node), base_iri),
-            "label": _clip(data.get("name") or str(node)),
-            "kind": kind,
-            "size": round(10 + 6 * math.log2(1 + max(weight, 0)), 1),
-            "x": x,
-            "y": y,
-            "name": data.get("name") or str(node),
-            "aliases": list(data.get("aliases", ())),
-            "offices": list(data.get("offices", ())),
-            "date": data.get("date", ""),
-            "mentions": len(data.get("articles", ())),
-            "links": degree.get(node, 0),
-            "government": bool(data.get("government")),
-            "properties": [list(p) for p in data.get("properties", ())],
-            "evidence": [e.as_dict() for e in data.get("evidence", ())],
-        })
+        out_nodes.append(
+            {
+                "id": index[node],
+                "iri": _short(str(node), base_iri),
+                "label": _clip(data.get("name") or str(node)),
+                "kind": kind,
+                "size": round(10 + 6 * math.log2(1 + max(weight, 0)), 1),
+                "x": x,
+                "y": y,
+                "name": data.get("name") or str(node),
+                "aliases": list(data.get("aliases", ())),
+                "offices": list(data.get("offices", ())),
+                "date": data.get("date", ""),
+                "mentions": len(data.get("articles", ())),
+                "links": degree.get(node, 0),
+                "government": bool(data.get("government")),
+                "properties": [list(p) for p in data.get("properties", ())],
+                "evidence": [e.as_dict() for e in data.get("evidence", ())],
+            }
+        )
     out_edges = []
     for s, o, data in graph.edges(data=True):
         label = data.get("label", "")
         detail = data.get("detail", "")
-        out_edges.append({
-            "from": index[s],
-            "to": index[o],
-            "label": f"{label} ({detail})" if detail else label,
-            "relation": data.get("relation", ""),
-            "evidence": [e.as_dict() for e in data.get("evidence", ())],
-        })
+        out_edges.append(
+            {
+                "from": index[s],
+                "to": index[o],
+                "label": f"{label} ({detail})" if detail else label,
+                "relation": data.get("relation", ""),
+                "evidence": [e.as_dict() for e in data.get("evidence", ())],
+            }
+        )
     order = list(_KIND_ORDER) + [k for k in kinds_present if k not in _KIND_ORDER]
     return {
         "title": title,
         "subtitle": subtitle,
         "nodes": out_nodes,
         "edges": out_edges,
-        "legend": [{"kind": k, "label": style(k).label, "color": style(k).color, "glyph": style(k).glyph,
-                    "shape": style(k).shape} for k in order if k in kinds_present],
+        "legend": [
+            {"kind": k, "label": style(k).label, "color": style(k).color, "glyph": style(k).glyph, "shape": style(k).shape}
+            for k in order
+            if k in kinds_present
+        ],
         "physics": not large,
         "stabilization": STABILIZATION_ITERATIONS,
         "focus": index.get(focus) if focus is not None else None,
@@ -101,4 +115,4 @@ def _clip(text: str) -> str:
 
 
 def _short(iri: str, base: str | None) -> str:
-    return iri[len(base):] if base and iri.startswith(base) and len(iri) > len(base) else iri
+    return iri[len(base) :] if base and iri.startswith(base) and len(iri) > len(base) else iri

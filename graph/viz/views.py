@@ -59,10 +59,8 @@ def render_view(
     """
     if overview or (overview is None and not entity and not query and not types):
         # The whole corpus: the overview of officials and agencies, not every node at once.
-        return render_overview(store, date_from=date_from, date_to=date_to, publisher=publisher,
-                               base_iri=base_iri, title=title)
-    view = ViewFilter(types=_types(types), date_from=date_from or None, date_to=date_to or None,
-                      publisher=publisher or None)
+        return render_overview(store, date_from=date_from, date_to=date_to, publisher=publisher, base_iri=base_iri, title=title)
+    view = ViewFilter(types=_types(types), date_from=date_from or None, date_to=date_to or None, publisher=publisher or None)
     if query and _kind(store, query) != "SELECT":
         return render_triples(_construct(store, query), title=title or "Query result", base_iri=base_iri)
     focus = None
@@ -90,8 +88,11 @@ def render_triples(triples: Iterable[tuple], *, title: str = "Query result", bas
 
 
 #: Predicates left out of a resource's neighbourhood: NIF text structure and bookkeeping, not facts.
-_NOT_DRAWN = ("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-              "http://www.w3.org/ns/prov#", "http://www.w3.org/ns/its/rdf#")
+_NOT_DRAWN = (
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "http://www.w3.org/ns/prov#",
+    "http://www.w3.org/ns/its/rdf#",
+)
 _AROUND = """
 CONSTRUCT { ?e ?p ?o . ?o ?label ?ol . ?o a ?ot . ?s ?q ?e . ?s ?label ?sl . ?s a ?st . ?e ?label ?el . ?e a ?et }
 WHERE {
@@ -115,12 +116,18 @@ def render_resource(store: Store, iri: str, *, base_iri: str | None = None) -> s
     if mentioned:
         graph = load_entity_graph(store, around=mentioned)
         graph = graph.subgraph(mentioned & set(graph)).copy()
-        headline = next((str(r[0]) for r in store.query(sparql_prologue() + "SELECT ?h WHERE { ?e schema:headline ?h }",
-                                                         bindings={"e": node}).rows), None)
+        headline = next(
+            (
+                str(r[0])
+                for r in store.query(sparql_prologue() + "SELECT ?h WHERE { ?e schema:headline ?h }", bindings={"e": node}).rows
+            ),
+            None,
+        )
         subtitle = f"what the article mentions: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links"
         return page(payload(graph, title=headline or "Article", subtitle=subtitle, base_iri=base_iri))
-    triples = [t for t in store.query(sparql_prologue() + _AROUND, bindings={"e": node}).triples
-               if not str(t[1]).startswith(_NOT_DRAWN)]
+    triples = [
+        t for t in store.query(sparql_prologue() + _AROUND, bindings={"e": node}).triples if not str(t[1]).startswith(_NOT_DRAWN)
+    ]
     if not triples:
         raise WartaError(Errors.E042.format(iri=iri))
     graph = triples_graph(triples)

@@ -31,7 +31,6 @@ from .tokens import mark_model_names, tokenize
 Stage = Callable[[Doc], None]
 
 
-
 def find_entities(doc: Doc) -> None:
     """Stage: organisations, places, offices with their holders, then other persons."""
     tokens = tokenize(doc.text)

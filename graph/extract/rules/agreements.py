@@ -47,21 +47,15 @@ _ANAPHORIC_AFTER = re.compile(
     r"\s*(?:ini|itu|tersebut|tadi|yang\s+(?:telah|sudah)\s+(?:ada|terjalin))\b",
     re.IGNORECASE,
 )
-_ALSO_CALLED = re.compile(
-    r"\s*(?:atau|/)\s+(?P<alt>[A-Z][\w ]+?)(?=\s*[(,.]|\s+(?:dengan|antara|tentang)\b)"
-)
+_ALSO_CALLED = re.compile(r"\s*(?:atau|/)\s+(?P<alt>[A-Z][\w ]+?)(?=\s*[(,.]|\s+(?:dengan|antara|tentang)\b)")
 _ACRONYM = re.compile(r"\s*\((?P<acr>[A-Za-z]{2,8})\)")
 _TOPIC = re.compile(
     r"\s+(?P<prep>tentang|mengenai|terkait|soal|di\s+bidang|bidang|untuk)\s+(?P<topic>[^,.;:()\"“”\n]+)",
     re.IGNORECASE,
 )
-_PARTIES = re.compile(
-    r"\s+(?P<prep>dengan|antara)\s+(?P<parties>[^.;:\"“”\n]+)", re.IGNORECASE
-)
+_PARTIES = re.compile(r"\s+(?P<prep>dengan|antara)\s+(?P<parties>[^.;:\"“”\n]+)", re.IGNORECASE)
 # "Kerja Sama Peningkatan Kompetensi SDM", "kerja sama multi pihak".
-_MODIFIER = re.compile(
-    r"\s+(?:[A-Z][\w-]*|multi|lintas|antar)\b(?:\s+(?:[A-Z][\w-]*|pihak|sektor|daerah))*"
-)
+_MODIFIER = re.compile(r"\s+(?:[A-Z][\w-]*|multi|lintas|antar)\b(?:\s+(?:[A-Z][\w-]*|pihak|sektor|daerah))*")
 # Where a topic or party phrase stops.
 _STOPWORDS = re.compile(
     r"\s+(?:pada|di|yang|agar|supaya|guna|sebagai|serta|sehingga|karena|oleh|saat|ketika|untuk|dalam|nantinya|akan|telah|sudah|seperti)\b",
@@ -80,7 +74,9 @@ _DISCUSSED = re.compile(
     re.IGNORECASE,
 )
 _MAX_TOPIC_WORDS = 12
-_LOWER_SUBJECT = re.compile(r"\s+(?!(?:ini|itu|tersebut|tadi|dengan|antara|yang|di|ke|dari|pada|oleh|dan|serta)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)*")
+_LOWER_SUBJECT = re.compile(
+    r"\s+(?!(?:ini|itu|tersebut|tadi|dengan|antara|yang|di|ke|dari|pada|oleh|dan|serta)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)*"
+)
 # Signing reported after the instrument: "MoU itu diteken kedua belah pihak". A plan
 # ("akan ditandatangani") stays a plan.
 _SIGNED_AFTER = re.compile(
@@ -109,9 +105,7 @@ def find_agreements(doc: Doc) -> list[Agreement]:
     text = doc.text
     for match in keyword_matches(_INSTRUMENT, text, _INSTRUMENT_HEADS):
         head = match["head"]
-        if _NOT_AN_AGREEMENT_BEFORE.search(
-            text[max(0, match.start() - 30) : match.start()]
-        ):
+        if _NOT_AN_AGREEMENT_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             continue
         end, aliases = match.end(), []
         for pattern in (_ALSO_CALLED, _ACRONYM):
@@ -130,14 +124,10 @@ def find_agreements(doc: Doc) -> list[Agreement]:
             # No subject of its own: the agreement already introduced, or, for
             # a formal instrument, one named by its parties ("MoU dengan ...").
             parties_end = _parties_end(text, end)
-            target = _same_instrument(agreements, head) or (
-                agreements[-1] if agreements else None
-            )
+            target = _same_instrument(agreements, head) or (agreements[-1] if agreements else None)
             if target is None and parties_end > end and (not _is_generic(head) or _signed_here(doc, match.start())):
                 # "kerja sama dengan BNN" is cooperation, not an agreement, unless it is signed.
-                target = _new(
-                    doc, agreements, text[match.start() : parties_end], match.start()
-                )
+                target = _new(doc, agreements, text[match.start() : parties_end], match.start())
             if target is not None:
                 _mention(doc, target, match.start(), parties_end, aliases, formal=False)
             continue
@@ -221,11 +211,7 @@ def _merge_target(agreements: list[Agreement], name: str) -> Agreement | None:
     for agreement in agreements:
         for form in [agreement.name, *agreement.aliases]:
             other = _content_words(form)
-            if (
-                words
-                and other
-                and (len(words & other) / min(len(words), len(other))) >= 0.6
-            ):
+            if words and other and (len(words & other) / min(len(words), len(other))) >= 0.6:
                 return agreement
     return None
 
@@ -258,11 +244,7 @@ def _mention(
     span = doc.span(start, end)
     agreement.evidence.append(span)
     for alias in [_clean(span.text), *aliases, _head_form(span.text)]:
-        if (
-            alias
-            and fold(alias) != fold(agreement.name)
-            and fold(alias) not in {fold(a) for a in agreement.aliases}
-        ):
+        if alias and fold(alias) != fold(agreement.name) and fold(alias) not in {fold(a) for a in agreement.aliases}:
             agreement.aliases.append(alias)
     status = _status(doc, start)
     # Signing outranks planning outranks discussing: the strongest report
@@ -328,11 +310,7 @@ _VENUE_AFTER = re.compile(r"\b(?:di|bertempat\s+di)\s+(?=[A-Z])")
 
 
 def _organisations_of(doc: Doc, person: str) -> list:
-    keys = [
-        m.organization
-        for m in doc.extraction.memberships
-        if m.person == person and m.organization
-    ]
+    keys = [m.organization for m in doc.extraction.memberships if m.person == person and m.organization]
     return [e for e in (doc.extraction.entity(k) for k in keys) if e is not None]
 
 

@@ -58,9 +58,7 @@ _WEEKDAY = re.compile(
     rf"(?=[SRKJMA])\b(?P<wd>{_WD})\b(?:\s+(?P<dir>lalu|kemarin|mendatang|depan|nanti|besok))?",
 )
 _RELATIVE = re.compile(
-    r"(?=[hHtTkKbBeElL])\b(?P<rel>"
-    + "|".join(sorted(map(re.escape, RELATIVE_DAYS), key=len, reverse=True))
-    + r")\b",
+    r"(?=[hHtTkKbBeElL])\b(?P<rel>" + "|".join(sorted(map(re.escape, RELATIVE_DAYS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
 # "pukul 09.00 WITA", "pukul 14.00-15.30 WIB", "jam 10:00".
@@ -73,9 +71,7 @@ _TIME = re.compile(
 _WEEKDAY_WORDS = tuple(sorted({w[:3] if w.startswith("jum") else w for w in WEEKDAYS}))
 _RELATIVE_WORDS = tuple(sorted({w.split()[0] for w in RELATIVE_DAYS}))
 # "Minggu" followed by these is the word "week", not Sunday.
-_WEEK_WORDS = re.compile(
-    r"\s+(?:ini|itu|depan|lalu|ke-?|pertama|kedua|ketiga|keempat|terakhir|pagi|sebelumnya)\b"
-)
+_WEEK_WORDS = re.compile(r"\s+(?:ini|itu|depan|lalu|ke-?|pertama|kedua|ketiga|keempat|terakhir|pagi|sebelumnya)\b")
 
 # "26 Agustus lalu" lies before the publication date, "20 Oktober mendatang" after it.
 _DIRECTION = re.compile(r"\s+(?P<dir>lalu|mendatang|depan|nanti)\b")
@@ -148,25 +144,17 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
         mention = _day_month(match, int(match["d"]), month, match["y"], reference)
         found.append(_towards(mention, _DIRECTION.match(text, match.end()), reference))
     for match in keyword_matches(_WEEKDAY, text, _WEEKDAY_WORDS):
-        if (
-            match["wd"].lower() == "minggu"
-            and not match["dir"]
-            and _WEEK_WORDS.match(text, match.end())
-        ):
+        if match["wd"].lower() == "minggu" and not match["dir"] and _WEEK_WORDS.match(text, match.end()):
             continue
         found.append(_weekday(match, reference))
     for match in keyword_matches(_RELATIVE, text, _RELATIVE_WORDS):
         offset = RELATIVE_DAYS[match["rel"].lower()]
-        resolved = (
-            (reference + timedelta(days=offset)).isoformat() if reference else None
-        )
+        resolved = (reference + timedelta(days=offset)).isoformat() if reference else None
         found.append(DateMention(match.start(), match.end(), resolved, relative=True))
     return _without_overlaps([_with_weekday_before(text, m) for m in found])
 
 
-def keyword_matches(
-    pattern: re.Pattern[str], text: str, keywords: tuple[str, ...]
-) -> list[re.Match[str]]:
+def keyword_matches(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...]) -> list[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern that can only start at one of ``keywords``.
 
     A regex scan enters its alternation at every position of the text; finding
@@ -220,9 +208,7 @@ def find_times(text: str) -> list[TimeMention]:
         if hour > 24 or minute > 59:
             continue
         zone = match["tz"].upper() if match["tz"] else None
-        times.append(
-            TimeMention(match.start(), match.end(), f"{hour:02d}:{minute:02d}", zone)
-        )
+        times.append(TimeMention(match.start(), match.end(), f"{hour:02d}:{minute:02d}", zone))
     return times
 
 
@@ -256,34 +242,17 @@ def _day_month(
     return DateMention(match.start(), match.end(), resolved, relative=True)
 
 
-def _towards(
-    mention: DateMention, direction: re.Match[str] | None, reference: date | None
-) -> DateMention:
+def _towards(mention: DateMention, direction: re.Match[str] | None, reference: date | None) -> DateMention:
     """Move a year-less date to the side of the publication date its direction word says."""
-    if (
-        direction is None
-        or reference is None
-        or mention.date is None
-        or not mention.relative
-    ):
+    if direction is None or reference is None or mention.date is None or not mention.relative:
         return mention
     resolved = date.fromisoformat(mention.date)
     past = direction["dir"].lower() == "lalu"
     if past and resolved > reference:
-        resolved = (
-            resolved.replace(year=resolved.year - 1)
-            if (resolved.month, resolved.day) != (2, 29)
-            else resolved
-        )
+        resolved = resolved.replace(year=resolved.year - 1) if (resolved.month, resolved.day) != (2, 29) else resolved
     elif not past and resolved < reference:
-        resolved = (
-            resolved.replace(year=resolved.year + 1)
-            if (resolved.month, resolved.day) != (2, 29)
-            else resolved
-        )
-    return DateMention(
-        mention.start, direction.end(), resolved.isoformat(), relative=True
-    )
+        resolved = resolved.replace(year=resolved.year + 1) if (resolved.month, resolved.day) != (2, 29) else resolved
+    return DateMention(mention.start, direction.end(), resolved.isoformat(), relative=True)
 
 
 def _weekday(match: re.Match[str], reference: date | None) -> DateMention:

@@ -202,7 +202,8 @@ class Doc:
         the rare mention that runs over a sentence boundary)."""
         first = max(0, self.sentence_index(start) - 1)
         return [
-            (m, e) for m, e in self.mentions_in(self.sentences[first].start if self.sentences else 0, end, kind)
+            (m, e)
+            for m, e in self.mentions_in(self.sentences[first].start if self.sentences else 0, end, kind)
             if m.start < end and start < m.end
         ]
 
@@ -315,5 +316,3 @@ def _is_subsequence(words: list[str], name_words: list[str]) -> bool:
     """True when ``words`` appear in ``name_words`` in order (not necessarily adjacent)."""
     it = iter(name_words)
     return all(any(w == n for n in it) for w in words)
-
-

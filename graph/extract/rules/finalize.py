@@ -80,8 +80,11 @@ def merge_person_variants(doc: Doc) -> None:
             continue
         words = fold(short.name).split()
         fuller = [
-            e for e in persons
-            if e is not short and e.key not in replaced and len(fold(e.name).split()) > len(words)
+            e
+            for e in persons
+            if e is not short
+            and e.key not in replaced
+            and len(fold(e.name).split()) > len(words)
             and _contains_run(fold(e.name).split(), words)
         ]
         if len(fuller) == 1:
@@ -151,10 +154,7 @@ def drop_names_inside_programmes(doc: Doc) -> None:
     def inside(mention) -> bool:
         return any(s <= mention.start and mention.end <= e for s, e in spans)
 
-    gone = {
-        e.key for e in doc.entities
-        if e.kind in ("person", "place") and e.mentions and all(inside(m) for m in e.mentions)
-    }
+    gone = {e.key for e in doc.entities if e.kind in ("person", "place") and e.mentions and all(inside(m) for m in e.mentions)}
     if not gone:
         return
     extraction = doc.extraction

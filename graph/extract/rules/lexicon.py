@@ -122,7 +122,7 @@ def programmes() -> dict[str, tuple[str, bool]]:
     for row in _rows("programmes.tsv"):
         name = row[0].strip()
         forms[name.casefold()] = (name, False)
-        for short in (row[1].split(",") if len(row) > 1 else []):
+        for short in row[1].split(",") if len(row) > 1 else []:
             if short.strip():
                 forms[short.strip()] = (name, True)
     return forms
@@ -181,9 +181,10 @@ _FUNCTION_WORDS = frozenset(
 )
 
 #: Capitalised words that start sentences or headlines but never names.
-NOT_NAME = frozenset(
-    w.capitalize()
-    for w in """pimpin hadiri hadir resmikan buka tutup bahas sambut tinjau minta ajak
+NOT_NAME = (
+    frozenset(
+        w.capitalize()
+        for w in """pimpin hadiri hadir resmikan buka tutup bahas sambut tinjau minta ajak
     rapat sidang acara kegiatan pertemuan kunjungan menurut sementara selain namun tetapi
     jadi maka saat ketika setelah sebelum sejak dalam pada untuk dengan oleh dari ke di
     hari ini itu tersebut ia dia beliau kami kita saya
@@ -194,9 +195,10 @@ NOT_NAME = frozenset(
     deputi koordinator rangka institute center centre foundation group company corporation association
     council agency university policy development sementara pemerintah pemkot pemkab pemprov
     dinas badan kementerian balai komisi dewan polisi""".split()
-) | {w.capitalize() for w in STOP_WORDS if len(w) <= 4 or w in _FUNCTION_WORDS} | {
-    w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)
-}
+    )
+    | {w.capitalize() for w in STOP_WORDS if len(w) <= 4 or w in _FUNCTION_WORDS}
+    | {w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)}
+)
 
 
 #: Verbs written after a speaker or the subject of an attribution ("Agus mengatakan",

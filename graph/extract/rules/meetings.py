@@ -162,9 +162,7 @@ _COUNCIL_SITTINGS = frozenset({"paripurna", "dengar pendapat", "banggar", "angga
 # Sentences that make up a report's lead.
 _LEAD_SENTENCES = 2
 # "Kabid Mutasi", "Kepala Bagian Rapat": the noun names a unit in an office, not a gathering.
-_UNIT_BEFORE = re.compile(
-    r"\b(?:Kabid|Kasi|Kasubag|Kasubbag|Kabag|Bidang|Seksi|Bagian|Subbagian|Sub|Biro|Subdit)\s+$"
-)
+_UNIT_BEFORE = re.compile(r"\b(?:Kabid|Kasi|Kasubag|Kasubbag|Kabag|Bidang|Seksi|Bagian|Subbagian|Sub|Biro|Subdit)\s+$")
 
 
 @dataclass
@@ -213,9 +211,7 @@ def find_meetings(doc: Doc) -> list[Meeting]:
     for mention in mentions:
         target = _merge_target(gatherings, mention)
         if target is None:
-            if not (
-                mention.date or (mention.reported and mention.kind not in _DATED_ONLY)
-            ):
+            if not (mention.date or (mention.reported and mention.kind not in _DATED_ONLY)):
                 continue
             target = _Gathering(
                 Meeting(key="", kind=mention.kind, name=mention.label),
@@ -241,8 +237,7 @@ def find_meetings(doc: Doc) -> list[Meeting]:
             item.key
             for item in [*agreements, *programs]
             if any(
-                span.sentence in gathering.sentences
-                or doc.sentence_index(span.start) in gathering.sentences
+                span.sentence in gathering.sentences or doc.sentence_index(span.start) in gathering.sentences
                 for span in item.evidence
             )
         ]
@@ -258,8 +253,10 @@ def _mentions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Mention]:
     text = doc.text
     found: list[_Mention] = []
     for match in keyword_matches(_NOUN, text, _NOUN_WORDS):
-        if _inside(match.start(), quoted) or _UNIT_BEFORE.search(text, max(0, match.start() - 12), match.start()) or _NOT_A_GATHERING_BEFORE.search(
-            text[max(0, match.start() - 25) : match.start()]
+        if (
+            _inside(match.start(), quoted)
+            or _UNIT_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            or _NOT_A_GATHERING_BEFORE.search(text[max(0, match.start() - 25) : match.start()])
         ):
             continue
         kind, qualifier = _noun_kind(match)
@@ -268,25 +265,15 @@ def _mentions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Mention]:
         if kind in _BACK_REFERENCE_ONLY and not demonstrative:
             continue
         anaphoric = demonstrative or bare
-        reported = bool(
-            _REPORTING_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
-        )
-        found.append(
-            _mention(
-                doc, match.start(), match.end(), kind, qualifier, anaphoric, reported
-            )
-        )
+        reported = bool(_REPORTING_BEFORE.search(text[max(0, match.start() - 30) : match.start()]))
+        found.append(_mention(doc, match.start(), match.end(), kind, qualifier, anaphoric, reported))
     for match in keyword_matches(_VERB, text, _VERB_WORDS):
         if _inside(match.start(), quoted):
             continue
         kind = _VERB_KINDS[match["verb"].split()[0].lower()]
-        if kind == "penandatanganan" and not _AGREEMENT_NEAR.search(
-            text, match.end(), match.end() + 60
-        ):
+        if kind == "penandatanganan" and not _AGREEMENT_NEAR.search(text, match.end(), match.end() + 60):
             continue
-        found.append(
-            _mention(doc, match.start(), match.end(), kind, None, False, False)
-        )
+        found.append(_mention(doc, match.start(), match.end(), kind, None, False, False))
     for match in _ATTEND.finditer(text) if "hadiri" in text else ():
         if _inside(match.start(), quoted) or _NOUN.match(match["event"]):
             continue
@@ -376,11 +363,7 @@ def _date_mentions(doc: Doc, mentions: list[_Mention], dates) -> None:
             continue
         for step in range(1, _DATE_REACH + 1):
             for neighbour in (mention.sentence + step, mention.sentence - step):
-                if (
-                    neighbour in by_sentence
-                    and neighbour not in claimed
-                    and neighbour not in named_sentences
-                ):
+                if neighbour in by_sentence and neighbour not in claimed and neighbour not in named_sentences:
                     mention.date = by_sentence[neighbour][0].date
                     claimed.add(neighbour)
                     break
@@ -405,18 +388,10 @@ def _merge_target(gatherings: list[_Gathering], mention: _Mention) -> _Gathering
     for gathering in reversed(gatherings):
         if gathering.family != family:
             continue
-        dates_agree = (
-            not mention.date
-            or not gathering.meeting.date
-            or mention.date == gathering.meeting.date
-        )
+        dates_agree = not mention.date or not gathering.meeting.date or mention.date == gathering.meeting.date
         if mention.anaphoric and dates_agree:
             return gathering
-        if (
-            mention.qualifier == gathering.qualifier
-            or mention.qualifier is None
-            or family == "peresmian"
-        ) and dates_agree:
+        if (mention.qualifier == gathering.qualifier or mention.qualifier is None or family == "peresmian") and dates_agree:
             return gathering
     return None
 
@@ -428,18 +403,12 @@ def _attach_presence(doc: Doc, gatherings: list[_Gathering]) -> None:
     """ "Hadir dalam kesempatan itu ...": the attendance list joins the gathering before it."""
     if not gatherings:
         return
-    for index in sorted(
-        {doc.sentence_index(m.start()) for m in _PRESENT.finditer(doc.text)}
-    ):
-        before = [g for g in gatherings if min(g.sentences) < index] or [
-            g for g in gatherings if min(g.sentences) <= index
-        ]
+    for index in sorted({doc.sentence_index(m.start()) for m in _PRESENT.finditer(doc.text)}):
+        before = [g for g in gatherings if min(g.sentences) < index] or [g for g in gatherings if min(g.sentences) <= index]
         (before[-1] if before else gatherings[0]).sentences.add(index)
 
 
-def _describe(
-    doc: Doc, gathering: _Gathering, quoted: list[tuple[int, int]], lead: bool
-) -> None:
+def _describe(doc: Doc, gathering: _Gathering, quoted: list[tuple[int, int]], lead: bool) -> None:
     meeting = gathering.meeting
     sentences = sorted(gathering.sentences)
     attendees: list[str] = []
@@ -456,23 +425,13 @@ def _describe(
             attendees.append(entity.key)
     if lead:
         # The people a report quotes spoke at the gathering it leads with.
-        attendees += [
-            q.speaker
-            for q in doc.extraction.quotes
-            if q.speaker and q.speaker not in attendees
-        ]
+        attendees += [q.speaker for q in doc.extraction.quotes if q.speaker and q.speaker not in attendees]
     if gathering.qualifier in _COUNCIL_SITTINGS:
         # A plenary or hearing is a sitting of the council the article names.
-        attendees += [
-            e.key for e in doc.entities if e.org_type == "legislature" and e.key not in attendees
-        ][:1]
+        attendees += [e.key for e in doc.entities if e.org_type == "legislature" and e.key not in attendees][:1]
     for membership in doc.extraction.memberships:
         # Officials attend for the body they serve.
-        if (
-            membership.person in attendees
-            and membership.organization
-            and membership.organization not in attendees
-        ):
+        if membership.person in attendees and membership.organization and membership.organization not in attendees:
             attendees.append(membership.organization)
     meeting.attendees = attendees
     for index in sentences:

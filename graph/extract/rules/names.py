@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from ...resolve import PREFIX_TITLES, strip_titles
 from .lexicon import (
-    districts_by_name, is_common_word, is_name_word, name_word_counts, regions_by_name, role_forms, seen_in_names,
+    districts_by_name,
+    is_common_word,
+    is_name_word,
+    name_word_counts,
+    regions_by_name,
+    role_forms,
+    seen_in_names,
     seen_outside_names,
 )
 from .tokens import Token
@@ -56,7 +62,12 @@ def _rank_end(tokens: list[Token], i: int) -> int:
             while j < len(tokens):
                 if tokens[j].text in _RANK_SUFFIXES:
                     j += 1
-                elif tokens[j].text == "(" and j + 2 < len(tokens) and tokens[j + 1].text in _RANK_SUFFIXES and tokens[j + 2].text == ")":
+                elif (
+                    tokens[j].text == "("
+                    and j + 2 < len(tokens)
+                    and tokens[j + 1].text in _RANK_SUFFIXES
+                    and tokens[j + 2].text == ")"
+                ):
                     j += 3
                 else:
                     break
@@ -199,8 +210,11 @@ def tail_name(tokens: list[Token], start: int, end: int, strict: bool = False) -
         return None
     p = _strip_body_words(tokens, p, end, strict)
     # A corps after a rank is not part of the name: "Letkol Arh Yudi Prasetyo".
-    while p < end - 1 and p > start and tokens[p].text in _RANK_SUFFIXES and (
-        tokens[p - 1].text.rstrip(".").casefold() in PREFIX_TITLES or tokens[p - 1].text in _RANK_SUFFIXES
+    while (
+        p < end - 1
+        and p > start
+        and tokens[p].text in _RANK_SUFFIXES
+        and (tokens[p - 1].text.rstrip(".").casefold() in PREFIX_TITLES or tokens[p - 1].text in _RANK_SUFFIXES)
     ):
         p += 1
     if p < end:

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from ..types import Entity, Membership
 from .doc import Doc
 from .lexicon import (
-    NAME_CONNECTORS, NOT_NAME, ORG_HEADS, UNIT_HEADS, acronyms, districts_by_name, is_name_word, is_org_word, role_forms,
+    NAME_CONNECTORS,
+    NOT_NAME,
+    ORG_HEADS,
+    UNIT_HEADS,
+    acronyms,
+    districts_by_name,
+    is_name_word,
+    is_org_word,
+    role_forms,
     seen_outside_names,
 )
 from ...calendar import WEEKDAYS
@@ -28,23 +36,79 @@ from .tokens import Token
 
 #: Offices written in full; short forms come from ``roles.tsv``.
 _OFFICES = [
-    "Wakil Ketua Umum", "Ketua Umum", "Wakil Ketua", "Ketua", "Wakil Kepala", "Kepala",
-    "Sekretaris Daerah", "Sekretaris Jenderal", "Sekretaris Kabinet", "Sekretaris Utama", "Sekretaris",
-    "Direktur Jenderal", "Direktur Utama", "Direktur Eksekutif", "Wakil Direktur", "Presiden Direktur",
-    "Direktur", "Menteri Koordinator", "Wakil Menteri", "Menteri", "Wakil Presiden", "Presiden",
-    "Anggota", "Asisten", "Staf Ahli", "Staf Khusus", "Juru Bicara", "Komisioner", "Deputi",
-    "Koordinator", "Inspektur", "Wakil Rektor", "Rektor", "Dekan", "Camat", "Lurah", "Kepala Desa", "Kepala Dusun",
-    "Bendahara", "Komandan", "Panglima", "Chief Executive Officer", "CEO", "General Manager",
-    "Manajer", "Komisaris Utama", "Guru Besar", "Ketua Pelaksana", "Kabag", "Kasubag",
+    "Wakil Ketua Umum",
+    "Ketua Umum",
+    "Wakil Ketua",
+    "Ketua",
+    "Wakil Kepala",
+    "Kepala",
+    "Sekretaris Daerah",
+    "Sekretaris Jenderal",
+    "Sekretaris Kabinet",
+    "Sekretaris Utama",
+    "Sekretaris",
+    "Direktur Jenderal",
+    "Direktur Utama",
+    "Direktur Eksekutif",
+    "Wakil Direktur",
+    "Presiden Direktur",
+    "Direktur",
+    "Menteri Koordinator",
+    "Wakil Menteri",
+    "Menteri",
+    "Wakil Presiden",
+    "Presiden",
+    "Anggota",
+    "Asisten",
+    "Staf Ahli",
+    "Staf Khusus",
+    "Juru Bicara",
+    "Komisioner",
+    "Deputi",
+    "Koordinator",
+    "Inspektur",
+    "Wakil Rektor",
+    "Rektor",
+    "Dekan",
+    "Camat",
+    "Lurah",
+    "Kepala Desa",
+    "Kepala Dusun",
+    "Bendahara",
+    "Komandan",
+    "Panglima",
+    "Chief Executive Officer",
+    "CEO",
+    "General Manager",
+    "Manajer",
+    "Komisaris Utama",
+    "Guru Besar",
+    "Ketua Pelaksana",
+    "Kabag",
+    "Kasubag",
 ]
 _ACTING = {"plh": "Pelaksana Harian", "plt": "Pelaksana Tugas", "pj": "Penjabat", "pjs": "Penjabat Sementara"}
 _ACTING_LONG = ("Pelaksana Harian", "Pelaksana Tugas", "Penjabat Sementara", "Penjabat")
 #: The short acting title for each way of writing it, kept on the membership (warta:actingForm).
-_ACTING_FORM = {"plh": "Plh", "plt": "Plt", "pj": "Pj", "pjs": "Pjs", "Pelaksana Harian": "Plh",
-                "Pelaksana Tugas": "Plt", "Penjabat Sementara": "Pjs", "Penjabat": "Pj"}
-_ORG_OF_OFFICE = {"Direktur Jenderal": "Direktorat Jenderal", "Direktur": "Direktorat", "Menteri": "Kementerian",
-                  "Menteri Koordinator": "Kementerian Koordinator", "Wakil Menteri": "Kementerian",
-                  "Deputi": "Kedeputian", "Inspektur": "Inspektorat"}
+_ACTING_FORM = {
+    "plh": "Plh",
+    "plt": "Plt",
+    "pj": "Pj",
+    "pjs": "Pjs",
+    "Pelaksana Harian": "Plh",
+    "Pelaksana Tugas": "Plt",
+    "Penjabat Sementara": "Pjs",
+    "Penjabat": "Pj",
+}
+_ORG_OF_OFFICE = {
+    "Direktur Jenderal": "Direktorat Jenderal",
+    "Direktur": "Direktorat",
+    "Menteri": "Kementerian",
+    "Menteri Koordinator": "Kementerian Koordinator",
+    "Wakil Menteri": "Kementerian",
+    "Deputi": "Kedeputian",
+    "Inspektur": "Inspektorat",
+}
 _SHORT_OF_ORG = {"Direktorat Jenderal": "Ditjen", "Kementerian": "Kementerian"}
 _SUFFIX_ROLES = ("Asisten", "Staf Ahli", "Staf Khusus", "Juru Bicara", "Koordinator", "Komisioner", "Deputi")
 _APPOSITION_CUES = frozenset({"selaku", "sebagai", "yang", "merupakan", "adalah"})
@@ -186,8 +250,14 @@ def _read_region_head(tokens: list[Token], role: RoleMatch, level: str) -> None:
     if rtype not in ("city", "regency", "province"):
         rtype = region.region.type
     name = local_government_name(region.name, rtype)
-    role.org = OrgMatch(region.start, region.end, name, "local_government",
-                        [f"{_gov_short(rtype)} {_text(tokens, region.start, region.end)}"], region=region)
+    role.org = OrgMatch(
+        region.start,
+        region.end,
+        name,
+        "local_government",
+        [f"{_gov_short(rtype)} {_text(tokens, region.start, region.end)}"],
+        region=region,
+    )
     role.label = f"{role.office} {_text(tokens, region.start, region.end)}"
     role.end = region.end
 
@@ -256,7 +326,7 @@ def _read_office_object(tokens: list[Token], role: RoleMatch) -> None:
         paren = _paren_acronym(tokens, k)
         unit = _text(tokens, j, k)
         if tokens[j].text == "Subdit":
-            unit = "Subdirektorat" + unit[len("Subdit"):]
+            unit = "Subdirektorat" + unit[len("Subdit") :]
         role.office = f"{office} {unit}"
         j = paren[0] if paren else k
         role.end = j
@@ -283,8 +353,13 @@ def _read_office_object(tokens: list[Token], role: RoleMatch) -> None:
         if office.startswith("Menteri") or office == "Wakil Menteri":
             # "Menteri Kesehatan" names the ministry; the minister's role is "Menteri".
             role.label = f"{office} {body}"
-        org = OrgMatch(j, k, f"{prefix} {body}", "ministry" if prefix.startswith("Kementerian") else "agency",
-                       aliases + [f"{_SHORT_OF_ORG.get(prefix, prefix)} {body}"] if prefix == "Direktorat Jenderal" else aliases)
+        org = OrgMatch(
+            j,
+            k,
+            f"{prefix} {body}",
+            "ministry" if prefix.startswith("Kementerian") else "agency",
+            aliases + [f"{_SHORT_OF_ORG.get(prefix, prefix)} {body}"] if prefix == "Direktorat Jenderal" else aliases,
+        )
         parent = match_org(tokens, k)
         if parent is not None and parent.org_type in ("ministry", "agency", "police", "university"):
             org.parent, k = parent, parent.end
@@ -368,8 +443,9 @@ _WEEKDAYS = frozenset(WEEKDAYS)
 #: ("mantan Gubernur", "calon Wali Kota", "bakal calon Bupati", "eks Kapolda").
 _NOT_HOLDING = frozenset({"mantan", "calon", "cawalkot", "eks", "bekas", "almarhum", "mendiang"})
 #: Lower-case words that continue an office's body ("Komisi II DPR dari Fraksi ...").
-_BODY_CONNECTORS = frozenset({"dan", "untuk", "dari", "bidang", "pada", "sekaligus", "serta", "&", "of", "for",
-                              "and", "the", "-", "/", "(", ")", "se"})
+_BODY_CONNECTORS = frozenset(
+    {"dan", "untuk", "dari", "bidang", "pada", "sekaligus", "serta", "&", "of", "for", "and", "the", "-", "/", "(", ")", "se"}
+)
 #: Words that cannot be in a name but can be in an office's body.
 _BODY_NOT_NAME = frozenset(
     """kota kabupaten provinsi desa kecamatan kelurahan ketua kepala wakil direktur menteri sekretaris anggota
@@ -378,7 +454,7 @@ _BODY_NOT_NAME = frozenset(
     policy development pemerintah pemkot pemkab pemprov dinas badan kementerian balai komisi dewan polisi
     gedung ruang pihak warga masyarakat tim""".split()
 )
-_HARD_STOPS = frozenset('. ! ? : ; " “ ” ‘ ’ \' '.split()) | {"'"}
+_HARD_STOPS = frozenset(". ! ? : ; \" “ ” ‘ ’ ' ".split()) | {"'"}
 _MAX_SCAN = 24
 _MAX_DESCRIPTORS = 6
 Holder = tuple[int, int, int, str, str]
@@ -474,7 +550,9 @@ def _split_holder(doc: Doc, tokens: list[Token], role: RoleMatch, holder: Holder
     org = role.org
     target = org.parent if org is not None and org.parent is not None and org.parent.end == role.end else org
     proper = (
-        target is not None and target.end == role.end and tokens[target.start].text in _PROPER_HEADS_OF_NAMES
+        target is not None
+        and target.end == role.end
+        and tokens[target.start].text in _PROPER_HEADS_OF_NAMES
         and target.name == _text(tokens, target.start, target.end)
     )
     if holder is not None:
@@ -507,8 +585,9 @@ def _move_org_end(doc: Doc, tokens: list[Token], role: RoleMatch, target: OrgMat
     old = doc.find_entity(target.name, "organization")
     if old is not None and old.name == target.name:
         old.aliases = [a for a in old.aliases if a != target.name]
-        doc.replace_mentions(old, [doc.span(m.start, tokens[p - 1].end) if m.start == tokens[target.start].start else m
-                                   for m in old.mentions])
+        doc.replace_mentions(
+            old, [doc.span(m.start, tokens[p - 1].end) if m.start == tokens[target.start].start else m for m in old.mentions]
+        )
         doc.rename(old, new)
         old.aliases = [a for a in old.aliases if a != target.name]
     if role.org is not None and role.org is not target:
@@ -600,7 +679,11 @@ def _scan_holder(tokens: list[Token], role: RoleMatch) -> Holder | None:
                 return best
             seg = k = k + 1
             continue
-        if tok.text == "(" and k + 1 < len(tokens) and (tokens[k + 1].text[:1].isdigit() or tokens[k + 1].text.casefold() in _WEEKDAYS):
+        if (
+            tok.text == "("
+            and k + 1 < len(tokens)
+            and (tokens[k + 1].text[:1].isdigit() or tokens[k + 1].text.casefold() in _WEEKDAYS)
+        ):
             break
         if word == "di" and k > seg and not is_org_word(tokens[k - 1].text):
             break
@@ -665,8 +748,14 @@ def _body_before_name(tokens: list[Token], role: RoleMatch, upto: int) -> None:
         if region is not None and region.end == upto and role.org.org_type != "local_government":
             written = _text(tokens, region.start, region.end)
             org = role.org
-            role.org = OrgMatch(org.start, region.end, f"{org.name} {written}", org.org_type,
-                                [f"{a} {written}" for a in org.aliases], region=region)
+            role.org = OrgMatch(
+                org.start,
+                region.end,
+                f"{org.name} {written}",
+                org.org_type,
+                [f"{a} {written}" for a in org.aliases],
+                region=region,
+            )
         return
     if role.org is None and upto > role.end:
         role.org = _last_org(tokens, role.end, upto) or _named_body(tokens, role.end, upto)

@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .doc import Doc
-from .lexicon import NAME_CONNECTORS, ORG_HEADS, ORG_WORDS, acronyms, is_org_word, name_word_counts, role_forms, seen_in_names, seen_outside_names
+from .lexicon import (
+    NAME_CONNECTORS,
+    ORG_HEADS,
+    ORG_WORDS,
+    acronyms,
+    is_org_word,
+    name_word_counts,
+    role_forms,
+    seen_in_names,
+    seen_outside_names,
+)
 from .regions import RegionMatch, match_region
 from .tokens import Token
 
@@ -138,8 +148,12 @@ def _acronym_org(tokens: list[Token], i: int) -> OrgMatch | None:
         entry = acronyms().get(short.casefold())
         if entry is None or entry.scope == "unit":
             continue
-        if n == 1 and not (tokens[i].acronym or tokens[i].text[0].isupper() and tokens[i].text.startswith("Kemen")
-                           or entry.short == tokens[i].text):
+        if n == 1 and not (
+            tokens[i].acronym
+            or tokens[i].text[0].isupper()
+            and tokens[i].text.startswith("Kemen")
+            or entry.short == tokens[i].text
+        ):
             continue
         end = i + n
         if entry.scope == "regional":
@@ -150,16 +164,21 @@ def _acronym_org(tokens: list[Token], i: int) -> OrgMatch | None:
                 return OrgMatch(i, end, entry.name, entry.org_type, [short])
             written_region = _text(tokens, region.start, region.end)
             return OrgMatch(
-                i, region.end, f"{entry.name} {written_region}", entry.org_type,
-                [_text(tokens, i, region.end), short], region=region,
+                i,
+                region.end,
+                f"{entry.name} {written_region}",
+                entry.org_type,
+                [_text(tokens, i, region.end), short],
+                region=region,
             )
         aliases = [short]
         region = match_region(tokens, end)
         if region is not None and region.written_type is None and _body_region(tokens, region):
             # "KPU Papua", "Bawaslu Jatim", "KPU Sidoarjo": a national body's office in a region.
             written_region = _text(tokens, region.start, region.end)
-            return OrgMatch(i, region.end, f"{entry.name} {written_region}", entry.org_type,
-                            [f"{short} {written_region}"], region=region)
+            return OrgMatch(
+                i, region.end, f"{entry.name} {written_region}", entry.org_type, [f"{short} {written_region}"], region=region
+            )
         if end < len(tokens) and tokens[end].text == "RI":
             aliases.append(f"{short} RI")
             end += 1
@@ -176,7 +195,9 @@ def _body_region(tokens: list[Token], region: RegionMatch) -> bool:
     if region.end - region.start == 1 and seen_in_names(word):
         return False
     nxt = tokens[region.end] if region.end < len(tokens) else None
-    return nxt is None or not nxt.cap or nxt.acronym or region.end - region.start > 1 or name_word_counts().get(word, (0, 0))[1] > 0
+    return (
+        nxt is None or not nxt.cap or nxt.acronym or region.end - region.start > 1 or name_word_counts().get(word, (0, 0))[1] > 0
+    )
 
 
 def _acronym_run(tokens: list[Token], i: int, j: int) -> int | None:
@@ -242,7 +263,12 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
     last_word = i
     while j < len(tokens) and j - i <= (_MAX_BODY if proper else 16):
         tok = tokens[j]
-        if tok.text.casefold() in NAME_CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].cap and tok.text.casefold() in ("dan", "&"):
+        if (
+            tok.text.casefold() in NAME_CONNECTORS
+            and j + 1 < len(tokens)
+            and tokens[j + 1].cap
+            and tok.text.casefold() in ("dan", "&")
+        ):
             j += 1
             continue
         if tok.text == "," and not proper and _list_part(tokens, j + 1):
@@ -313,8 +339,12 @@ def _list_part(tokens: list[Token], j: int) -> bool:
     last = j < len(tokens) and tokens[j].text == "dan"
     k = j + last
     start = k
-    while k < len(tokens) and k - start < 4 and tokens[k].cap and is_org_word(tokens[k].text) and (
-        tokens[k].text not in ORG_HEADS or tokens[k].text in ORG_WORDS
+    while (
+        k < len(tokens)
+        and k - start < 4
+        and tokens[k].cap
+        and is_org_word(tokens[k].text)
+        and (tokens[k].text not in ORG_HEADS or tokens[k].text in ORG_WORDS)
     ):
         k += 1
     if k == start:
@@ -351,8 +381,22 @@ def _type_of(head: str) -> str:
         return "university"
     if head in ("Partai", "Fraksi"):
         return "political_party"
-    if head in ("Yayasan", "Asosiasi", "Ikatan", "Himpunan", "Perkumpulan", "Persatuan", "Gabungan",
-                "Pondok", "Paguyuban", "Forum", "Organisasi", "Kelompok", "Koperasi", "Kamar"):
+    if head in (
+        "Yayasan",
+        "Asosiasi",
+        "Ikatan",
+        "Himpunan",
+        "Perkumpulan",
+        "Persatuan",
+        "Gabungan",
+        "Pondok",
+        "Paguyuban",
+        "Forum",
+        "Organisasi",
+        "Kelompok",
+        "Koperasi",
+        "Kamar",
+    ):
         return "other"
     return "agency"
 
@@ -362,7 +406,11 @@ def _with_parent(tokens: list[Token], found: OrgMatch) -> OrgMatch:
     nxt = _acronym_org(tokens, found.end)
     if nxt is None and found.end < len(tokens) and tokens[found.end].text in _TOP_HEADS and found.org_type != "company":
         nxt = _headed_org(tokens, found.end)
-    if nxt is not None and nxt.org_type in ("ministry", "agency", "police", "university", "company") and found.org_type != "local_government":
+    if (
+        nxt is not None
+        and nxt.org_type in ("ministry", "agency", "police", "university", "company")
+        and found.org_type != "local_government"
+    ):
         found.parent = nxt
         # The whole written form names the unit too ("Badan Ketahanan Pangan Kementerian Pertanian").
         found.aliases.append(_text(tokens, found.start, nxt.end))
@@ -377,8 +425,13 @@ def org_entity(doc: Doc, tokens: list[Token], found: OrgMatch):
     if found.parent is not None:
         parent_key = org_entity(doc, tokens, found.parent).key
     entity = doc.add_entity(
-        "organization", found.name, span, aliases=found.aliases, government=found.government,
-        org_type=found.org_type, parent=parent_key,
+        "organization",
+        found.name,
+        span,
+        aliases=found.aliases,
+        government=found.government,
+        org_type=found.org_type,
+        parent=parent_key,
     )
     if entity.name != found.name and found.name.startswith(entity.name):
         # A later, fuller mention ("BKPPD Pasangkayu" after "BKPPD") names it better.

@@ -33,8 +33,7 @@ _LANGUAGE_WORDS = frozenset({"bahasa", "berbahasa", "logat", "aksen"})
 
 
 def _region_entity(doc: Doc, region: Region, span, written: str):
-    return doc.add_entity("place", region.name, span, aliases=[written], place_type=_TYPE[region.type],
-                          code=region.code)
+    return doc.add_entity("place", region.name, span, aliases=[written], place_type=_TYPE[region.type], code=region.code)
 
 
 @lru_cache(maxsize=1)
@@ -139,8 +138,14 @@ def _read_place(doc: Doc, tokens: list[Token], i: int, taken: set[int], joined: 
         found = match_district(tokens, i + 1)
         if found:
             end, region = found
-            entity = doc.add_entity("place", region.name, doc.span(tok.start, tokens[end - 1].end),
-                                    aliases=[f"Kecamatan {region.name}"], place_type="district", code=region.code)
+            entity = doc.add_entity(
+                "place",
+                region.name,
+                doc.span(tok.start, tokens[end - 1].end),
+                aliases=[f"Kecamatan {region.name}"],
+                place_type="district",
+                code=region.code,
+            )
             return entity, end
     if tok.text in _VILLAGE_WORDS and i + 1 < len(tokens) and tokens[i + 1].cap:
         j = i + 1
@@ -149,8 +154,9 @@ def _read_place(doc: Doc, tokens: list[Token], i: int, taken: set[int], joined: 
         if j - i > 3:
             j = i + 2  # "Kepala Desa Mernek Bustanul Arifin": the village, then a name
         name = " ".join(t.text for t in tokens[i + 1 : j])
-        entity = doc.add_entity("place", name, doc.span(tok.start, tokens[j - 1].end),
-                                aliases=[f"{tok.text} {name}"], place_type="village")
+        entity = doc.add_entity(
+            "place", name, doc.span(tok.start, tokens[j - 1].end), aliases=[f"{tok.text} {name}"], place_type="village"
+        )
         return entity, j
     # "Kementerian Agraria dan Tata Ruang": a type word inside a name read by no stage is no venue;
     # right after a place it is ("Ruang Rapat Melati Gedung Sate").

@@ -26,9 +26,7 @@ _CAP_RUN = rf"{_CAP}(?:\s+(?:dan|&|untuk|bagi)\s+{_CAP}|\s+{_CAP})*"
 _ACRONYM = r"(?:\s*\((?P<acr>[A-Za-z][\w-]{1,10})\))?"
 
 # "program 'Jakarta Ramah Bersepeda'", "program “Kampung Tangguh”".
-_QUOTED = re.compile(
-    r"\bprogram\s+['‘\"“](?P<name>[^'’\"”\n]{3,80})['’\"”]", re.IGNORECASE
-)
+_QUOTED = re.compile(r"\bprogram\s+['‘\"“](?P<name>[^'’\"”\n]{3,80})['’\"”]", re.IGNORECASE)
 # "program Kartu Prakerja", "program BLK Komunitas", "program Asuransi Usaha Tani Padi (AUTP)".
 _NAMED = re.compile(rf"\bprogram\s+(?P<name>{_CAP_RUN}){_ACRONYM}")
 # "10 program prioritas Wali Kota dan Wakil Wali Kota Samarinda".
@@ -110,9 +108,7 @@ _TARGET_WORDS = (
     "mencetak",
 )
 _SCALES = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9}
-_NOT_NAMES = frozenset(
-    {"ini", "itu", "tersebut", "pemerintah", "kerja", "yang", "baru"}
-)
+_NOT_NAMES = frozenset({"ini", "itu", "tersebut", "pemerintah", "kerja", "yang", "baru"})
 
 
 # Meetings ask for the programmes before the programmes stage runs; each
@@ -215,9 +211,7 @@ def _named(doc: Doc):
         name = m["name"].rstrip(".,")
         if fold(name) in _NOT_NAMES:
             continue
-        aliases = [f"program {name}"] + (
-            [m["acr"], f"program {m['acr']}"] if m["acr"] else []
-        )
+        aliases = [f"program {name}"] + ([m["acr"], f"program {m['acr']}"] if m["acr"] else [])
         yield m.start(), m.end(), name, aliases, None
 
 
@@ -245,9 +239,7 @@ def _fund(doc: Doc):
 
 def _target(doc: Doc):
     for m in keyword_matches(_TARGET, doc.text, _TARGET_WORDS):
-        unit_text = (
-            m["unit"] + (f" ({m['acr']})" if m["acr"] else "") + (m["more"] or "")
-        ).strip()
+        unit_text = (m["unit"] + (f" ({m['acr']})" if m["acr"] else "") + (m["more"] or "")).strip()
         name = f"{(m['noun'] or '')}{m['value']}{' ' + m['scale'] if m['scale'] else ''} {unit_text}".strip()
         name = re.sub(r"\s*\([A-Z]{2,8}\)", "", name) if m["acr"] else name
         value = _number(m["value"]) * _SCALES.get((m["scale"] or "").lower(), 1)
@@ -293,16 +285,10 @@ def _record(
         None,
     )
     if program is None:
-        program = Program(
-            key=doc.new_key("program"), name=name, provider=_provider(doc, start)
-        )
+        program = Program(key=doc.new_key("program"), name=name, provider=_provider(doc, start))
         programs.append(program)
     for alias in [*aliases, span.text]:
-        if (
-            alias
-            and fold(alias) != fold(program.name)
-            and fold(alias) not in {fold(a) for a in program.aliases}
-        ):
+        if alias and fold(alias) != fold(program.name) and fold(alias) not in {fold(a) for a in program.aliases}:
             program.aliases.append(alias)
     program.evidence.append(span)
     if target is not None and program.target_value is None:

@@ -45,9 +45,7 @@ PRONOUNS = frozenset({"ia", "dia", "beliau"})
 
 _AFTER_CUE = re.compile(r"\s*,?\s*(?P<word>[a-z]+)\b")
 # A full stop ends the attribution unless it closes an initial or a title ("M.", "Drs.").
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bDr)(?<!\bIr)(?<!\bDrs)(?<!\bHj)(?<!\bProf)(?<!\bMuh)(?<!\bMoh)[.!?](?=\s|$)|\n"
-)
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bIr)(?<!\bDrs)(?<!\bHj)(?<!\bProf)(?<!\bMuh)(?<!\bMoh)[.!?](?=\s|$)|\n")
 # How far an attribution may run after the quote before the sentence is over.
 _CUE_WINDOW = 200
 # A quote with no attribution continues the previous speaker only this close by.
@@ -82,11 +80,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
         words = len(text[start:end].split())
         # Scare quotes around a name or term ('program "Jakarta Ramah Bersepeda"')
         # are short and unattributed; a real quotation is neither.
-        if (
-            words >= 3
-            if pair.cue_after
-            else (words >= 4 and _has_clause_end(text[start:end]))
-        ):
+        if words >= 3 if pair.cue_after else (words >= 4 and _has_clause_end(text[start:end])):
             spans.append((start, end, pair.cue_after))
     return spans
 
@@ -127,11 +121,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 
 def _pair_marks(text: str) -> list[_Pair]:
-    marks = [
-        m.start()
-        for m in _MARK.finditer(text)
-        if m.group() in QUOTE_MARKS or _single_closes(text, m.start())
-    ]
+    marks = [m.start() for m in _MARK.finditer(text) if m.group() in QUOTE_MARKS or _single_closes(text, m.start())]
     pairs: list[_Pair] = []
     opening: int | None = None
     for i in marks:
@@ -224,11 +214,7 @@ def _attribute(
     found = _before_quote(doc, start, previous, quoted)
     if found[0] is not None:
         return found
-    if (
-        previous is not None
-        and previous.speaker
-        and _continues(doc.text, previous.span.end, start)
-    ):
+    if previous is not None and previous.speaker and _continues(doc.text, previous.span.end, start):
         return doc.extraction.entity(previous.speaker), None
     return None, None
 
@@ -254,34 +240,26 @@ def _after_quote(
     word = match["word"]
     cue_start = match.start("word")
     if _is_nya_cue(word):
-        return _pronoun_target(doc, start, quoted, previous), doc.span(
-            cue_start, match.end()
-        )
+        return _pronoun_target(doc, start, quoted, previous), doc.span(cue_start, match.end())
     if word in PRONOUNS:
         verb = re.match(r"\s+me\w+", text[match.end() :])
         if verb is None:
             return None, None
-        return _pronoun_target(doc, start, quoted, previous), doc.span(
-            cue_start, match.end() + verb.end()
-        )
+        return _pronoun_target(doc, start, quoted, previous), doc.span(cue_start, match.end() + verb.end())
     if word not in SPEECH_VERBS and word != "menurut":
         return None, None
     limit = _sentence_end(text, match.end())
     rest = text[match.end() : limit]
     pronoun = re.match(r"\s+(?:dia|ia|beliau)\b", rest)
     if pronoun:
-        return _pronoun_target(doc, start, quoted, previous), doc.span(
-            cue_start, match.end() + pronoun.end()
-        )
+        return _pronoun_target(doc, start, quoted, previous), doc.span(cue_start, match.end() + pronoun.end())
     speaker, name_end = _named_after(doc, match.end(), limit, previous)
     if speaker is None:
         return None, None
     return speaker, doc.span(cue_start, name_end)
 
 
-def _named_after(
-    doc: Doc, begin: int, limit: int, previous: Quote | None
-) -> tuple[Entity | None, int]:
+def _named_after(doc: Doc, begin: int, limit: int, previous: Quote | None) -> tuple[Entity | None, int]:
     """The person named in an attribution: ``ujar Kepala Dinas X, Ali Fitri saat ...``."""
     named = read_named_speaker(doc, begin, limit)
     if named is None:
@@ -293,26 +271,18 @@ def _named_after(
     return resolve_speaker(doc, named), named.end
 
 
-def _person_by_title(
-    doc: Doc, words: list[str], offset: int, previous: Quote | None
-) -> Entity | None:
+def _person_by_title(doc: Doc, words: list[str], offset: int, previous: Quote | None) -> Entity | None:
     title = fold(" ".join(words))
     best = None
     for membership in doc.extraction.memberships:
         evidence = [s for s in membership.evidence if s.start < offset]
         role = fold(membership.role)
-        if evidence and (
-            role.startswith(title) or any(title in fold(s.text) for s in evidence)
-        ):
+        if evidence and (role.startswith(title) or any(title in fold(s.text) for s in evidence)):
             if best is None or evidence[-1].start > best[0]:
                 best = (evidence[-1].start, membership.person)
     if best is not None:
         return doc.extraction.entity(best[1])
-    if (
-        previous is not None
-        and previous.cue is not None
-        and title in fold(previous.cue.text)
-    ):
+    if previous is not None and previous.cue is not None and title in fold(previous.cue.text):
         return doc.extraction.entity(previous.speaker or "")
     return None
 
@@ -326,9 +296,7 @@ def _before_quote(
     while mark > 0 and text[mark] not in QUOTE_MARKS:
         mark -= 1
     # The sentence stage may cut at the quote mark, so find the lead-in's start here.
-    ends = [
-        m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[max(0, mark - 300) : mark])
-    ]
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[max(0, mark - 300) : mark])]
     lead_start = max(0, mark - 300) + (ends[-1] if ends else 0)
     if previous is not None:
         lead_start = max(lead_start, previous.span.end + 1)
@@ -340,9 +308,7 @@ def _before_quote(
     has_cue = any(w in INTRO_VERBS for w in words[-4:]) or "menurut" in words
     if not has_cue:
         return None, None
-    cue = doc.span(
-        lead_start + len(lead) - len(lead.lstrip()), lead_start + len(stripped)
-    )
+    cue = doc.span(lead_start + len(lead) - len(lead.lstrip()), lead_start + len(stripped))
     persons = doc.entities_in(lead_start, mark, "person")
     if persons:
         return persons[-1], cue
@@ -351,17 +317,13 @@ def _before_quote(
     return None, None
 
 
-def _pronoun_target(
-    doc: Doc, offset: int, quoted: list[tuple[int, int]], previous: Quote | None
-) -> Entity | None:
+def _pronoun_target(doc: Doc, offset: int, quoted: list[tuple[int, int]], previous: Quote | None) -> Entity | None:
     """The person a pronoun cue points at: the subject of the attribution before the quote,
     else the last person named before it."""
     mark = offset - 1
     while mark > 0 and doc.text[mark] not in QUOTE_MARKS and offset - mark < 3:
         mark -= 1
-    floor = (
-        _closing_mark(doc.text, previous.span.end) + 1 if previous is not None else 0
-    )
+    floor = _closing_mark(doc.text, previous.span.end) + 1 if previous is not None else 0
     found = current_speaker(
         doc,
         min(mark + 1, offset),
@@ -372,9 +334,7 @@ def _pronoun_target(
     return found if found is not None else _most_recent_person(doc, offset, quoted)
 
 
-def _most_recent_person(
-    doc: Doc, offset: int, quoted: list[tuple[int, int]]
-) -> Entity | None:
+def _most_recent_person(doc: Doc, offset: int, quoted: list[tuple[int, int]]) -> Entity | None:
     """The last person named before ``offset``.
 
     Names inside quotations are talked about, not speaking, so they do not count.
@@ -383,11 +343,7 @@ def _most_recent_person(
     for entity in doc.entities:
         if entity.kind != "person":
             continue
-        starts = [
-            m.start
-            for m in entity.mentions
-            if m.start < offset and not _inside(m.start, quoted)
-        ]
+        starts = [m.start for m in entity.mentions if m.start < offset and not _inside(m.start, quoted)]
         if starts and (best is None or max(starts) > best[0]):
             best = (max(starts), entity)
     return best[1] if best else None
@@ -400,11 +356,7 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 def _continues(text: str, previous_end: int, start: int) -> bool:
     """A quote right after another with nothing but a cue between continues it."""
     gap = text[previous_end:start]
-    return (
-        len(gap) <= _CONTINUATION_GAP
-        and gap.count("\n") <= 2
-        and not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", gap[20:])
-    )
+    return len(gap) <= _CONTINUATION_GAP and gap.count("\n") <= 2 and not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", gap[20:])
 
 
 def _sentence_end(text: str, offset: int) -> int:

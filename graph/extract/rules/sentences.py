@@ -9,7 +9,23 @@ from ..types import Sentence
 from .doc import Doc
 
 # A period after these does not end a sentence ("Jl. Sudirman", "PT Bank X Tbk. menyatakan").
-_ABBREVIATIONS = PREFIX_TITLES | {"jl", "jln", "tbk", "no", "dll", "dsb", "kec", "kel", "kab", "prov", "sdr", "st", "muh", "moh", "m"}
+_ABBREVIATIONS = PREFIX_TITLES | {
+    "jl",
+    "jln",
+    "tbk",
+    "no",
+    "dll",
+    "dsb",
+    "kec",
+    "kel",
+    "kab",
+    "prov",
+    "sdr",
+    "st",
+    "muh",
+    "moh",
+    "m",
+}
 _BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’']?)\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
 _LAST_WORD = re.compile(r"(\w+)\.[\"”’']?\s*$")
 

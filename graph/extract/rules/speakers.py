@@ -114,19 +114,12 @@ def read_named_speaker(doc: Doc, begin: int, limit: int) -> NamedSpeaker | None:
         if text[tokens[lead][0] : tokens[lead][1]].casefold() in _NOT_A_LEAD:
             return None
         lead += 1
-    for start, end in (
-        tokens[lead:]
-        if lead < len(tokens) and text[tokens[lead][0]].isupper()
-        else tokens
-    ):
+    for start, end in tokens[lead:] if lead < len(tokens) and text[tokens[lead][0]].isupper() else tokens:
         word = text[start:end]
         if word == ",":
             chunks.append([])
             continue
-        if (
-            not (word[0].isupper() or word[0].isdigit() or word[0] in "(-)")
-            and word.casefold() not in _CONNECTORS
-        ):
+        if not (word[0].isupper() or word[0].isdigit() or word[0] in "(-)") and word.casefold() not in _CONNECTORS:
             break
         chunks[-1].append((start, end))
     # "kata Camat X, Kabupaten Y, Ali, Sabtu (...)": trailing dates are not the name.
@@ -169,9 +162,7 @@ def _name_at_end(doc: Doc, chunk: list[tuple[int, int]]) -> NamedSpeaker:
     while i > 0 and len(chunk) - i < _MAX_NAME_WORDS:
         word = words[i - 1]
         following = words[i] if i < len(chunk) else None
-        if not _can_be_name(
-            doc, word, words[i - 2] if i > 1 else "", chunk[i - 1][0], taken, following
-        ):
+        if not _can_be_name(doc, word, words[i - 2] if i > 1 else "", chunk[i - 1][0], taken, following):
             break
         if following is not None and _ends_region(words[:i]):
             # "Ombudsman Papua Barat Yosef": "Barat" closes a region's name.
@@ -179,9 +170,7 @@ def _name_at_end(doc: Doc, chunk: list[tuple[int, int]]) -> NamedSpeaker:
         i -= 1
     i = _model_adjusted_start(doc, chunk, words, i)
     if i == len(chunk):
-        return NamedSpeaker(
-            "", "", chunk[0][0], chunk[-1][1], title_only=True, words=tuple(words)
-        )
+        return NamedSpeaker("", "", chunk[0][0], chunk[-1][1], title_only=True, words=tuple(words))
     name_start, name_end = chunk[i][0], chunk[-1][1]
     name = " ".join(text[name_start:name_end].split()).rstrip(".,")
     lead = text[chunk[0][0] : name_start]
@@ -191,9 +180,7 @@ def _name_at_end(doc: Doc, chunk: list[tuple[int, int]]) -> NamedSpeaker:
         written = " ".join((lead[rank.start() :] + name).split())
     elif i > 0 and _key(words[i - 1]) in PREFIX_TITLES:
         written = f"{words[i - 1]} {name}"
-    return NamedSpeaker(
-        name, written, name_start, name_start + len(name), words=tuple(words)
-    )
+    return NamedSpeaker(name, written, name_start, name_start + len(name), words=tuple(words))
 
 
 def _model_adjusted_start(doc: Doc, chunk: list[tuple[int, int]], words: list[str], i: int) -> int:
@@ -212,7 +199,11 @@ def _model_adjusted_start(doc: Doc, chunk: list[tuple[int, int]], words: list[st
     if k > i and all(_body_word(doc, chunk[n][0], words[n]) or not is_name_word(words[n]) for n in range(i, k)):
         return k
     if k < i and all(
-        w[:1].isupper() and (is_name_word(w) or is_common_word(w)) and _key(w) not in ROLE_WORDS and _key(w) not in PREFIX_TITLES and _key(w) not in _OFFICE_WORDS
+        w[:1].isupper()
+        and (is_name_word(w) or is_common_word(w))
+        and _key(w) not in ROLE_WORDS
+        and _key(w) not in PREFIX_TITLES
+        and _key(w) not in _OFFICE_WORDS
         and not _body_word(doc, chunk[n][0], w)
         for n, w in enumerate(words[k:i], start=k)
     ):
@@ -222,18 +213,12 @@ def _model_adjusted_start(doc: Doc, chunk: list[tuple[int, int]], words: list[st
 
 def _body_word(doc: Doc, offset: int, word: str) -> bool:
     found = doc.model_name_at(offset)
-    return (
-        (found is not None and found.label in ("LOC", "ORG"))
-        or _key(word) in regions_by_name()
-        or seen_outside_names(word)
-    )
+    return (found is not None and found.label in ("LOC", "ORG")) or _key(word) in regions_by_name() or seen_outside_names(word)
 
 
 def _ends_region(words: list[str]) -> bool:
     regions = regions_by_name()
-    return any(
-        " ".join(words[-n:]).casefold() in regions for n in (2, 3) if len(words) >= n
-    )
+    return any(" ".join(words[-n:]).casefold() in regions for n in (2, 3) if len(words) >= n)
 
 
 def _key(word: str) -> str:
@@ -254,26 +239,12 @@ def _can_be_name(
         return False
     if word.isupper() and len(word) >= 2:
         # "Mahfud MD": a short upper-case word closing a name is part of it; elsewhere an acronym.
-        return (
-            following is None
-            and len(word) <= 3
-            and is_name_word(previous)
-            and not previous.isupper()
-        )
-    if (
-        "." in word.rstrip(".")
-        and len(word) > 3
-        or not is_name_word(word)
-        or any(s <= offset < e for s, e in taken)
-    ):
+        return following is None and len(word) <= 3 and is_name_word(previous) and not previous.isupper()
+    if "." in word.rstrip(".") and len(word) > 3 or not is_name_word(word) or any(s <= offset < e for s, e in taken):
         return False
     if following is None:
         return True
-    return not (
-        key in regions_by_name()
-        or _used_as_body(doc, word)
-        or _closes_other_name(doc, previous, word, following)
-    )
+    return not (key in regions_by_name() or _used_as_body(doc, word) or _closes_other_name(doc, previous, word, following))
 
 
 def _closes_other_name(doc: Doc, previous: str, word: str, following: str) -> bool:
@@ -287,9 +258,7 @@ def _closes_other_name(doc: Doc, previous: str, word: str, following: str) -> bo
 def _covered_by_bodies(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     # A body whose mention runs to the end of the attribution swallowed the name
     # ("PT Pertamina Sylvia Grace Yuvenna"): it does not count.
-    return [
-        (m.start, m.end) for m, e in doc.mentions_overlapping(start, end) if e.kind != "person" and m.end < end
-    ]
+    return [(m.start, m.end) for m, e in doc.mentions_overlapping(start, end) if e.kind != "person" and m.end < end]
 
 
 _AFTER_BODY_CUE = re.compile(rf"\b{_ORG_CONTEXT}\s+(\w+)")
@@ -315,21 +284,13 @@ def resolve_speaker(doc: Doc, named: NamedSpeaker) -> Entity:
     span = doc.span(named.start, named.end)
     folded = fold(named.name)
     entity = next(
-        (
-            e
-            for e in doc.entities
-            if e.kind == "person"
-            and (fold(e.name) == folded or any(fold(a) == folded for a in e.aliases))
-        ),
+        (e for e in doc.entities if e.kind == "person" and (fold(e.name) == folded or any(fold(a) == folded for a in e.aliases))),
         None,
     )
     if entity is None:
         # "ujar Djoko": the short form of someone introduced in full.
         entity = doc.find_entity(named.name, "person")
-        if entity is not None and (
-            not is_clean_name(entity.name)
-            or _glued_to_office(doc.text, entity.name, named)
-        ):
+        if entity is not None and (not is_clean_name(entity.name) or _glued_to_office(doc.text, entity.name, named)):
             entity = None
     if entity is not None:
         name = entity.name
@@ -372,9 +333,7 @@ def _fullest_form(text: str, name: str, before: int) -> str | None:
     pattern = re.compile(rf"\b{re.escape(name)}(?:\s+[A-Z][a-z][\w'’-]*)+")
     for match in pattern.finditer(text, 0, before):
         words = match.group().split()
-        while len(words) > len(name.split()) and (
-            _key(words[-1]) in ROLE_WORDS or not is_name_word(words[-1])
-        ):
+        while len(words) > len(name.split()) and (_key(words[-1]) in ROLE_WORDS or not is_name_word(words[-1])):
             words.pop()
         form = " ".join(words)
         if len(words) <= _MAX_NAME_WORDS and (best is None or len(form) > len(best)):
@@ -393,9 +352,7 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,.]\s*|\b(?:[Mm]enurut|lanjut|kata|ujar|tambah)\s*)(?:[Ii]a|[Dd]ia|[Bb]eliau)\b|\b(?:[Mm]enurutnya|lanjutnya|katanya|ujarnya|imbuhnya|tambahnya|pihaknya)\b"
 )
 _WORDS = re.compile(r"\w+")
-_VERB_AFTER = re.compile(
-    r"[\s,]*(?:(?:juga|pun|lalu|kemudian|pun|telah|sudah|akan|masih|tetap|tidak)\s+)*(?P<verb>\w+)"
-)
+_VERB_AFTER = re.compile(r"[\s,]*(?:(?:juga|pun|lalu|kemudian|pun|telah|sudah|akan|masih|tetap|tidak)\s+)*(?P<verb>\w+)")
 # How many sentences before a quote are read for its speaker.
 _SUBJECT_REACH = 6
 
@@ -434,14 +391,10 @@ def current_speaker(
     return None
 
 
-def _attributed_subject(
-    doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]
-) -> Entity | None:
+def _attributed_subject(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Entity | None:
     text = doc.text
     persons = [
-        (m.start, m.end, e)
-        for m, e in doc.mentions_in(start, end, "person")
-        if not any(s <= m.start < q for s, q in quoted)
+        (m.start, m.end, e) for m, e in doc.mentions_in(start, end, "person") if not any(s <= m.start < q for s, q in quoted)
     ]
     for cue in _CUE_BEFORE_NAME.finditer(text, start, end):
         named = read_named_speaker(doc, cue.end(), _clause_end(text, cue.end(), end))
@@ -461,11 +414,7 @@ def _attributed_subject(
         # first mention, when a verb follows it.
         p_start, p_end, entity = persons[0]
         verb = _VERB_AFTER.match(text, p_end)
-        if (
-            verb
-            and re.match(r"(?:me|ber)\w{3,}", verb["verb"])
-            and not _PRONOUN_SUBJECT.search(text, start, p_start)
-        ):
+        if verb and re.match(r"(?:me|ber)\w{3,}", verb["verb"]) and not _PRONOUN_SUBJECT.search(text, start, p_start):
             return _cleaned(doc, p_start, p_end, entity)
     return None
 

@@ -36,10 +36,16 @@ HEADS = {" ".join(h.split()): kind for h, kind in _HEADS.items()}
 #: Names that stand for their whole type phrase: "IKN" alone is the capital, "TPST" alone is no place.
 _PROPER = {"Ibu Kota Negara": "IKN", "IKN": "IKN"}
 #: Short type words written for the whole type phrase: the name is given in full, the written form kept.
-_EXPAND = {"IKN": "Ibu Kota Negara", "TPST": "Tempat Pengolahan Sampah Terpadu", "GOR": "Gelanggang Olahraga",
-           "PLTU": "Pembangkit Listrik Tenaga Uap", "PLTA": "Pembangkit Listrik Tenaga Air",
-           "PLTS": "Pembangkit Listrik Tenaga Surya", "PLTD": "Pembangkit Listrik Tenaga Diesel",
-           "PLTP": "Pembangkit Listrik Tenaga Panas Bumi"}
+_EXPAND = {
+    "IKN": "Ibu Kota Negara",
+    "TPST": "Tempat Pengolahan Sampah Terpadu",
+    "GOR": "Gelanggang Olahraga",
+    "PLTU": "Pembangkit Listrik Tenaga Uap",
+    "PLTA": "Pembangkit Listrik Tenaga Air",
+    "PLTS": "Pembangkit Listrik Tenaga Surya",
+    "PLTD": "Pembangkit Listrik Tenaga Diesel",
+    "PLTP": "Pembangkit Listrik Tenaga Panas Bumi",
+}
 FIRST = frozenset(h.split()[0] for h in HEADS)
 _BY_FIRST: dict[str, list[tuple[list[str], str]]] = {}
 for _head in sorted(HEADS, key=lambda h: -len(h.split())):
@@ -92,8 +98,13 @@ def read_venue(text: str, tokens: list[Token], i: int) -> Venue | None:
     j = i + len(head.split())
     acronym = None
     # "Tempat Pengolahan Sampah Terpadu (TPST) Bantargebang", "Ibu Kota Negara (IKN) Nusantara"
-    if (j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].acronym and tokens[j + 2].text == ")"
-            and len(head.split()) > 1):
+    if (
+        j + 2 < len(tokens)
+        and tokens[j].text == "("
+        and tokens[j + 1].acronym
+        and tokens[j + 2].text == ")"
+        and len(head.split()) > 1
+    ):
         acronym, j = tokens[j + 1].text, j + 3
     name_start = j
     while j < len(tokens) and j - name_start < _MAX_NAME_WORDS:

@@ -55,7 +55,7 @@ class WordIndex:
         return self.words[word] > self.pairs[(partner, word)]
 
     def pair_without(self, first: str, second: str, following: str) -> bool:
-        """"``first second``" is written at least once not followed by ``following``."""
+        """ "``first second``" is written at least once not followed by ``following``."""
         followers = self.after_pair.get((first, second))
         return bool(followers) and sum(followers.values()) > followers.get(following, 0)
 
