@@ -20,7 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import articles  # noqa: E402
-
 from graph.article import Article  # noqa: E402
 from graph.extract import get_extractor  # noqa: E402
 

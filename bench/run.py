@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import articles, build_world, write_corpus
-from bench.queries import PREFIXES, QUERIES, TOP_ORG, TOP_PERSON, render
+from bench.generate import articles, build_world, write_corpus  # noqa: E402 (needs ROOT on the path)
+from bench.queries import PREFIXES, QUERIES, TOP_ORG, TOP_PERSON, render  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
 NICE = ["nice", "-n", "10"]

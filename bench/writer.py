@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import articles, build_world  # noqa: E402
-
 from graph.article import Article  # noqa: E402
 from graph.candidates import PersonIndex  # noqa: E402
 from graph.model import DEFAULT_BASE_IRI, GraphBuilder  # noqa: E402

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from graph_data import ANDI, BALIKPAPAN_GOV, KEMENKOP, MEETING1, MOU, QUOTE, RUDI, SAMARINDA_GOV, TETEN, XSS, populate
 
 from graph.analysis import load_entity_graph, network_stats, resolve_entity, shortest_chains, timeline
 from graph.analysis.filters import ViewFilter, apply_filter, ego_nodes, parse_types
 from graph.analysis.run import chains_between, entity_timeline
 from graph.errors import WartaError
-
-from graph_data import ANDI, BALIKPAPAN_GOV, KEMENKOP, MEETING1, MOU, QUOTE, RUDI, SAMARINDA_GOV, TETEN, XSS, populate
 
 
 @pytest.fixture
@@ -154,7 +153,7 @@ def test_ambiguous_and_unknown_names_are_user_errors(store):
 def test_store_entry_points(store):
     a, b, chains = chains_between(store, "Andi", "Kemenkop")
     assert (a, b) == (str(ANDI), str(KEMENKOP)) and len(chains[0]) == 5
-    iri, name, events = entity_timeline(store, "Teten")
+    _iri, name, events = entity_timeline(store, "Teten")
     assert name == "Teten Masduki" and [e.date for e in events] == ["2022-05-10", "2022-07-01"]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.writer import measure  # noqa: E402
+from bench.writer import measure
 
 
 def test_the_writer_bench_measures_both_paths_and_the_union_leaves_nif_out():

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from graph_data import populate
 
 from graph.cli import main
 from graph.store import open_store
-
-from graph_data import populate
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "pipeline" / "two-articles.jsonl"
 

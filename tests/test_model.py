@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
@@ -133,10 +135,10 @@ def test_mentions_link_to_their_sentence():
 
 
 def test_building_twice_gives_the_same_triples_apart_from_the_run_time():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     article, x = sample()
-    when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    when = datetime(2026, 1, 1, tzinfo=UTC)
     a = GraphBuilder().build(article, x, generated_at=when)
     b = GraphBuilder().build(article, x, generated_at=when)
     assert set(a) == set(b)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from graph.model.namespaces import sparql_prologue
 from graph.pipeline import ingest
 from graph.readers import read_paths
-
-from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

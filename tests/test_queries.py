@@ -3,8 +3,9 @@ on the example corpus."""
 
 from __future__ import annotations
 
-import pytest
 from pathlib import Path
+
+import pytest
 from click.testing import CliRunner
 
 from graph.cli import main

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
 import test_server_browser as shared
+from playwright.sync_api import expect
 
 # The same Chromium, server and watched page (fails on console errors and outside requests).
 browser, page, server = shared.browser, shared.page, shared.server

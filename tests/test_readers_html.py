@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -160,7 +160,7 @@ def test_naive_stamp_without_a_shown_zone_keeps_only_the_day():
 
 def test_datetime_is_an_xsd_datetime_the_shapes_accept_and_its_day_is_the_first_ten_characters():
     a = article("photo-page.html")
-    g = GraphBuilder().build(a, Extraction(article_id=a.id), datetime(2026, 1, 1, tzinfo=timezone.utc))
+    g = GraphBuilder().build(a, Extraction(article_id=a.id), datetime(2026, 1, 1, tzinfo=UTC))
     value = g.value(URIRef(str(g.identifier)), SCHEMA.datePublished)
     assert value == Literal("2016-02-23T15:32:01+07:00", datatype=XSD.dateTime)
     assert str(value)[:10] == "2016-02-23"

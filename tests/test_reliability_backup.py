@@ -14,8 +14,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "reliability"))
 
-from checks import assert_consistent, kill_between_publishes, open_db, raw_graphs, run, stub_command, union_triples, warta_command  # noqa: E402
-from corpus import write_jsonl  # noqa: E402
+from checks import assert_consistent, kill_between_publishes, open_db, raw_graphs, run, stub_command, union_triples, warta_command
+from corpus import write_jsonl
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -19,7 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "reliability"))
 
-from checks import assert_consistent, open_db, run, warta_command  # noqa: E402
+from checks import assert_consistent, open_db, run, warta_command
 
 BODY = (
     "SAMARINDA - Wali Kota Samarinda Andi Harun memimpin rapat koordinasi bersama Kepala Dinas Kesehatan "

@@ -14,13 +14,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "reliability"))
 
-from checks import article_graphs, assert_consistent, kill_between_publishes, open_db, run, stub_command, warta_command  # noqa: E402
-from corpus import write_jsonl  # noqa: E402
+from checks import article_graphs, assert_consistent, kill_between_publishes, open_db, run, stub_command, warta_command
+from corpus import write_jsonl
 
 BATCH = 2000
 KILLS = 3
@@ -124,10 +125,10 @@ def test_reingesting_unchanged_articles_changes_nothing(tmp_path):
     write_jsonl(batch, 40)
     store = tmp_path / "store"
     run(command, "ingest", str(batch), "--store", str(store))
-    before = {q for q in open_db(store)}
+    before = set(open_db(store))
     result = run(command, "ingest", str(batch), "--store", str(store))
     assert "40 unchanged" in result.stdout
-    assert {q for q in open_db(store)} == before
+    assert set(open_db(store)) == before
 
 
 def test_ids_and_fields_with_unicode_line_separators_are_stored_not_fatal(tmp_path):
@@ -172,7 +173,7 @@ class Crash(Exception):
 class CrashBefore:
     """An ``ox.Store`` whose ``crash_at``-th writing call never happens (and nothing after it)."""
 
-    WRITES = {
+    WRITES: ClassVar[set[str]] = {
         "add",
         "remove",
         "extend",

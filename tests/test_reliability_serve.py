@@ -18,9 +18,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "reliability"))
 
-from checks import assert_consistent, open_db, run, stub_command, warta_command  # noqa: E402
-from corpus import articles  # noqa: E402
-from live import serve  # noqa: E402
+from checks import assert_consistent, open_db, run, stub_command, warta_command
+from corpus import articles
+from live import serve
 
 COUNT = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
 
@@ -60,7 +60,7 @@ def test_server_sees_new_articles_while_ingest_writes_and_neither_corrupts_the_s
                 try:
                     seen.append(article_count(base))
                     httpx.get(base + "/search", params={"q": "Samarinda"}, timeout=30).raise_for_status()
-                except Exception as error:  # noqa: BLE001 - every failure is a finding
+                except Exception as error:
                     failures.append(repr(error))
                 time.sleep(0.1)
 

@@ -19,8 +19,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "reliability"))
 
-from live import serve  # noqa: E402
-from test_security_server import BASE, hostile_store  # noqa: E402
+from live import serve
+from test_security_server import BASE, hostile_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -10,26 +10,27 @@ no other host is contacted.
 from __future__ import annotations
 
 import http.server
-from html.parser import HTMLParser
 import os
 import re
 import subprocess
 import sys
 import threading
 import time
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "reliability"))
 
-from live import WARTA, free_port, raw_get, raw_request, serve  # noqa: E402
+from live import WARTA, free_port, raw_get, raw_request, serve
 
-from graph.article import Article  # noqa: E402
-from graph.extract.types import Entity, Extraction, Sentence, Span  # noqa: E402
-from graph.model import GraphBuilder  # noqa: E402
-from graph.store import open_store  # noqa: E402
+from graph.article import Article
+from graph.extract.types import Entity, Extraction, Sentence, Span
+from graph.model import GraphBuilder
+from graph.store import open_store
 
 BASE = "https://w3id.org/warta/resource/"
 EVIL_TITLE = '<script>alert("title")</script>'
@@ -71,9 +72,9 @@ def hostile_store(path: Path) -> Path:
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         _Recorder.hits.append(self.path)
         self.send_response(200)
         self.send_header("Content-Type", "text/turtle")
@@ -106,7 +107,7 @@ SERVER_PIDS: dict[str, int] = {}
 
 @pytest.fixture(scope="module")
 def server(store_dir):
-    with serve(store_dir, "--timeout", "3", "--workers", "2") as (process, base, log):
+    with serve(store_dir, "--timeout", "3", "--workers", "2") as (process, base, _log):
         SERVER_PIDS[base] = process.pid
         yield base
 
@@ -147,7 +148,7 @@ def busy(pids: set[int], seconds: float = 1.0) -> set[int]:
 @pytest.fixture(scope="module")
 def writable_server(tmp_path_factory):
     store = hostile_store(tmp_path_factory.mktemp("writable") / "store")
-    with serve(store, "--timeout", "3", "--allow-update", env={"WARTA_UPDATE_TOKEN": TOKEN}) as (process, base, log):
+    with serve(store, "--timeout", "3", "--allow-update", env={"WARTA_UPDATE_TOKEN": TOKEN}) as (_process, base, _log):
         yield base
 
 
@@ -600,6 +601,7 @@ def test_service_spellings_never_reach_another_host(server, other_host):
 
 def test_a_query_worker_has_no_network_even_if_the_parser_is_bypassed(store_dir, other_host):
     """The second wall: the internal `select` job runs SPARQL without the SERVICE check."""
+    from graph.errors import WartaError
     from graph.server.executors import ProcessPool
     from graph.server.jobs import Job
 
@@ -608,7 +610,7 @@ def test_a_query_worker_has_no_network_even_if_the_parser_is_bypassed(store_dir,
     try:
         assert pool.call(Job("graph.server.isolation:network_cut"), 10) is True
         query = f"SELECT * WHERE {{ SERVICE <{other_host}/sparql> {{ ?s ?p ?o }} }}"
-        with pytest.raises(Exception):
+        with pytest.raises(WartaError, match="unreachable"):
             pool.call(Job("graph.server.sparql:select", (query,)), 10)
     finally:
         pool.close()

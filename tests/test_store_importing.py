@@ -42,7 +42,7 @@ def test_a_bad_quad_at_the_end_imports_nothing_into_an_existing_store(tmp_path, 
     with open_store(store) as existing:
         existing.import_(open(write(tmp_path, "first.nq", good_lines(2)), "rb"), "nquads")
         before = existing.quad_count()
-    path = write(tmp_path, "late.nq", good_lines(5_000) + [line])
+    path = write(tmp_path, "late.nq", [*good_lines(5000), line])
     with pytest.raises(StoreError, match=problem) as raised:
         import_file(path, store)
     assert str(path) in str(raised.value) and "nothing was imported" in str(raised.value)
@@ -52,13 +52,13 @@ def test_a_bad_quad_at_the_end_imports_nothing_into_an_existing_store(tmp_path, 
 
 
 def test_the_failing_quad_is_named_by_position(tmp_path):
-    path = write(tmp_path, "x.nq", good_lines(3) + [BAD_ENDINGS["default graph"][0]])
+    path = write(tmp_path, "x.nq", [*good_lines(3), BAD_ENDINGS["default graph"][0]])
     with pytest.raises(StoreError, match=r"quad 4 \(<http://example.org/s> <http://p> <http://o>"):
         import_file(path, "memory:")
 
 
 def test_cli_error_is_one_line_without_traceback_and_leaves_no_new_store_behind(tmp_path):
-    path = write(tmp_path, "bad.nq.gz", good_lines(10) + [BAD_ENDINGS["blank graph"][0]])
+    path = write(tmp_path, "bad.nq.gz", [*good_lines(10), BAD_ENDINGS["blank graph"][0]])
     store = tmp_path / "new-store"
     result = CliRunner().invoke(main, ["import", str(path), "--store", str(store)])
     assert result.exit_code == 1, result.output

@@ -181,7 +181,6 @@ def test_digest_authenticated_endpoint_accepts_writes(virtuoso, remote):
 def _canonical(quads_text: bytes) -> set:
     """Quads as comparable tuples: literals by value (Virtuoso normalises lexical forms), run timestamps dropped."""
     import pyoxigraph as ox
-
     from rdflib.namespace import XSD
 
     from graph.store.terms import from_ox

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner
@@ -195,7 +195,7 @@ def extraction() -> Extraction:
 
 @pytest.fixture(scope="module")
 def built(article, extraction) -> Graph:
-    return GraphBuilder().build(article, extraction, datetime(2026, 1, 1, tzinfo=timezone.utc))
+    return GraphBuilder().build(article, extraction, datetime(2026, 1, 1, tzinfo=UTC))
 
 
 @pytest.fixture

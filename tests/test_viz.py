@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from graph_data import XSS_NAME, XSS_TITLE, populate
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
@@ -15,8 +16,6 @@ from graph.viz import render_triples, render_view, write_view
 from graph.viz.layout import layout
 from graph.viz.page import json_for_script
 from graph.viz.payload import PHYSICS_LIMIT
-
-from graph_data import XSS_NAME, XSS_TITLE, populate
 
 
 @pytest.fixture

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from graph.viz import write_view
-
 from graph_data import XSS_NAME, populate
 from viz_browser import Watched, launch
+
+from graph.viz import write_view
 
 pytestmark = pytest.mark.browser
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from graph_data import populate
 from test_viz import page_data
 
 from graph.analysis.actors import actor_network, pagerank
 from graph.analysis.entities import load_entity_graph
 from graph.viz import render_view
 from graph.viz.overview import describe_ties, overview_payload
-
-from graph_data import populate
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "reliability"))
-from live import serve  # noqa: E402
-from w3c import SUITES, W3C, Failed, load, run  # noqa: E402
+from live import serve
+from w3c import SUITES, W3C, Failed, load, run
 
 TOKEN = "w3c-conformance-token"
 #: Optional Graph Store features (mf:requires) Warta has.

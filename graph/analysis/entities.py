@@ -21,7 +21,7 @@ import networkx as nx
 
 from ..model.namespaces import sparql_prologue
 from ..store import Store
-from .queries import ARTICLES, MENTIONS, NODES, OFFICES, PHRASES, RELATIONS, ALIASES, values_clause
+from .queries import ALIASES, ARTICLES, MENTIONS, NODES, OFFICES, PHRASES, RELATIONS, values_clause
 
 #: Evidence sentences kept per edge and per node; tooltips stay readable and pages small.
 MAX_EVIDENCE = 4

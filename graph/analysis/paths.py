@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, pairwise
 
 import networkx as nx
 
@@ -47,7 +47,7 @@ def shortest_chains(graph: nx.MultiDiGraph, a: str, b: str, *, limit: int = 3) -
         paths = list(islice(nx.all_shortest_paths(g, a, b), limit))
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         raise WartaError(Errors.E062.format(a=_name(graph, a), b=_name(graph, b))) from None
-    return [[_step(graph, u, v) for u, v in zip(path, path[1:])] for path in paths]
+    return [[_step(graph, u, v) for u, v in pairwise(path)] for path in paths]
 
 
 def _name(graph: nx.MultiDiGraph, node: str) -> str:

@@ -6,14 +6,14 @@ from .namespaces import DEFAULT_BASE_IRI, ITSRDF, NIF, ORG, PREFIXES, SCHEMA, WA
 
 __all__ = [
     "DEFAULT_BASE_IRI",
-    "GraphBuilder",
-    "IriMinter",
     "ITSRDF",
     "NIF",
     "ORG",
     "PREFIXES",
     "SCHEMA",
     "WARTA",
+    "GraphBuilder",
+    "IriMinter",
     "content_hash",
     "slug",
 ]

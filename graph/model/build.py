@@ -8,10 +8,9 @@ follows the published contract (see README, "The contract").
 from __future__ import annotations
 
 import hashlib
-from decimal import Decimal
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
-
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
@@ -21,8 +20,8 @@ from .. import __version__
 from ..article import Article
 from ..extract import DEFAULT_EXTRACTOR
 from ..extract.types import Entity, Extraction, Span
-from .iris import IriMinter, slug
 from . import namespaces as ns
+from .iris import IriMinter, slug
 from .namespaces import DEFAULT_BASE_IRI, CachedTerms, bind_prefixes
 
 # The vocabulary, each term built once (see CachedTerms).
@@ -138,7 +137,7 @@ class GraphBuilder:
         """The article IRI and its graph's triples as a plain set (the ingest hot path skips rdflib's Graph)."""
         art = self.iris.article(article.id)
         writer = _ArticleGraph(self, article, extraction, art)
-        writer.write(generated_at or datetime.now(timezone.utc))
+        writer.write(generated_at or datetime.now(UTC))
         return art, writer.triples
 
 

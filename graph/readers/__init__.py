@@ -135,7 +135,7 @@ def _articles(reader: Reader, data: bytes, source: str, stem: str, lang: str | N
     try:
         for item in reader.read(data, source, stem):
             yield item if isinstance(item, InputError) else apply_language(item, lang)
-    except Exception as error:  # noqa: BLE001 - a reader bug on one file must not stop the batch
+    except Exception as error:
         # Readers report bad records themselves; this is the last wall (RecursionError and
         # MemoryError from a library included), so one file never ends the batch.
         yield InputError(source, Errors.E027.format(reader=reader.name, error=f"{type(error).__name__}: {error}"))

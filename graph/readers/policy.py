@@ -28,5 +28,5 @@ def apply_language(article: Article, lang: str | None) -> Article | InputError:
         return article
     if article.language != INDONESIAN:
         warning = Errors.E090.format(lang=article.language)
-        return replace(article, warnings=article.warnings + (warning,))
+        return replace(article, warnings=(*article.warnings, warning))
     return article

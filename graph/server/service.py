@@ -28,7 +28,6 @@ from .jobs import Job, Overloaded
 from .protocol import SparqlRequest
 from .sparql import Reply
 
-
 log = logging.getLogger("warta.server")
 
 

@@ -18,9 +18,8 @@ from .. import __version__
 from ..errors import Errors, QueryError
 from ..model.namespaces import bind_prefixes
 from ..results import serialize
-from ..store.base import QueryResult, capped
+from ..store.base import QueryResult, capped, with_bindings
 from . import conneg
-from ..store.base import with_bindings
 from .guard import check_query, fetching_operations
 from .jobs import Context, NotFound
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..errors import Errors, WartaError
-from .jobs import Context
 from .guard import check_query
+from .jobs import Context
 
 
 class ViewsUnavailable(WartaError):

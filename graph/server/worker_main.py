@@ -13,11 +13,11 @@ import resource
 import signal
 
 # Imported here so forked workers start with them loaded (the forkserver preloads this module).
-import graph.results  # noqa: F401
-import graph.server.entity  # noqa: F401
-import graph.server.search  # noqa: F401
-import graph.server.sparql  # noqa: F401
-import graph.server.views  # noqa: F401
+import graph.results
+import graph.server.entity
+import graph.server.search
+import graph.server.sparql
+import graph.server.views
 import graph.store.oxigraph  # noqa: F401
 from graph.errors import WartaError
 

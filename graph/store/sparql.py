@@ -309,7 +309,7 @@ class SparqlStore(Store):
         if not latest:
             return stats
         old = self._graph_sizes(latest)
-        for iri, (text, count) in latest.items():
+        for iri, (_text, count) in latest.items():
             if iri in old:
                 stats.replaced += 1
                 stats.quads_removed += old[iri]

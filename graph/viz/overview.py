@@ -97,7 +97,7 @@ def overview_payload(
     drawn = nx.MultiDiGraph(articles=entities.graph.get("articles", {}))
     for n in kept:
         drawn.add_node(n, **entities.nodes[n])
-    for a, b, data in shown.edges(data=True):
+    for a, b in shown.edges():
         drawn.add_edge(a, b, label="", detail="", relation="tie", evidence=[])
     data = payload(drawn, title=title or "Who works with whom", subtitle="", base_iri=base_iri)
     index = {n: i for i, n in enumerate(drawn.nodes)}
@@ -114,7 +114,7 @@ def overview_payload(
         else:
             # Large enough to read when the whole network is framed (vis hides text under 5 px on screen).
             node["font_size"] = round(18 + node["size"] * 1.1)
-    for edge, (a, b, tie) in zip(data["edges"], shown.edges(data=True)):
+    for edge, (_a, _b, tie) in zip(data["edges"], shown.edges(data=True)):
         edge["label"] = ""
         edge["title"] = describe_ties(tie["ties"])
         edge["width"] = round(1 + math.log2(1 + tie["weight"]) / 2, 2)

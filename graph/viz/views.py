@@ -207,4 +207,4 @@ def _describe(graph: nx.MultiDiGraph, focus, hops: int, view: ViewFilter, query)
     if view.publisher:
         parts.append(f"published by {view.publisher}")
     counts = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} links"
-    return "; ".join(parts + [counts])
+    return "; ".join([*parts, counts])

@@ -94,7 +94,7 @@ def countries() -> dict[str, tuple[str, str]]:
     """``written form (lower-cased) → (ISO code, name)`` for every country."""
     out: dict[str, tuple[str, str]] = {}
     for row in _rows("countries.tsv"):
-        code, name, other = (row + [""])[:3]
+        code, name, other = ([*row, ""])[:3]
         for form in [name, *filter(None, other.split("|"))]:
             out.setdefault(form.casefold(), (code, name))
     return out

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...calendar import WEEKDAYS
+from ...resolve import strip_titles
 from ..types import Entity, Membership
 from .doc import Doc
 from .lexicon import (
@@ -24,11 +26,9 @@ from .lexicon import (
     is_name_word,
     is_org_word,
     role_forms,
+    seen_in_names,
     seen_outside_names,
 )
-from ...calendar import WEEKDAYS
-from ...resolve import strip_titles
-from .lexicon import seen_in_names
 from .names import _LOWER_TITLES, match_name, tail_name
 from .organizations import OrgMatch, _paren_acronym, _text, local_government_name, match_org, org_entity
 from .regions import match_district, match_region
@@ -311,7 +311,9 @@ def _read_office_object(tokens: list[Token], role: RoleMatch) -> None:
         if area is not None:
             role.label = f"{office} {area[1].name}"
             role.end = area[0]
-        elif office != "Camat" and j + 2 < len(tokens) and (tokens[j + 1].text == "," or tokens[j + 1].cap and tokens[j + 2].cap):
+        elif (
+            office != "Camat" and j + 2 < len(tokens) and (tokens[j + 1].text == "," or (tokens[j + 1].cap and tokens[j + 2].cap))
+        ):
             # "Kepala Desa Mernek Bustanul Arifin": a village has no gazetteer entry; one word, then the name.
             role.label = f"{office} {tokens[j].text}"
             role.end = j + 1
@@ -358,7 +360,7 @@ def _read_office_object(tokens: list[Token], role: RoleMatch) -> None:
             k,
             f"{prefix} {body}",
             "ministry" if prefix.startswith("Kementerian") else "agency",
-            aliases + [f"{_SHORT_OF_ORG.get(prefix, prefix)} {body}"] if prefix == "Direktorat Jenderal" else aliases,
+            [*aliases, f"{_SHORT_OF_ORG.get(prefix, prefix)} {body}"] if prefix == "Direktorat Jenderal" else aliases,
         )
         parent = match_org(tokens, k)
         if parent is not None and parent.org_type in ("ministry", "agency", "police", "university"):
@@ -556,7 +558,7 @@ def _split_holder(doc: Doc, tokens: list[Token], role: RoleMatch, holder: Holder
         and target.name == _text(tokens, target.start, target.end)
     )
     if holder is not None:
-        written_start, begin, end, canonical, written = holder
+        written_start, begin, end, _canonical, _written = holder
         if written_start != begin or end - begin < 3 or begin != _after_comma(tokens, role.end):
             return holder
         if target is not None and not (proper and begin == role.end):

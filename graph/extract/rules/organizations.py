@@ -150,8 +150,7 @@ def _acronym_org(tokens: list[Token], i: int) -> OrgMatch | None:
             continue
         if n == 1 and not (
             tokens[i].acronym
-            or tokens[i].text[0].isupper()
-            and tokens[i].text.startswith("Kemen")
+            or (tokens[i].text[0].isupper() and tokens[i].text.startswith("Kemen"))
             or entry.short == tokens[i].text
         ):
             continue
@@ -209,7 +208,7 @@ def _acronym_run(tokens: list[Token], i: int, j: int) -> int | None:
         tok = tokens[k]
         if tok.text == "(":
             paren = _paren_acronym(tokens, k)
-            if paren is None or k == j and j == i + 1:
+            if paren is None or (k == j and j == i + 1):
                 return None
             short = paren[1].replace(" ", "")
             if short[:1].casefold() != tokens[i].text[:1].casefold() or not short[:1].isupper():
@@ -297,7 +296,7 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
             if tok.text in ("Tbk", "Persero"):
                 last_word = j
                 break
-        elif not (is_org_word(tok.text) or head not in _WEAK_HEADS and _body_word(tokens, j)):
+        elif not (is_org_word(tok.text) or (head not in _WEAK_HEADS and _body_word(tokens, j))):
             break
         last_word = j
         j += 1

@@ -19,8 +19,8 @@ from ...calendar import WEEKDAYS
 from ...resolve import PREFIX_TITLES, ROLE_WORDS, fold
 from ..types import Entity
 from .doc import Doc
-from .wordindex import word_index
 from .lexicon import REPORTING_VERBS, is_common_word, is_name_word, regions_by_name, seen_outside_names
+from .wordindex import word_index
 
 #: Ranks of more than one word, written before a name (police, military, civil service).
 _RANKS = re.compile(
@@ -240,7 +240,7 @@ def _can_be_name(
     if word.isupper() and len(word) >= 2:
         # "Mahfud MD": a short upper-case word closing a name is part of it; elsewhere an acronym.
         return following is None and len(word) <= 3 and is_name_word(previous) and not previous.isupper()
-    if "." in word.rstrip(".") and len(word) > 3 or not is_name_word(word) or any(s <= offset < e for s, e in taken):
+    if ("." in word.rstrip(".") and len(word) > 3) or not is_name_word(word) or any(s <= offset < e for s, e in taken):
         return False
     if following is None:
         return True

@@ -22,7 +22,7 @@ class Token:
         model_start: the first token of such a name.
     """
 
-    __slots__ = ("start", "end", "text", "cap", "acronym", "low", "model", "model_start")
+    __slots__ = ("acronym", "cap", "end", "low", "model", "model_start", "start", "text")
 
     def __init__(self, start: int, end: int, text: str):
         self.start, self.end, self.text = start, end, text
