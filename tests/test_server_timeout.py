@@ -51,7 +51,9 @@ def test_runaway_query_is_killed_at_the_timeout_and_the_next_answers_at_once(cli
     assert len(killed) == 1 and not any(_alive(pid) for pid in killed)  # cancelled for real, not abandoned
     started = time.monotonic()
     assert client.get("/sparql", params={"query": QUICK}).status_code == 200
-    assert time.monotonic() - started < 1.0
+    # Not queued behind the killed worker: answered before another timeout could pass (the
+    # bound is the timeout, not a speed figure, so a loaded machine does not fail it).
+    assert time.monotonic() - started < 2
 
 
 def test_other_queries_are_answered_while_one_runs_away(client):
