@@ -184,3 +184,9 @@ def test_acting_form_from_the_long_title_is_abbreviated():
 
 def test_not_acting_has_no_acting_form():
     assert _forms("Gubernur Jawa Barat Dedi Mulyana meninjau lokasi.")["Dedi Mulyana"] == (False, None)
+
+
+def test_two_offices_joined_by_dan_have_two_holders():
+    found = memberships("Rapat dihadiri Ketua Komisi V DPR Hendra Wiratama dan Wakil Ketua Umum Partai Golkar Rudi Santoso.")
+    assert ("Hendra Wiratama", "Ketua", "Dewan Perwakilan Rakyat", False) in found
+    assert ("Rudi Santoso", "Wakil Ketua Umum", "Partai Golongan Karya", False) in found

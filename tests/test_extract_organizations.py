@@ -105,3 +105,29 @@ def test_parties_by_their_short_forms_are_the_office_holders_bodies():
     assert held["Hasto Kristiyanto"] == "Partai Demokrasi Indonesia Perjuangan"
     assert held["Luqman Hakim"] == "Partai Kebangkitan Bangsa"
     # "PKS" is left out: in government news it is the Perjanjian Kerja Sama as often as the party.
+
+
+def test_a_syllable_short_form_of_a_named_body_is_that_body():
+    ex = RuleExtractor().extract(
+        Article(
+            id="t",
+            text="Pemprov dan Universitas Tanjungpura menandatangani kerja sama. Hadir Rektor Untan Hendro Susilo. "
+            "Menurut Hendro, mahasiswa Untan akan magang.",
+        )
+    )
+    names = {e.key: e.name for e in ex.entities}
+    org = next(e for e in ex.entities if e.name == "Universitas Tanjungpura")
+    assert "Untan" in org.aliases
+    assert ("Hendro Susilo", "Rektor", "Universitas Tanjungpura") in {
+        (names[m.person], m.role, names.get(m.organization)) for m in ex.memberships
+    }
+
+
+def test_a_short_form_spells_the_openings_of_every_word():
+    from graph.extract.rules.organizations import _spells_openings
+
+    words = ["universitas", "mulawarman"]
+    assert _spells_openings("unmul", words) and _spells_openings("univmulawarman", words)
+    assert not _spells_openings("unggul", words)  # "ggul" opens no word
+    assert not _spells_openings("univ", words)  # the second word is not used
+    assert not _spells_openings("um", words)  # openings are two letters or more

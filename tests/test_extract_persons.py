@@ -146,3 +146,13 @@ def test_a_corps_after_a_rank_is_not_part_of_the_name():
 def test_an_office_with_a_possessive_is_not_a_person():
     text = "Lantai dua gedung itu rusak. Sejauh ini belum ada korban, kata Bupatinya. Hal itu juga disampaikan Sekdanya."
     assert persons(text) == {}
+
+
+def test_second_name_word_opening_another_name_does_not_cut_the_first():
+    # "Sri" is written alone only as the start of another person's name, so "Kustiani" is the
+    # person's own first word, not a body word in front of the name.
+    found = persons(
+        "Bupati Sleman Kustiani Sri Wulandari membuka acara. Kustiani memaparkan capaian. "
+        "Gubernur DIY Sri Sultan Hamengku Buwono X hadir."
+    )
+    assert "Kustiani Sri Wulandari" in found and "Sri Wulandari" not in found

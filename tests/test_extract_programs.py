@@ -135,3 +135,14 @@ def test_national_programmes_by_their_short_forms_and_official_names():
     programs = {p.name: p for p in ex.programs}
     assert {"Program Keluarga Harapan", "Bantuan Pangan Non Tunai", "Kartu Prakerja"} <= set(programs)
     assert "PKH" in programs["Program Keluarga Harapan"].aliases
+
+
+def test_acronym_spelling_both_halves_of_a_dan_list_names_one_programme():
+    ex = extract("Operasi pasar dilakukan melalui program Stabilisasi Pasokan dan Harga Pangan (SPHP) oleh Bulog.")
+    assert names(ex) == ["Stabilisasi Pasokan dan Harga Pangan"]
+    assert "SPHP" in ex.programs[0].aliases
+
+
+def test_a_list_of_two_programmes_stays_two():
+    ex = extract("Warga menerima program Kartu Indonesia Sehat dan Program Keluarga Harapan (PKH) tahun ini.")
+    assert "Kartu Indonesia Sehat" in names(ex) and "Program Keluarga Harapan" in names(ex)

@@ -213,3 +213,31 @@ def test_scraped_text_gives_the_same_quotes_as_clean_text(tmp_path):
 
     assert facts("scraped.txt") == facts("clean.txt")
     assert sorted(speaker for _, speaker in facts("clean.txt")) == ["Dedie Rachim", "Samson Purba"]
+
+
+def test_a_short_answer_closed_by_its_own_comma_is_a_quote():
+    doc = doc_with('Gubernur Andi Wirawan mengatakan hal itu. "Kami siap," ujar Andi Wirawan.', "Andi Wirawan")
+    assert speakers(doc) == [("Kami", "Andi Wirawan")]
+
+
+def test_a_description_closed_by_itu_refers_back_like_a_pronoun():
+    from graph.article import Article
+    from graph.extract.rules import RuleExtractor
+
+    text = (
+        'Anggota DPR Rina Kartika meninjau pasar. "Harga cabai mulai turun pekan ini," tegas politikus '
+        'Partai Demokrat (PD) itu. "Kami pantau terus sampai Lebaran," kata mantan Wali Kota Bogor tersebut.'
+    )
+    ex = RuleExtractor().extract(Article(id="t", text=text))
+    names = {e.key: e.name for e in ex.entities}
+    assert [(q.text.split()[0], names[q.speaker]) for q in ex.quotes] == [("Harga", "Rina Kartika"), ("Kami", "Rina Kartika")]
+
+
+def test_an_office_with_its_region_and_no_name_is_not_a_person():
+    from graph.article import Article
+    from graph.extract.rules import RuleExtractor
+
+    ex = RuleExtractor().extract(
+        Article(id="t", text='Rapat digelar di balai kota. "Kami siapkan anggaran tahun depan," kata Wali Kota Samarinda.')
+    )
+    assert not [e.name for e in ex.entities if e.kind == "person"]

@@ -140,8 +140,10 @@ _AGREEMENT_NEAR = re.compile(
     r"\b(?:nota|mou|memorandum|perjanjian|kesepakatan|kerja\s*sama|pks)\b",
     re.IGNORECASE,
 )
+# "Hadir pula ...", "Bima didampingi Kepala Dinas ...": the people named came to the gathering.
 _PRESENT = re.compile(
-    r"(?=[HhdDTt])\b(?:[Hh]adir|dihadiri|[Tt]urut\s+hadir|[Tt]ampak\s+hadir|[Hh]adir\s+pula|[Tt]urut\s+serta)\b"
+    r"(?=[HhdDTtm])\b(?:[Hh]adir|dihadiri|[Tt]urut\s+hadir|[Tt]ampak\s+hadir|[Hh]adir\s+pula|[Tt]urut\s+serta"
+    r"|didampingi|[Tt]urut\s+mendampingi)\b"
 )
 _VENUE = re.compile(
     r"\b(?:di|bertempat\s+di)\s+(?P<venue>(?:Ruang|Gedung|Aula|Balai|Balaikota|Kantor|Hotel|Istana|Pendopo|Pendapa|Rumah\s+Dinas"

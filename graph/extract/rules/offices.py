@@ -689,6 +689,8 @@ def _scan_holder(tokens: list[Token], role: RoleMatch) -> Holder | None:
             break
         if word == "di" and k > seg and not is_org_word(tokens[k - 1].text):
             break
+        if word in ("dan", "serta") and k > seg and k + 1 < len(tokens) and _office_at(tokens, k + 1) is not None:
+            break  # "Ketua Komisi II DPR A dan Wakil Ketua Umum Partai Gerindra B": a second office, a second holder
         if tok.text in NOT_NAME and not is_org_word(tok.text) and word not in _BODY_NOT_NAME:
             break  # "Bupati X Pimpin Rapat ...": a headline goes on with a verb
         if tok.text in _LOWER_TITLES and k + 1 < len(tokens) and tokens[k + 1].cap:

@@ -78,6 +78,9 @@ def match_org(tokens: list[Token], i: int) -> OrgMatch | None:
     """The organisation named at ``tokens[i]``, or None."""
     if i >= len(tokens) or not tokens[i].cap:
         return None
+    if tokens[i].short_for is not None:
+        name, org_type = tokens[i].short_for
+        return OrgMatch(i, i + 1, name, org_type, [tokens[i].text])
     found = _local_government(tokens, i) or _acronym_org(tokens, i) or _headed_org(tokens, i)
     if found is None:
         return None
@@ -293,6 +296,10 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
         if proper:
             if tok.text.casefold() in role_forms():
                 break
+            party = acronyms().get(tok.text.casefold())
+            if head == "Partai" and j == i + 1 and party is not None and party.org_type == "political_party":
+                # "Partai Golkar Rudi Santoso": the party's short form is its whole name.
+                return OrgMatch(i, j + 1, party.name, "political_party", [_text(tokens, i, j + 1), tok.text])
             if tok.text in ("Tbk", "Persero"):
                 last_word = j
                 break
@@ -357,6 +364,8 @@ def _body_word(tokens: list[Token], j: int) -> bool:
     word = tokens[j].text
     if tokens[j].acronym or match_region(tokens, j):
         return False
+    if word in ("I", "V", "X"):
+        return False  # a one-letter Roman numeral reads as "II" or "IV" do (upper case, not a body word)
     if seen_outside_names(word):
         return True
     for k in range(j + 1, min(j + 3, len(tokens))):
@@ -462,4 +471,46 @@ def find_organizations(doc: Doc, tokens: list[Token]) -> list[tuple[OrgMatch, ob
             continue
         found_all.append((found, org_entity(doc, tokens, found)))
         i = found.end
+    found_all.extend(_syllable_short_forms(doc, tokens, found_all))
     return found_all
+
+
+def _syllable_short_forms(doc: Doc, tokens: list[Token], found: list[tuple[OrgMatch, object]]) -> list[tuple[OrgMatch, object]]:
+    """Words the article writes for an organisation it named in full, by the opening syllables of
+    its words (``Unmul`` for Universitas Mulawarman, ``Undip`` for Universitas Diponegoro): the
+    Indonesian way of shortening a name, so the word is the body, not part of a person's name."""
+    by_opening: dict[str, list[tuple[list[str], OrgMatch]]] = {}
+    covered = set()
+    for match, _entity in found:
+        covered.update(range(match.start, match.end))
+        words = [w.casefold() for w in match.name.split() if w[:1].isupper()]
+        if len(words) >= 2:
+            by_opening.setdefault(words[0][:2], []).append((words, match))
+    if not by_opening:
+        return []
+    spelled: dict[str, OrgMatch | None] = {}
+    out = []
+    for k, tok in enumerate(tokens):
+        if k in covered or not tok.cap or tok.text.isupper() or not 4 <= len(tok.text) <= 12 or not tok.text.isalpha():
+            continue
+        if tok.text not in spelled:
+            short = tok.text.casefold()
+            hits = {m.name: m for words, m in by_opening.get(short[:2], ()) if _spells_openings(short, words)}
+            spelled[tok.text] = next(iter(hits.values())) if len(hits) == 1 else None
+        full = spelled[tok.text]
+        if full is None:
+            continue
+        tok.short_for = (full.name, full.org_type)
+        match = OrgMatch(k, k + 1, full.name, full.org_type, [tok.text])
+        out.append((match, org_entity(doc, tokens, match)))
+    return out
+
+
+def _spells_openings(short: str, words: list[str]) -> bool:
+    """``short`` is the words' openings of two letters or more, in order, every word used."""
+    reachable = {0}  # positions in ``short`` reached after the words read so far
+    for word in words:
+        reachable = {p + n for p in reachable for n in range(2, len(word) + 1) if short.startswith(word[:n], p)}
+        if not reachable:
+            return False
+    return len(short) in reachable

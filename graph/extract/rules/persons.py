@@ -103,7 +103,7 @@ def _drop_body_word(doc: Doc) -> None:
         if entity.kind != "person" or len(words) < 3 or not words[0][:1].isupper():
             continue
         index = word_index(doc)
-        if index.alone(words[0], words[1]) and index.without_before(words[1], words[0]):
+        if index.alone(words[0], words[1]) and index.bare_without_before(words[1], words[0]):
             doc.rename(entity, " ".join(words[1:]))
 
 

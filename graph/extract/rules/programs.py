@@ -194,9 +194,16 @@ def _known(doc: Doc):
 def _listed(doc: Doc):
     for m in keyword_matches(_LISTED, doc.text, ("program",)):
         offset = m.start("items")
+        placed = []
         for piece in _LIST_SPLIT.split(m["items"]):
             start = doc.text.index(piece, offset)
             offset = start + len(piece)
+            placed.append((start, piece))
+        if len(placed) >= 2 and _one_name_with_acronym(placed[-2][1], placed[-1][1]):
+            # "Stabilisasi Pasokan dan Harga Pangan (SPHP)": the brackets name both halves as one.
+            start = placed[-2][0]
+            placed[-2:] = [(start, doc.text[start : placed[-1][0] + len(placed[-1][1])])]
+        for start, piece in placed:
             parts = _ITEM_PARTS.match(piece.strip())
             if parts is None:
                 continue
@@ -204,6 +211,15 @@ def _listed(doc: Doc):
             if fold(name) in _NOT_NAMES or (len(name.split()) < 2 and not acr):
                 continue  # a single capitalised word in a list is as likely a body or place
             yield start, start + len(piece), name, [acr] if acr else [], None
+
+
+def _one_name_with_acronym(first: str, last: str) -> bool:
+    """``last`` closes with an acronym that spells the initials of ``first`` and ``last`` together."""
+    parts = _ITEM_PARTS.match(last.strip())
+    if parts is None or not parts["acr"]:
+        return False
+    initials = "".join(w[0] for w in f"{first} {parts['name']}".split() if w[:1].isupper())
+    return initials.casefold() == parts["acr"].casefold()
 
 
 def _named(doc: Doc):

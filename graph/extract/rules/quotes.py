@@ -80,7 +80,10 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
         words = len(text[start:end].split())
         # Scare quotes around a name or term ('program "Jakarta Ramah Bersepeda"')
         # are short and unattributed; a real quotation is neither.
-        if words >= 3 if pair.cue_after else (words >= 4 and _has_clause_end(text[start:end])):
+        # A short answer closed by its own punctuation and a speech verb is still quoted speech
+        # ('"Kami siap," ujar Ridwan').
+        punctuated = text[: pair.close].rstrip()[-1:] in (",", ".", "!", "?")
+        if words >= (2 if punctuated else 3) if pair.cue_after else (words >= 4 and _has_clause_end(text[start:end])):
             spans.append((start, end, pair.cue_after))
     return spans
 
@@ -255,8 +258,17 @@ def _after_quote(
         return _pronoun_target(doc, start, quoted, previous), doc.span(cue_start, match.end() + pronoun.end())
     speaker, name_end = _named_after(doc, match.end(), limit, previous)
     if speaker is None:
-        return None, None
+        # "tegas politikus PKB itu", "ujar mantan Wali Kota Solo tersebut": a description
+        # closed by a demonstrative refers back, as a pronoun does.
+        described = _DESCRIBED_BACK.match(rest)
+        if described is None:
+            return None, None
+        return _pronoun_target(doc, start, quoted, previous), doc.span(cue_start, match.end() + described.end())
     return speaker, doc.span(cue_start, name_end)
+
+
+#: A short description after a speech verb that ends in "itu"/"tersebut" (bounded: linear).
+_DESCRIBED_BACK = re.compile(r"\s+[^\W\d][\w.'’()-]*(?:\s+[\w.'’()-]+){0,7}?\s+(?:itu|tersebut)\b(?=\s*[.,;!?]|\s*$)")
 
 
 def _named_after(doc: Doc, begin: int, limit: int, previous: Quote | None) -> tuple[Entity | None, int]:

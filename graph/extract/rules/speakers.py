@@ -157,6 +157,9 @@ def _is_date_chunk(text: str, chunk: list[tuple[int, int]]) -> bool:
 def _name_at_end(doc: Doc, chunk: list[tuple[int, int]]) -> NamedSpeaker:
     text = doc.text
     words = [text[s:e].strip(".") or text[s:e] for s, e in chunk]
+    if _office_area_at_end(words):
+        # "kata Wali Kota Samarinda", "ujar Gubernur Jawa Barat": the office's area, no holder.
+        return NamedSpeaker("", "", chunk[0][0], chunk[-1][1], title_only=True, words=tuple(words))
     taken = _covered_by_bodies(doc, chunk[0][0], chunk[-1][1])
     i = len(chunk)
     while i > 0 and len(chunk) - i < _MAX_NAME_WORDS:
@@ -221,6 +224,15 @@ def _ends_region(words: list[str]) -> bool:
     return any(" ".join(words[-n:]).casefold() in regions for n in (2, 3) if len(words) >= n)
 
 
+def _office_area_at_end(words: list[str]) -> bool:
+    """The words end with a region written right after an office word."""
+    regions = regions_by_name()
+    for n in (1, 2, 3):
+        if len(words) > n and " ".join(words[-n:]).casefold() in regions and _key(words[-n - 1]) in ROLE_WORDS:
+            return True
+    return False
+
+
 def _key(word: str) -> str:
     return fold(word).replace(" ", "")
 
@@ -256,9 +268,10 @@ def _closes_other_name(doc: Doc, previous: str, word: str, following: str) -> bo
 
 
 def _covered_by_bodies(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    # A body whose mention runs to the end of the attribution swallowed the name
-    # ("PT Pertamina Sylvia Grace Yuvenna"): it does not count.
-    return [(m.start, m.end) for m, e in doc.mentions_overlapping(start, end) if e.kind != "person" and m.end < end]
+    # A body whose mention ends where the attribution ends swallowed the name
+    # ("PT Pertamina Sylvia Grace Yuvenna"): it does not count. One running past it
+    # ("Partai Demokrat (PD) itu", its bracketed short form trimmed off) does.
+    return [(m.start, m.end) for m, e in doc.mentions_overlapping(start, end) if e.kind != "person" and m.end != end]
 
 
 _AFTER_BODY_CUE = re.compile(rf"\b{_ORG_CONTEXT}\s+(\w+)")

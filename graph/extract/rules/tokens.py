@@ -20,9 +20,11 @@ class Token:
             name this token is inside, or None (always None for the rules alone;
             see :func:`mark_model_names`).
         model_start: the first token of such a name.
+        short_for: ``(name, org_type)`` of the organisation this word is the article's
+            syllable short form of (``Unmul`` after ``Universitas Mulawarman``), or None.
     """
 
-    __slots__ = ("acronym", "cap", "end", "low", "model", "model_start", "start", "text")
+    __slots__ = ("acronym", "cap", "end", "low", "model", "model_start", "short_for", "start", "text")
 
     def __init__(self, start: int, end: int, text: str):
         self.start, self.end, self.text = start, end, text
@@ -32,6 +34,7 @@ class Token:
         self.acronym = cap and text[1:] != text[1:].lower()
         self.model: str | None = None
         self.model_start = False
+        self.short_for: tuple[str, str] | None = None
 
     @property
     def in_person(self) -> bool:
