@@ -90,7 +90,7 @@ def load(base: str, errata: bool = True) -> list[ProseTest]:
                     if wrong not in prose:
                         raise ValueError(f"{MANIFEST}: erratum for {name} no longer applies: {wrong!r}")
                     prose = prose.replace(wrong, right)
-        tests.append(ProseTest(name, str(g.value(entry, MF.name)), _request(_fill(prose, base), name)))
+        tests.append(ProseTest(name, str(g.value(entry, MF.name)), _request(_fill(prose, base))))
     return tests
 
 
@@ -112,7 +112,7 @@ def _head_and_body(block: str) -> tuple[list[str], str]:
     return [line.strip() for line in head.splitlines() if line.strip()], body.strip("\n")
 
 
-def _request(prose: str, name: str) -> Request:
+def _request(prose: str) -> Request:
     request_block, response_block = _blocks(prose)
     (start, *header_lines), body = _head_and_body(request_block)
     method, target, _version = start.split()
