@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 WARTA := $(VENV)/bin/warta
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test test-all bench lint check clean model
+.PHONY: install demo test test-all bench lint check clean model yasgui
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,17 @@ test: install lint
 	$(PY) -m pytest -q
 
 ## The whole suite, including slow, browser and Virtuoso tests.
-test-all: install
+test-all: install yasgui
 	WARTA_FULL_TESTS=1 $(PY) -m pytest -q
+
+## YASGUI's built files (npm registry, MIT) for the cross-origin browser test, fetched once with npm;
+## the test serves them itself and lets the browser download nothing.
+YASGUI_VERSION := 4.6.2
+YASGUI := $(VENV)/yasgui/package/build/yasgui.min.js
+yasgui: $(YASGUI)
+$(YASGUI):
+	mkdir -p $(VENV)/yasgui
+	cd $(VENV)/yasgui && npm pack --silent @zazuko/yasgui@$(YASGUI_VERSION) >/dev/null && tar xzf zazuko-yasgui-$(YASGUI_VERSION).tgz
 
 ## Benchmarks (not part of the tests): prints ratios against baselines measured in the same run.
 bench: install

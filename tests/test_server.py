@@ -275,7 +275,7 @@ def test_rows_are_capped_and_the_cut_is_flagged(store_dir):
     [
         ("/sparql", {"query": "SELECT * WHERE { ?s ?p ?o }"}, "application/sparql-results+json"),
         ("/sparql", {"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, "application/n-triples"),
-        ("/rdf-graphs", {"default": ""}, "application/n-triples"),
+        ("/rdf-graphs", {"graph": ARTICLE_1}, "application/n-triples"),
         ("/rdf-graphs", {"graph": ARTICLE_1}, "text/turtle"),
     ],
 )
@@ -292,7 +292,7 @@ def test_answers_are_cut_at_the_byte_limit_and_the_cut_is_flagged(store_dir, pat
 
 def test_gsp_reads_obey_max_rows(store_dir):
     with TestClient(base_url="http://localhost", app=create_app(store_dir, max_rows=3, workers=1)) as small:
-        response = small.get("/rdf-graphs?default", headers={"accept": "application/n-triples"})
+        response = small.get("/rdf-graphs", params={"graph": ARTICLE_1}, headers={"accept": "application/n-triples"})
     assert len(Graph().parse(data=response.text, format="nt")) == 3
     assert response.headers["x-warta-truncated"] == "max-rows=3"
 
@@ -316,10 +316,13 @@ def test_gsp_reads_a_named_graph(client):
     assert (URIRef(ARTICLE_2), None, None) in graph and (URIRef(KEMNAKER), None, None) not in graph
 
 
-def test_gsp_reads_the_default_graph(client):
+def test_gsp_default_graph_holds_its_own_triples_not_the_union(client):
+    # Nothing was written to the default graph: it reads as empty (200, not 404), while
+    # queries without GRAPH still see the union of the article graphs.
     response = client.get("/rdf-graphs?default", headers={"accept": "text/turtle"})
-    graph = Graph().parse(data=response.text, format="turtle")
-    assert (URIRef(KEMNAKER), None, None) in graph and (URIRef(ARTICLE_2), None, None) in graph
+    assert response.status_code == 200 and len(Graph().parse(data=response.text, format="turtle")) == 0
+    union = client.get("/sparql", params={"query": f"ASK {{ <{KEMNAKER}> ?p ?o }}"})
+    assert union.json()["boolean"] is True
 
 
 def test_gsp_unknown_graph_is_404_and_a_missing_name_400(client):
@@ -479,7 +482,6 @@ def test_a_stored_triple_term_is_shown_never_a_500(tmp_path):
             "select json": client.get("/sparql", params={"query": SAYS}),
             "select csv": client.get("/sparql", params={"query": SAYS}, headers={"accept": "text/csv"}),
             "construct": client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s <http://example.org/says> ?o }"}),
-            "gsp default": client.get("/rdf-graphs?default", headers={"accept": "application/n-triples"}),
             "gsp named": client.get("/rdf-graphs", params={"graph": ARTICLE_1}, headers={"accept": "text/turtle"}),
             "entity page": client.get(ALI.replace(BASE, "/resource/"), headers={"accept": "text/html"}),
         }

@@ -89,7 +89,11 @@ def allowed_headers(requested: str | None) -> str:
     """
     names = [n.strip() for n in (requested or "").split(",")]
     extra = [n for n in names if n and len(n) <= 64 and set(n) <= _TOKEN]
-    return ", ".join(dict.fromkeys([*CORS_ALLOW_HEADERS.split(", "), *extra]))
+    # Header names are case-insensitive: one entry per name, ours first.
+    unique: dict[str, str] = {}
+    for name in [*CORS_ALLOW_HEADERS.split(", "), *extra]:
+        unique.setdefault(name.lower(), name)
+    return ", ".join(unique.values())
 
 
 class Cors:

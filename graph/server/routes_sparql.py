@@ -96,10 +96,16 @@ async def graph_store(request: Request) -> Response:
             graph, created = f"{_endpoint(request)}/{uuid.uuid4().hex}", True
         else:
             graph, created = _target(request), False
+        # ``?default`` is one resource for every method: the named graph that holds the default
+        # graph's own triples, part of the union queries see. So a PUT reads back as written
+        # and a DELETE leaves it empty, as HTTP asks of one resource (the union is read with
+        # SPARQL). Oxigraph serving a union default graph does the same.
+        target = graph if graph is not None else service.config.default_write_graph
         if request.method in ("GET", "HEAD"):
             reply = await service.call(
                 "graph.server.sparql:read_graph",
-                graph,
+                target,
+                always_exists=graph is None,
                 accept=request.headers.get("accept"),
                 fmt=request.query_params.get("format"),
                 max_rows=service.config.max_rows,
@@ -111,8 +117,6 @@ async def graph_store(request: Request) -> Response:
                 headers["Content-Length"] = str(len(reply.body))
             return Response(body, media_type=reply.media_type, headers=headers)
         service.authorize(request.headers.get("authorization"))
-        # Writes to the default graph go to one named graph of their own, part of the union.
-        target = graph if graph is not None else service.config.default_write_graph
         if request.method == "DELETE":
             found = await service.delete_graph(target)
             return Response(status_code=204 if found or graph is None else 404)

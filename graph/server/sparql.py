@@ -119,6 +119,7 @@ def read_graph(
     context: Context,
     graph_iri: str | None,
     *,
+    always_exists: bool = False,
     accept: str | None = None,
     fmt: str | None = None,
     max_rows: int | None = None,
@@ -127,9 +128,10 @@ def read_graph(
     """Graph Store Protocol GET: one named graph, or the (deduplicated union) default graph.
 
     Bounded like a query answer: at most ``max_rows`` triples and ``max_bytes`` bytes.
+    ``always_exists``: an absent graph reads as empty, not 404 (the GSP default graph).
     """
     store = context.store
-    if graph_iri is not None and not store.query(_GRAPH_EXISTS, bindings={"g": URIRef(graph_iri)}).boolean:
+    if graph_iri is not None and not always_exists and not store.query(_GRAPH_EXISTS, bindings={"g": URIRef(graph_iri)}).boolean:
         raise NotFound(Errors.E041.format(graph=graph_iri))
     triples, cut = capped(store.triples(graph_iri), max_rows, max_bytes)
     result = QueryResult("CONSTRUCT", triples=triples, truncated=cut is not None, truncated_by=cut)
