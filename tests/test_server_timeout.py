@@ -68,7 +68,7 @@ def test_other_queries_are_answered_while_one_runs_away(client):
         times.append(time.monotonic() - started)
     thread.join()
     assert slow["r"].status_code == 503
-    assert max(times) < 1.0, times
+    assert max(times) < 2, times  # none waited behind the runaway (it holds a worker for the 2 s timeout)
 
 
 def test_a_query_past_the_memory_cap_loses_its_worker_not_the_server(tmp_path):
@@ -84,4 +84,6 @@ def test_a_query_past_the_memory_cap_loses_its_worker_not_the_server(tmp_path):
         assert response.status_code == 503 and "out of memory" in response.text
         started = time.monotonic()
         assert client.get("/sparql", params={"query": QUICK}).status_code == 200
-        assert time.monotonic() - started < 2.0
+        # A new worker answers: well before the 30 s timeout (a respawn, not a wait; a bound
+        # loose enough for a loaded machine, since speed is the bench's business).
+        assert time.monotonic() - started < 10
