@@ -137,3 +137,14 @@ def test_a_later_word_of_a_name_the_model_reads_whole_is_kept_even_if_it_is_a_bo
     )
     names = {e.key: e.name for e in ex.entities}
     assert [(names[m.person], m.role) for m in ex.memberships] == [("William Aditya Sarana", "Anggota")]
+
+
+def test_a_region_the_model_reads_before_a_speaker_is_not_in_the_speakers_written_form():
+    from graph.article import Article
+    from graph.extract import get_extractor
+
+    ex = get_extractor("ner").extract(
+        Article(id="t", text="Sementara itu, Gubernur Jawa Barat Ridwan Kamil mengatakan anggaran sudah siap.")
+    )
+    person = next(e for e in ex.entities if e.kind == "person")
+    assert person.name == "Ridwan Kamil" and not [a for a in person.aliases if "Jawa" in a]

@@ -190,3 +190,18 @@ def test_two_offices_joined_by_dan_have_two_holders():
     found = memberships("Rapat dihadiri Ketua Komisi V DPR Hendra Wiratama dan Wakil Ketua Umum Partai Golkar Rudi Santoso.")
     assert ("Hendra Wiratama", "Ketua", "Dewan Perwakilan Rakyat", False) in found
     assert ("Rudi Santoso", "Wakil Ketua Umum", "Partai Golongan Karya", False) in found
+
+
+def test_holder_named_before_selaku_or_yang_menjabat_sebagai():
+    found = memberships(
+        "Rudi Hartono selaku Ketua Panitia Musrenbang membuka acara. "
+        "Dewi Anggraini, yang menjabat sebagai Kepala Dinas Kesehatan Kota Bekasi, mengatakan stok vaksin cukup."
+    )
+    assert ("Dewi Anggraini", "Kepala", "Dinas Kesehatan Kota Bekasi", False) in found
+    assert {person for person, *_ in found} == {"Rudi Hartono", "Dewi Anggraini"}  # "Musrenbang" is no one
+
+
+def test_a_party_board_is_the_party_not_the_regional_senate():
+    found = memberships("Ketua DPD Partai Golkar Jawa Barat Rudi Santoso dan anggota DPD RI Awang Kurnia hadir.")
+    assert ("Rudi Santoso", "Ketua", "Partai Golongan Karya", False) in found
+    assert ("Awang Kurnia", "Anggota", "Dewan Perwakilan Daerah", False) in found

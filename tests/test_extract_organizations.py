@@ -131,3 +131,9 @@ def test_a_short_form_spells_the_openings_of_every_word():
     assert not _spells_openings("unggul", words)  # "ggul" opens no word
     assert not _spells_openings("univ", words)  # the second word is not used
     assert not _spells_openings("um", words)  # openings are two letters or more
+
+
+def test_a_known_short_form_after_its_head_is_the_whole_name():
+    ex = RuleExtractor().extract(Article(id="t", text="Direktur Utama PT Pertamina Nicke Wulandari meninjau kilang."))
+    names = {e.key: e.name for e in ex.entities}
+    assert [(names[m.person], names[m.organization]) for m in ex.memberships] == [("Nicke Wulandari", "PT Pertamina (Persero)")]

@@ -112,6 +112,7 @@ _ORG_OF_OFFICE = {
 _SHORT_OF_ORG = {"Direktorat Jenderal": "Ditjen", "Kementerian": "Kementerian"}
 _SUFFIX_ROLES = ("Asisten", "Staf Ahli", "Staf Khusus", "Juru Bicara", "Koordinator", "Komisioner", "Deputi")
 _APPOSITION_CUES = frozenset({"selaku", "sebagai", "yang", "merupakan", "adalah"})
+_APPOSITION_LEAD = frozenset({"juga", "menjabat", "kini", "saat", "ini"})
 _MAX_OFFICE_WORDS = 4
 
 
@@ -395,12 +396,20 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
         i = c
         if i > 0 and tokens[i - 1].low in _NOT_HOLDING:
             continue
-        lower_ok = i > 1 and tokens[i - 1].text.casefold() in (",", "selaku", "sebagai") and tokens[i - 2].cap
+        lower_ok = (i > 1 and tokens[i - 1].text.casefold() in (",", "selaku", "sebagai") and tokens[i - 2].cap) or (
+            # "anggota DPD RI Awang ...", "ketua Komisi III DPR ...": an office written in lower
+            # case is still one when a body it is held in follows at once.
+            i + 1 < len(tokens)
+            and tokens[i + 1].cap
+            and (is_org_word(tokens[i + 1].text) or match_org(tokens, i + 1) is not None)
+        )
         role = match_role(tokens, i, lower_ok)
         if role is None:
             continue
-        holder = _holder_after(tokens, role)
-        holder = _split_holder(doc, tokens, role, holder, evidence)
+        # "Rudi selaku Ketua Panitia ...", "Rudi, yang menjabat sebagai Kepala Dinas ...": the
+        # holder is named before the office, and what follows the office is not a name.
+        appositive = _apposition_person(doc, tokens, role.start) if tokens[i - 1].low in ("selaku", "sebagai") else None
+        holder = None if appositive is not None else _split_holder(doc, tokens, role, _holder_after(tokens, role), evidence)
         person = None
         if holder is not None:
             written_start, begin, end, canonical, written = holder
@@ -413,7 +422,7 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
             _body_before_name(tokens, role, written_start)
             i = end
         else:
-            person = _apposition_person(doc, tokens, role.start)
+            person = appositive or _apposition_person(doc, tokens, role.start)
             if person is not None and role.label is None:
                 stop = _clause_end(tokens, role.end)
                 role.label = _text(tokens, _office_start(tokens, role), stop).rstrip(" ,") or None
@@ -803,8 +812,10 @@ def _apposition_person(doc: Doc, tokens: list[Token], role_start: int) -> Entity
     """``Ali Fitri Noor, selaku Plh Sekda``: the person named just before the office."""
     k = role_start - 1
     cued = False
-    if k >= 0 and tokens[k].text.casefold() in _APPOSITION_CUES:
-        k, cued = k - 1, True
+    # "yang menjabat sebagai", "yang juga", "selaku": a short lead between the name and the office.
+    while k >= 0 and role_start - k <= 4 and tokens[k].low in _APPOSITION_CUES | _APPOSITION_LEAD:
+        cued = cued or tokens[k].low in _APPOSITION_CUES
+        k -= 1
     if k >= 0 and tokens[k].text == ",":
         k, cued = k - 1, True
     if not cued:

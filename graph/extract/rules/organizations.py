@@ -81,10 +81,29 @@ def match_org(tokens: list[Token], i: int) -> OrgMatch | None:
     if tokens[i].short_for is not None:
         name, org_type = tokens[i].short_for
         return OrgMatch(i, i + 1, name, org_type, [tokens[i].text])
-    found = _local_government(tokens, i) or _acronym_org(tokens, i) or _headed_org(tokens, i)
+    found = _party_board(tokens, i) or _local_government(tokens, i) or _acronym_org(tokens, i) or _headed_org(tokens, i)
     if found is None:
         return None
     return _with_parent(tokens, found)
+
+
+#: A party's boards: central (Dewan Pimpinan Pusat), province, city or regency.
+_PARTY_BOARDS = frozenset({"DPP", "DPD", "DPW", "DPC"})
+
+
+def _party_board(tokens: list[Token], i: int) -> OrgMatch | None:
+    """``DPD Partai Golkar Jawa Barat``, ``DPP PDI-P``: a board of the party named after it (not the
+    Dewan Perwakilan Daerah): an office there is held in the party."""
+    if tokens[i].text not in _PARTY_BOARDS or i + 1 >= len(tokens):
+        return None
+    party = _acronym_org(tokens, i + 1) or _headed_org(tokens, i + 1)
+    if party is None or party.org_type != "political_party":
+        return None
+    end = party.end
+    region = match_region(tokens, end)
+    if region is not None:
+        end = region.end  # the board's province or city belongs to the board, not to a name
+    return OrgMatch(i, end, party.name, "political_party", [*party.aliases, _text(tokens, i, end)])
 
 
 def _text(tokens: list[Token], start: int, end: int) -> str:
@@ -296,10 +315,11 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
         if proper:
             if tok.text.casefold() in role_forms():
                 break
-            party = acronyms().get(tok.text.casefold())
-            if head == "Partai" and j == i + 1 and party is not None and party.org_type == "political_party":
-                # "Partai Golkar Rudi Santoso": the party's short form is its whole name.
-                return OrgMatch(i, j + 1, party.name, "political_party", [_text(tokens, i, j + 1), tok.text])
+            known = acronyms().get(tok.text.casefold()) if j == i + 1 else None
+            if known is not None and known.org_type == _type_of(head):
+                # "Partai Golkar Rudi Santoso", "PT Pertamina Nicke Widyawati": the body's short
+                # form after its head is its whole name; what follows is someone's name.
+                return OrgMatch(i, j + 1, known.name, known.org_type, [_text(tokens, i, j + 1), tok.text])
             if tok.text in ("Tbk", "Persero"):
                 last_word = j
                 break

@@ -50,6 +50,10 @@ def _person_at(doc: Doc, tokens: list[Token], i: int) -> None:
     end, name, written = found
     if known_non_person(name) or doc.find_entity(name, "organization") or doc.find_entity(name, "place"):
         return
+    # The mention starts where the name does: the model may read "Jawa Barat" before "Ridwan
+    # Kamil" as a place, and the region is not part of the person's written form.
+    while i + 1 < end and (tighter := match_name(tokens, i + 1)) is not None and tighter[:2] == (end, name):
+        i, written = i + 1, tighter[2]
     add_person(doc, doc.span(tokens[i].start, tokens[end - 1].end), name, written)
 
 
