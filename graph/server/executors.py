@@ -106,23 +106,24 @@ class ProcessPool:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
             raise Overloaded(Errors.E036.format(seconds=timeout)) from None
+        replaced = False  # a replaced worker never goes back to the idle queue
         try:
             worker.conn.send(job)
             if not worker.conn.poll(timeout):
                 self.killed += 1
                 log.warning("query ran past %s s: worker %s killed", timeout, worker.process.pid)
                 self._replace(worker)
-                worker = None
+                replaced = True
                 raise QueryTimeout(Errors.E031.format(seconds=_seconds(timeout)))
             result = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             # The worker died mid-job (out of memory, a crash): replace it, report, carry on.
-            if worker is not None:
+            if not replaced:
                 self._replace(worker)
-                worker = None
+                replaced = True
             raise Overloaded(Errors.E037) from None
         finally:
-            if worker is not None:
+            if not replaced:
                 self._idle.put(worker)
         if isinstance(result, Failure):
             result.raise_()

@@ -92,6 +92,7 @@ def _creates(request: Request) -> bool:
 async def graph_store(request: Request) -> Response:
     service = _service(request)
     try:
+        graph: str | None
         if _creates(request):
             graph, created = f"{_endpoint(request)}/{uuid.uuid4().hex}", True
         else:

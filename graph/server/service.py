@@ -63,12 +63,13 @@ class SparqlService:
     def __init__(self, store: Store | str, config: ServerConfig):
         self.config = config
         self._spec: str | None = None  # set when a writer process owns the store
+        self.store: Store | None  # None while a writer process owns the store
         if isinstance(store, str) and config.allow_update and writer_spec(store):
-            self._spec = store
-            store = None
+            self._spec, self.store = store, None
         elif isinstance(store, str):
-            store = open_store(store, read_only=not config.allow_update)
-        self.store = store
+            self.store = open_store(store, read_only=not config.allow_update)
+        else:
+            self.store = store
         self._write_lock = threading.Lock()
         self._executor: ProcessPool | InlineExecutor | None = None
         self._writer: ProcessPool | None = None
@@ -81,7 +82,7 @@ class SparqlService:
         # never runs the lifespan, and `warta serve --help` must stay instant.
         with self._start_lock:
             if self._executor is None and self._spec is not None:
-                self._start_writer()  # it publishes the snapshot the query workers open
+                self._start_writer(self._spec)  # it publishes the snapshot the query workers open
                 self._executor = ProcessPool(
                     self._spec,
                     size=self.config.workers,
@@ -89,12 +90,14 @@ class SparqlService:
                     network=self.config.allow_service,
                 )
             if self._executor is None:
-                spec = worker_spec(self.store)
+                store = self.store
+                assert store is not None  # no writer process, so the service opened the store itself
+                spec = worker_spec(store)
                 if spec is None:
-                    self._executor = InlineExecutor(self.store, size=self.config.workers + 2)
+                    self._executor = InlineExecutor(store, size=self.config.workers + 2)
                 else:
-                    if not getattr(self.store, "read_only", False):
-                        self.store.publish(force=True)  # workers read the published snapshot
+                    if not getattr(store, "read_only", False):
+                        store.publish(force=True)  # workers read the published snapshot
                     self._executor = ProcessPool(
                         spec,
                         size=self.config.workers,
@@ -103,9 +106,9 @@ class SparqlService:
                     )
             return self._executor
 
-    def _start_writer(self) -> None:
+    def _start_writer(self, spec: str) -> None:
         self._writer = ProcessPool(
-            self._spec,  # type: ignore[arg-type]
+            spec,
             size=1,
             memory_mb=self.config.memory_mb or None,
             network=self.config.allow_service,

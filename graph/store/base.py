@@ -90,6 +90,15 @@ class Store(ABC):
     persistent: ClassVar[bool] = True
     transactional: ClassVar[bool] = True  # a write_graphs batch is all-or-nothing
 
+    @classmethod
+    @abstractmethod
+    def open(cls, location: str | None, *, read_only: bool = False, fresh: bool = False) -> Store:
+        """Open the store ``location`` names (what it is depends on the backend; None: a new one in memory).
+
+        ``read_only`` refuses writes; ``fresh`` asks a read-only reader for every committed write,
+        for backends where readers may otherwise see an older published state.
+        """
+
     @abstractmethod
     def graph_hash(self, graph_iri: str) -> str | None:
         """The ``warta:contentHash`` recorded in an article graph, or None if absent."""

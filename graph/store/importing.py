@@ -81,22 +81,17 @@ def import_file(path: str | Path, spec: str | None = None, fmt: str | None = Non
     name = path[:-3] if path.endswith(".gz") else path
     fmt = fmt or ("trig" if name.endswith(".trig") else "nquads")
     target_dir = _local_dir(store_spec(spec))
-    created = target_dir is not None and not target_dir.exists()
     opener = gzip.open if path.endswith(".gz") else open
-    if created:
-        return _import_new(path, target_dir, fmt, opener)  # type: ignore[arg-type]
+    if target_dir is not None and not target_dir.exists():
+        return _import_new(path, target_dir, fmt, opener)
     try:
         with open_store(spec) as target, opener(path, "rb") as src:
             count = target.import_(src, fmt)
             target.publish(force=True)
         return count
     except StoreError as error:
-        if created:
-            shutil.rmtree(target_dir, ignore_errors=True)  # type: ignore[arg-type]
         raise StoreError(Errors.E076.format(path=path, error=error)) from None
     except OSError as error:
-        if created:
-            shutil.rmtree(target_dir, ignore_errors=True)  # type: ignore[arg-type]
         raise StoreError(Errors.E076.format(path=path, error=error.strerror or error)) from None
 
 

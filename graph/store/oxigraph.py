@@ -29,8 +29,8 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, StoreError
-from .base import NIF_MARK, QueryResult, Store, Triple, WriteStats, capped, in_union, union_ntriples, with_bindings
-from .terms import from_ox, to_ox
+from .base import NIF_MARK, QueryKind, QueryResult, Store, Triple, WriteStats, capped, in_union, union_ntriples, with_bindings
+from .terms import from_ox, to_ox_triple
 
 WARTA_CONTENT_HASH = ox.NamedNode("https://w3id.org/warta/ontology#contentHash")
 DEFAULT = ox.DefaultGraph()
@@ -88,11 +88,14 @@ class OxigraphStore(Store):
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self.fresh = fresh
-        self.persistent = path is not None
         self._snapshot: str | None = None
         self._last_publish = 0.0
         self._last_publish_cost = 0.0
         self._store = self._open()
+
+    @classmethod
+    def open(cls, location: str | None, *, read_only: bool = False, fresh: bool = False) -> OxigraphStore:
+        return cls(location, read_only=read_only, fresh=fresh)
 
     # --- opening and snapshots ---------------------------------------
     def _open(self) -> ox.Store:
@@ -195,13 +198,12 @@ class OxigraphStore(Store):
     def graph_hash(self, graph_iri: str) -> str | None:
         node = ox.NamedNode(graph_iri)
         for quad in self._store.quads_for_pattern(node, WARTA_CONTENT_HASH, None, node):
-            return quad.object.value
+            if isinstance(quad.object, ox.Literal):
+                return quad.object.value
         return None
 
     def write_graphs(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> WriteStats:
-        return self._write(
-            {iri: {_stored_form(ox.Triple(to_ox(s), to_ox(p), to_ox(o))) for s, p, o in triples} for iri, triples in graphs}
-        )
+        return self._write({iri: {_stored_form(to_ox_triple(s, p, o)) for s, p, o in triples} for iri, triples in graphs})
 
     def write_ntriples(self, graphs: Sequence[tuple[str, str]]) -> WriteStats:
         self._check_writable()
@@ -396,8 +398,8 @@ class OxigraphStore(Store):
             return QueryResult("SELECT", variables=variables, rows=rows, truncated=cut is not None, truncated_by=cut)
         found = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in results)
         triples, cut = capped(found, max_rows, max_bytes)
-        kind = "DESCRIBE" if sparql.lstrip().upper().startswith("DESCRIBE") else "CONSTRUCT"
-        return QueryResult(kind, triples=triples, truncated=cut is not None, truncated_by=cut)  # type: ignore[arg-type]
+        kind: QueryKind = "DESCRIBE" if sparql.lstrip().upper().startswith("DESCRIBE") else "CONSTRUCT"
+        return QueryResult(kind, triples=triples, truncated=cut is not None, truncated_by=cut)
 
     def raw_query(
         self,
@@ -430,8 +432,9 @@ class OxigraphStore(Store):
             yield g.value
 
     def quad_count(self) -> int:
-        result = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(next(iter(result))["n"].value)
+        solutions = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(solutions, ox.QuerySolutions)  # a SELECT answers with solutions
+        return int(next(iter(solutions))["n"].value)
 
     def triples(self, graph_iri: str | None = None) -> Iterator[Triple]:
         g = ox.NamedNode(graph_iri) if graph_iri else DEFAULT
@@ -478,6 +481,7 @@ class OxigraphStore(Store):
     def close(self) -> None:
         if self.path is not None and not self.read_only:
             self._store.flush()
+        # Dropping the last reference is how pyoxigraph closes RocksDB's files; nothing reads it after.
         self._store = None  # type: ignore[assignment]
 
 

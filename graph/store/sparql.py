@@ -61,7 +61,7 @@ from ..errors import Errors, QueryError, QueryTimeout, StoreError
 from .base import IN_UNION_FILTER, QueryKind, QueryResult, Store, Triple, WriteStats, union_ntriples, with_base
 from .base import capped as cap
 from .oxigraph import _QUAD_FORMATS, serialize_counted
-from .terms import from_ox, to_ox
+from .terms import from_ox, to_ox_triple
 
 WARTA_CONTENT_HASH = "https://w3id.org/warta/ontology#contentHash"
 ARTICLE_GRAPH = "https://w3id.org/warta/ontology#ArticleGraph"
@@ -76,7 +76,7 @@ class SparqlConfig:
     """Where the server is and how to talk to it (see the module docstring)."""
 
     query: str
-    update: str | None = None
+    update: str = ""  # empty: the query endpoint takes updates too
     gsp: str | None = None
     user: str | None = None
     password: str | None = None
@@ -187,6 +187,15 @@ class SparqlStore(Store):
         self._http = httpx.Client(auth=auth, timeout=httpx.Timeout(30.0, read=read), follow_redirects=True)
         self._virtuoso: bool | None = None
         self._pool: ThreadPoolExecutor | None = None
+
+    @classmethod
+    def open(cls, location: str | None, *, read_only: bool = False, fresh: bool = False) -> SparqlStore:
+        """``sparql+http(s)://...`` or a ``.toml`` configuration file; every read is fresh."""
+        if location is None:
+            raise ValueError("a remote store has no in-memory form: give its URL or configuration file")
+        if location.endswith(".toml"):
+            return cls.from_config(location, read_only=read_only)
+        return cls.from_url(location, read_only=read_only)
 
     @classmethod
     def from_url(cls, spec: str, *, read_only: bool = False) -> SparqlStore:
@@ -567,7 +576,9 @@ class SparqlStore(Store):
         for quad in checked_quads(src, fmt):
             count += 1
             size += 1
-            batch.setdefault(quad.graph_name.value, []).append(f"{quad.subject} {quad.predicate} {quad.object} .\n")
+            graph = quad.graph_name
+            assert isinstance(graph, ox.NamedNode)  # checked_quads refuses default-graph and blank-node graph names
+            batch.setdefault(graph.value, []).append(f"{quad.subject} {quad.predicate} {quad.object} .\n")
             if size >= self.config.post_triples:
                 self._import_batch(batch)
                 batch, size = {}, 0
@@ -589,7 +600,7 @@ class SparqlStore(Store):
 
 # --- helpers ------------------------------------------------------------------
 def _ntriples(triples: Iterable[Triple]) -> tuple[str, int]:
-    lines = {f"{to_ox(s)} {to_ox(p)} {to_ox(o)} .\n" for s, p, o in triples}
+    lines = {f"{to_ox_triple(s, p, o)} .\n" for s, p, o in triples}
     return "".join(lines), len(lines)
 
 
@@ -622,13 +633,19 @@ def json_term(binding: dict) -> Any:
 
 _PROLOGUE = re.compile(r"\s*(?:(?:#[^\n]*\n)|(?:BASE\s*<[^>]*>)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|\s+)*", re.IGNORECASE)
 _FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_KINDS: dict[str, QueryKind] = {"SELECT": "SELECT", "ASK": "ASK", "CONSTRUCT": "CONSTRUCT", "DESCRIBE": "DESCRIBE"}
+
+
+def _prologue_end(sparql: str) -> int:
+    prologue = _PROLOGUE.match(sparql)  # every part is optional: it matches, if only the empty string
+    return prologue.end() if prologue else 0
 
 
 def query_kind(sparql: str) -> QueryKind:
-    match = _FORM.match(sparql, _PROLOGUE.match(sparql).end())
+    match = _FORM.match(sparql, _prologue_end(sparql))
     if not match:
         raise QueryError(Errors.E030.format(error="expected SELECT, ASK, CONSTRUCT or DESCRIBE after the prologue"))
-    return match.group(1).upper()  # type: ignore[return-value]
+    return _KINDS[match.group(1).upper()]
 
 
 _SKIP = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
@@ -643,7 +660,7 @@ def inject_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     if where:
         position = where.end()
     else:
-        start = _PROLOGUE.match(sparql).end()
+        start = _prologue_end(sparql)
         if query_kind(sparql) == "CONSTRUCT":
             raise QueryError(Errors.E030.format(error="parameters need CONSTRUCT ... WHERE { ... }"))
         position = masked.index("{", start) + 1

@@ -245,6 +245,8 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
         if acr is None:
             return None
         paren = _paren_acronym(tokens, acr)
+        if paren is None:  # _acronym_run ends at a bracketed acronym, so this does not happen
+            return None
         name, end, short = _text(tokens, i, acr), paren[0], paren[1]
         region = match_region(tokens, end)
         if region is None:

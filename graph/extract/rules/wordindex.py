@@ -23,28 +23,25 @@ class WordIndex:
         self.words: Counter[str] = Counter()
         self.pairs: Counter[tuple[str, str]] = Counter()
         self.after_pair: defaultdict[tuple[str, str], Counter[str | None]] = defaultdict(Counter)
-        previous: tuple[str, int] | None = None  # (word, end) of the capitalised word just before
+        previous: str | None = None  # the capitalised word just before
+        previous_end = 0
         before: str | None = None  # the capitalised word before that, when the three are adjacent
         for match in _WORD.finditer(text):
             word = match.group()
             capital = word[:1].isupper()
-            adjacent = previous is not None and text[previous[1] : match.start()].isspace()
-            if before is not None and adjacent:
-                self.after_pair[(before, previous[0])][word if capital else None] += 1
-            elif before is not None:
-                self.after_pair[(before, previous[0])][None] += 1
+            adjacent = previous is not None and text[previous_end : match.start()].isspace()
+            if before is not None and previous is not None:
+                self.after_pair[(before, previous)][word if capital and adjacent else None] += 1
             if not capital:
                 before = previous = None
                 continue
             self.words[word] += 1
-            if adjacent:
-                self.pairs[(previous[0], word)] += 1
-                before = previous[0]
-            else:
-                before = None
-            previous = (word, match.end())
+            before = previous if adjacent else None
+            if before is not None:
+                self.pairs[(before, word)] += 1
+            previous, previous_end = word, match.end()
         if before is not None and previous is not None:
-            self.after_pair[(before, previous[0])][None] += 1
+            self.after_pair[(before, previous)][None] += 1
 
     def alone(self, word: str, partner: str) -> bool:
         """``word`` is written at least once without ``partner`` right after it."""
@@ -57,7 +54,7 @@ class WordIndex:
     def pair_without(self, first: str, second: str, following: str) -> bool:
         """ "``first second``" is written at least once not followed by ``following``."""
         followers = self.after_pair.get((first, second))
-        return bool(followers) and sum(followers.values()) > followers.get(following, 0)
+        return followers is not None and sum(followers.values()) > followers.get(following, 0)
 
 
 def word_index(doc: Doc) -> WordIndex:
