@@ -8,6 +8,7 @@ store) or a URL scheme registered by another backend (``sparql+http://...``).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from ..errors import Errors, StoreError
 from ..registry import Registry
@@ -41,4 +42,12 @@ def open_store(spec: str | None = None, *, read_only: bool = False, fresh: bool 
     return stores.get("oxigraph").open(spec, read_only=read_only, fresh=fresh)
 
 
-__all__ = ["DEFAULT_STORE", "QueryResult", "Store", "WriteStats", "open_store", "store_spec", "stores"]
+def local_directory(spec: str) -> Path | None:
+    """The directory of the on-disk embedded store ``spec`` names (one a writer process can own), or
+    None: in memory, or remote (read as :func:`open_store` reads it)."""
+    if spec == "memory:" or spec.endswith(".toml") or "://" in spec:
+        return None
+    return Path(spec)
+
+
+__all__ = ["DEFAULT_STORE", "QueryResult", "Store", "WriteStats", "local_directory", "open_store", "store_spec", "stores"]

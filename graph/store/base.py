@@ -19,7 +19,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import IO, ClassVar, Literal
+from typing import IO, Literal
 
 from rdflib.term import Identifier, Node, URIRef
 from rdflib.term import Literal as RdfLiteral
@@ -83,12 +83,14 @@ class WriteStats:
 class Store(ABC):
     """An RDF dataset of article graphs plus their deduplicated union.
 
-    Backends declare what they can do with the class flags below.
+    Callers ask a store what it can do, never which backend it is:
+    :attr:`read_only`, :meth:`worker_location` (can another process reopen it),
+    and the formats of :mod:`graph.store.formats` for export and import.
+    Backends are found by name in ``graph.store.stores``.
     """
 
-    name: ClassVar[str] = ""
-    persistent: ClassVar[bool] = True
-    transactional: ClassVar[bool] = True  # a write_graphs batch is all-or-nothing
+    #: Opened to read only: every write raises StoreError.
+    read_only: bool = False
 
     @classmethod
     @abstractmethod
@@ -155,15 +157,23 @@ class Store(ABC):
 
     @abstractmethod
     def export(self, out: IO[bytes], fmt: str) -> int:
-        """Stream the named graphs (or, for triple formats, the union) to ``out``; returns statements written."""
+        """Stream the named graphs (or, for triple formats, the union) to ``out``; returns statements written.
+
+        ``fmt`` names an exporter in :data:`graph.store.formats.exporters`.
+        """
 
     @abstractmethod
     def import_(self, src: IO[bytes], fmt: str) -> int:
-        """Load an export (N-Quads/TriG) back, rebuilding the union; returns quads read."""
+        """Load an export in a format that keeps named graphs back, rebuilding the union; returns quads read."""
 
+    @abstractmethod
     def triples(self, graph_iri: str | None = None) -> Iterator[Triple]:
         """Triples of one named graph, or of the union when ``graph_iri`` is None."""
-        raise NotImplementedError
+
+    def worker_location(self) -> str | None:
+        """Where a query worker in another process opens this same store (``open_store`` takes it), or
+        None to run queries in this process: the store lives only here, or answers from elsewhere."""
+        return None
 
     def existing_subjects(self, iris: Sequence[str]) -> set[str]:
         """Which of ``iris`` the store already names (to tell new entities from merged ones)."""
@@ -186,6 +196,27 @@ class Store(ABC):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_PROLOGUE = re.compile(r"\s*(?:(?:#[^\n]*\n)|(?:BASE\s*<[^>]*>)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|\s+)*", re.IGNORECASE)
+_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_KINDS: dict[str, QueryKind] = {"SELECT": "SELECT", "ASK": "ASK", "CONSTRUCT": "CONSTRUCT", "DESCRIBE": "DESCRIBE"}
+
+
+def prologue_end(sparql: str) -> int:
+    """The offset just after the query's BASE and PREFIX declarations (and comments)."""
+    prologue = _PROLOGUE.match(sparql)  # every part is optional: it matches, if only the empty string
+    return prologue.end() if prologue else 0
+
+
+def query_kind(sparql: str) -> QueryKind:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form after the prologue."""
+    from ..errors import Errors, QueryError
+
+    match = _FORM.match(sparql, prologue_end(sparql))
+    if not match:
+        raise QueryError(Errors.E030.format(error="expected SELECT, ASK, CONSTRUCT or DESCRIBE after the prologue"))
+    return _KINDS[match.group(1).upper()]
 
 
 _IRI_REF = re.compile(r'<[^<>"{}|^`\\\s]*>')

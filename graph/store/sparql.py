@@ -58,9 +58,19 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, QueryTimeout, StoreError
-from .base import IN_UNION_FILTER, QueryKind, QueryResult, Store, Triple, WriteStats, union_ntriples, with_base
+from .base import (
+    IN_UNION_FILTER,
+    QueryResult,
+    Store,
+    Triple,
+    WriteStats,
+    prologue_end,
+    query_kind,
+    union_ntriples,
+    with_base,
+)
 from .base import capped as cap
-from .oxigraph import _QUAD_FORMATS, serialize_counted
+from .formats import exporter, graph_exporter, serialize_counted
 from .terms import from_ox, to_ox_triple
 
 WARTA_CONTENT_HASH = "https://w3id.org/warta/ontology#contentHash"
@@ -171,10 +181,6 @@ class SparqlStore(Store):
         config: endpoints, credentials and limits.
         read_only: refuse writes (``warta query``/``serve``/``export`` open stores so).
     """
-
-    name = "sparql"
-    persistent = True
-    transactional = False  # a batch is several requests; see the module docstring
 
     def __init__(self, config: SparqlConfig, *, read_only: bool = False):
         self.config = config
@@ -555,14 +561,14 @@ class SparqlStore(Store):
                 yield ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
 
     def export(self, out: IO[bytes], fmt: str) -> int:
-        if fmt in _QUAD_FORMATS:
-            return serialize_counted((q for page in self._catalog_pages() for q in self._graph_quads(page)), out, fmt)
-        return serialize_counted((q.triple for q in self._union_quads()), out, fmt)
+        writer = exporter(fmt)
+        if writer.keeps_graphs:
+            return serialize_counted((q for page in self._catalog_pages() for q in self._graph_quads(page)), out, writer)
+        return serialize_counted((q.triple for q in self._union_quads()), out, writer)
 
     def import_(self, src: IO[bytes], fmt: str) -> int:
         self._check_writable()
-        if fmt not in _QUAD_FORMATS:
-            raise StoreError(Errors.E002.format(kind="import format", name=fmt, known=", ".join(sorted(_QUAD_FORMATS))))
+        graph_exporter(fmt)
         from .importing import checked_quads
 
         if src.seekable():
@@ -631,23 +637,6 @@ def json_term(binding: dict) -> Any:
     return ox.Literal(value)
 
 
-_PROLOGUE = re.compile(r"\s*(?:(?:#[^\n]*\n)|(?:BASE\s*<[^>]*>)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|\s+)*", re.IGNORECASE)
-_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-_KINDS: dict[str, QueryKind] = {"SELECT": "SELECT", "ASK": "ASK", "CONSTRUCT": "CONSTRUCT", "DESCRIBE": "DESCRIBE"}
-
-
-def _prologue_end(sparql: str) -> int:
-    prologue = _PROLOGUE.match(sparql)  # every part is optional: it matches, if only the empty string
-    return prologue.end() if prologue else 0
-
-
-def query_kind(sparql: str) -> QueryKind:
-    match = _FORM.match(sparql, _prologue_end(sparql))
-    if not match:
-        raise QueryError(Errors.E030.format(error="expected SELECT, ASK, CONSTRUCT or DESCRIBE after the prologue"))
-    return _KINDS[match.group(1).upper()]
-
-
 _SKIP = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
 
 
@@ -660,7 +649,7 @@ def inject_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     if where:
         position = where.end()
     else:
-        start = _prologue_end(sparql)
+        start = prologue_end(sparql)
         if query_kind(sparql) == "CONSTRUCT":
             raise QueryError(Errors.E030.format(error="parameters need CONSTRUCT ... WHERE { ... }"))
         position = masked.index("{", start) + 1
