@@ -97,6 +97,7 @@ class Errors:
     E040 = "missing or wrong bearer token (Authorization: Bearer ...)"
     E041 = "no graph {graph!r} in this store"
     E042 = "no resource {iri!r} in this store"
+    E044 = "invalid parameter ?{name}: {problem}"
     E043 = "LOAD is not allowed: it makes the server fetch a URL"
     E045 = "graph views are not available ({error})"
     E046 = "only CONSTRUCT and DESCRIBE results can be drawn as a graph"

@@ -51,6 +51,28 @@ def test_bindings_skip_braces_in_comments_strings_and_construct_templates():
     assert bound.endswith('WHERE { VALUES (?v) { ("1") }\n ?s x:q ?v }')
     short = with_bindings("CONSTRUCT WHERE { ?s ?p ?v }", {"v": Literal("1")})
     assert short.rstrip().endswith('VALUES (?v) { ("1") }')
+    query = 'PREFIX s: <http://x/a>\nSELECT ?n WHERE { ?p s:name "{" ; s:q ?n }'
+    bound = with_bindings(query, {"p": URIRef("http://e/p"), "n": Literal('a"b')})
+    assert bound.startswith('PREFIX s: <http://x/a>\nSELECT ?n WHERE { VALUES (?p ?n) { (<http://e/p> "a\\"b") }')
+
+
+def test_a_bad_parameter_is_a_query_error_naming_it():
+    import pytest
+
+    from graph.errors import QueryError
+    from graph.store.base import with_bindings
+
+    with pytest.raises(QueryError, match=r"\?my-name"):
+        with_bindings("SELECT * WHERE { ?s ?p ?o }", {"my-name": Literal("x")})
+    with pytest.raises(QueryError, match=r"\?s: 'http://a b'"):
+        with_bindings("SELECT * WHERE { ?s ?p ?o }", {"s": URIRef("http://a b")})
+
+
+def test_the_query_form_is_read_after_the_prologue():
+    from graph.store.base import query_kind
+
+    assert query_kind("# c\nPREFIX a: <x:>\nconstruct { ?s ?p ?o } where { ?s ?p ?o }") == "CONSTRUCT"
+    assert query_kind("BASE <http://b/> PREFIX s: <https://schema.org/>\nDESCRIBE <x>") == "DESCRIBE"
 
 
 # --- what the union holds: everything but NIF provenance --------------------------------

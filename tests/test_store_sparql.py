@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 
 from graph.errors import QueryTimeout, StoreError
 from graph.store import open_store
-from graph.store.sparql import SparqlConfig, SparqlStore, inject_bindings, query_kind
+from graph.store.sparql import SparqlConfig, SparqlStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -57,13 +57,6 @@ def test_config_file_reads_password_from_env(tmp_path, monkeypatch):
 def test_config_rejects_unknown_options():
     with pytest.raises(StoreError, match="unknown option"):
         SparqlConfig.from_url("sparql+http://h/sparql?unions=x")
-
-
-def test_bindings_open_the_where_group_and_ignore_braces_in_strings():
-    query = 'PREFIX s: <http://x/{a}>\nSELECT ?n WHERE { ?p s:name "{" ; s:q ?n }'
-    bound = inject_bindings(query, {"p": URIRef("http://e/p"), "n": Literal('a"b')})
-    assert bound.startswith('PREFIX s: <http://x/{a}>\nSELECT ?n WHERE { VALUES (?p ?n) { (<http://e/p> "a\\"b") }')
-    assert query_kind("# c\nPREFIX a: <x:>\nconstruct { ?s ?p ?o } where { ?s ?p ?o }") == "CONSTRUCT"
 
 
 # --- against Virtuoso ------------------------------------------------------------------

@@ -24,6 +24,8 @@ from typing import IO, Literal
 from rdflib.term import Identifier, Node, URIRef
 from rdflib.term import Literal as RdfLiteral
 
+from .scan import group_openings
+
 _UNSAFE_IRI = re.compile(r'[<>"{}|^`\\\s]')
 
 #: NIF strings are named ``<article>#char=begin,end`` (RFC 5147 offsets; graph/model/iris.py):
@@ -219,45 +221,14 @@ def query_kind(sparql: str) -> QueryKind:
     return _KINDS[match.group(1).upper()]
 
 
-_IRI_REF = re.compile(r'<[^<>"{}|^`\\\s]*>')
 _WHERE = re.compile(r"WHERE\b", re.IGNORECASE)
 _CONSTRUCT_SHORT = re.compile(r"CONSTRUCT\s+WHERE\s*$", re.IGNORECASE)
 _CONSTRUCT_TEMPLATE = re.compile(r"CONSTRUCT\s*\{", re.IGNORECASE)
 
 
-def _group_openings(sparql: str) -> Iterator[int]:
-    """Offsets of the ``{`` that open top-level groups, skipping comments, strings and IRIs."""
-    i, depth, n = 0, 0, len(sparql)
-    while i < n:
-        c = sparql[i]
-        if c == "#":
-            i = sparql.find("\n", i)
-            i = n if i < 0 else i
-            continue
-        if c in "\"'":
-            quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else c
-            i += len(quote)
-            while i < n and not sparql.startswith(quote, i):
-                i += 2 if sparql[i] == "\\" else 1
-            i += len(quote)
-            continue
-        if c == "<":
-            match = _IRI_REF.match(sparql, i)
-            if match:
-                i = match.end()
-                continue
-        if c == "{":
-            if depth == 0:
-                yield i
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        i += 1
-
-
 def _where_opening(sparql: str) -> int | None:
     """The offset just inside the query's WHERE group, or None if it cannot be found safely."""
-    openings = list(_group_openings(sparql))
+    openings = group_openings(sparql)
     if not openings:
         return None
     first = openings[0]
@@ -280,11 +251,13 @@ def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     after grouping, SPARQL 1.1 18.2.4.3). The user's values are serialised as
     terms (quotes and angle brackets escaped), never pasted into the query text.
     """
+    from ..errors import Errors, QueryError
+
     for name, term in bindings.items():
         if not name.isidentifier():
-            raise ValueError(f"invalid variable name {name!r}")
+            raise QueryError(Errors.E044.format(name=name, problem="not a SPARQL variable name"))
         if isinstance(term, URIRef) and _UNSAFE_IRI.search(str(term)):
-            raise ValueError(f"invalid IRI for ?{name}: {str(term)!r}")
+            raise QueryError(Errors.E044.format(name=name, problem=f"{str(term)!r} is not a valid IRI"))
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(term.n3() for term in bindings.values())
     block = f"VALUES ({names}) {{ ({values}) }}"

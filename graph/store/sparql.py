@@ -64,10 +64,10 @@ from .base import (
     Store,
     Triple,
     WriteStats,
-    prologue_end,
     query_kind,
     union_ntriples,
     with_base,
+    with_bindings,
 )
 from .base import capped as cap
 from .formats import exporter, graph_exporter, serialize_counted
@@ -443,7 +443,7 @@ class SparqlStore(Store):
     ) -> QueryResult:
         kind = query_kind(sparql)
         if bindings:
-            sparql = inject_bindings(sparql, bindings)
+            sparql = with_bindings(sparql, bindings)
         sparql = with_base(sparql, base_iri)
         accept = _NTRIPLES if kind in ("CONSTRUCT", "DESCRIBE") else _RESULTS_JSON
         response = self._post_query(sparql, accept, default_graph_uris, named_graph_uris)
@@ -638,19 +638,3 @@ def json_term(binding: dict) -> Any:
 
 
 _SKIP = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
-
-
-def inject_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
-    """Bind variables with a ``VALUES`` block opening the WHERE group: terms, never pasted text."""
-    names = list(bindings)
-    values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(bindings[n].n3() for n in names) + ") } "
-    masked = _SKIP.sub(lambda m: " " * len(m.group(0)), sparql)  # ignore braces and keywords inside IRIs, strings, comments
-    where = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
-    if where:
-        position = where.end()
-    else:
-        start = prologue_end(sparql)
-        if query_kind(sparql) == "CONSTRUCT":
-            raise QueryError(Errors.E030.format(error="parameters need CONSTRUCT ... WHERE { ... }"))
-        position = masked.index("{", start) + 1
-    return sparql[:position] + " " + values + sparql[position:]
