@@ -22,6 +22,18 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, through Playwright (tests/viz_browser.py); for tests marked browser."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from viz_browser import launch
+
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture(scope="session")
 def virtuoso(tmp_path_factory):
     """One private Virtuoso for the session (tests/virtuoso_server.py); for tests marked virtuoso."""
