@@ -111,7 +111,7 @@ def shapes_graph() -> Graph:
     """The contract's shapes, parsed once per process."""
     path = ontology_dir() / SHAPES_FILE
     if not path.is_file():
-        raise WartaError(Errors.E016_SHAPES.format(path=path))
+        raise WartaError(Errors.E029.format(path=path))
     return Graph().parse(path, format="turtle")
 
 
