@@ -50,10 +50,3 @@ class IriMinter:
     @staticmethod
     def span(article: URIRef, start: int, end: int) -> URIRef:
         return URIRef(f"{article}#char={start},{end}")
-
-    def kind_of(self, iri: str) -> str | None:
-        """The kind segment of an IRI minted here, or None for foreign IRIs."""
-        if not iri.startswith(self.base):
-            return None
-        segment = iri[len(self.base) :].split("/", 1)[0]
-        return segment if segment in KIND_SEGMENT.values() else None

@@ -79,7 +79,6 @@ class ProcessPool:
         self.memory_mb = memory_mb
         self.network = network
         self.writable = writable
-        self.killed = 0  # workers killed at a timeout (for tests and /stats)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -110,7 +109,6 @@ class ProcessPool:
         try:
             worker.conn.send(job)
             if not worker.conn.poll(timeout):
-                self.killed += 1
                 log.warning("query ran past %s s: worker %s killed", timeout, worker.process.pid)
                 self._replace(worker)
                 replaced = True
@@ -146,7 +144,6 @@ class InlineExecutor:
 
     def __init__(self, store, size: int = 4):
         self.context = Context(store)
-        self.killed = 0
         self._threads = ThreadPoolExecutor(max_workers=size, thread_name_prefix="warta-query")
 
     def call(self, job: Job, timeout: float) -> Any:

@@ -10,7 +10,7 @@ out (``Bupati Agus``) the article's own local government of that level is used.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ...calendar import WEEKDAYS
 from ...resolve import strip_titles
@@ -124,7 +124,6 @@ class RoleMatch:
     org: OrgMatch | None = None
     implied_gov: str | None = None  # "city", "regency", "province" or "any": the article's own
     label: str | None = None
-    unit_words: list[str] = field(default_factory=list)
     acting_form: str | None = None
 
 
