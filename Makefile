@@ -47,10 +47,11 @@ NER_DATA ?= ../shared/data/ner
 model: install
 	OPENBLAS_NUM_THREADS=1 $(PY) -m graph.extract.ner.train --data $(NER_DATA) --out graph/extract/ner/model
 
-## Lint (what reviewers run before a commit): the formatter's check, then the linter.
+## Lint (what reviewers run before a commit): the formatter's check, the linter, the type checker.
 lint: install
 	$(PY) -m ruff format --check graph bench tests
 	$(PY) -m ruff check graph bench tests
+	$(PY) -m mypy
 
 ## Same as test (lint, then the suite); kept for habit.
 check: test

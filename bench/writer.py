@@ -28,30 +28,17 @@ from bench.generate import articles, build_world  # noqa: E402
 from graph.article import Article  # noqa: E402
 from graph.candidates import PersonIndex  # noqa: E402
 from graph.model import DEFAULT_BASE_IRI, GraphBuilder  # noqa: E402
-from graph.model.ntriples import to_ntriples  # noqa: E402
-from graph.pipeline import IngestReport, ProcessedArticle, _RunEntities, _write  # noqa: E402
+from graph.pipeline import IngestReport, ProcessedArticle, _RunEntities, _write, processed_article  # noqa: E402
 from graph.store.oxigraph import OxigraphStore  # noqa: E402
 
 
 def processed(count: int, seed: int = 1, start: int = 0) -> list[ProcessedArticle]:
     """``count`` generated articles as the workers would hand them to the writer."""
     builder = GraphBuilder(DEFAULT_BASE_IRI, "bench-truth")
-    out = []
-    for record, extraction in articles(count, seed, start=start, truth=True, world=build_world(seed)):
-        article = Article(**record)
-        graph_iri, triples = builder.build_triples(article, extraction)
-        iris = {e.key: str(builder.entity_iri(e)) for e in extraction.entities}
-        out.append(
-            ProcessedArticle(
-                article_id=article.id,
-                source=article.id,
-                graph_iri=str(graph_iri),
-                ntriples=to_ntriples(triples),
-                entity_iris=sorted(set(iris.values())),
-                persons=[(iris[e.key], e.name) for e in extraction.entities if e.kind == "person"],
-            )
-        )
-    return out
+    return [
+        processed_article(Article(**record), extraction, builder)
+        for record, extraction in articles(count, seed, start=start, truth=True, world=build_world(seed))
+    ]
 
 
 def write_all(store: OxigraphStore, items: list[ProcessedArticle], batch_size: int = 64) -> float:

@@ -26,7 +26,7 @@ def parse_param(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     name = name.strip().lstrip("?$")
     if not sep or not name:
-        raise ParameterError(f"--param {text!r}: expected NAME=VALUE")
+        raise ParameterError(Errors.E135.format(text=text))
     return name, value
 
 
@@ -64,4 +64,6 @@ def check_bound(query_name: str, declared: Iterable, bindings: dict) -> None:
     if missing:
         needed = " ".join(f'--param {p.name}="{p.example or "..."}"' for p in missing)
         described = "; ".join(f"{p.name}: {p.description}" for p in missing if p.description)
-        raise ParameterError(f"{query_name} needs {needed}" + (f" ({described})" if described else ""))
+        raise ParameterError(
+            Errors.E136.format(query=query_name, needed=needed, described=f" ({described})" if described else "")
+        )

@@ -2,18 +2,19 @@
 
 Everything here is a pure function of strings, used by the rule extractor to
 merge mentions within an article and make canonical names. The model stage
-mints one IRI per kind and canonical name (graph/model/iris.py), so the same
-official or agency in two articles is one node; :func:`canonical_key` states
-that equivalence as a key for callers outside the model.
+mints one IRI per kind and canonical name (graph/model/iris.py, with :func:`slug`),
+so the same official or agency in two articles is one node.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
 #: Honorifics and titles written before a name ("Bapak", "H.", "Dr.", "Kombes").
@@ -53,8 +54,17 @@ def fold(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """ASCII, lower case, hyphen-separated: ``Ali Fitri Noor`` → ``ali-fitri-noor``."""
-    return fold(text).encode("ascii", "ignore").decode().replace(" ", "-")
+    """ASCII, lower-case, hyphen-separated: ``"Pemerintah Kota Samarinda"`` → ``pemerintah-kota-samarinda``.
+
+    The one slug: entity keys and IRIs (graph/model/iris.py) both use it, and stored IRIs
+    depend on it, so it must not change (``O'Neil`` → ``o-neil``).
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    result = _NON_WORD.sub("-", folded).strip("-")
+    if result:
+        return result[:120]
+    # A name with no ASCII letters still needs a stable, distinct key.
+    return "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def _token_key(token: str) -> str:
@@ -117,22 +127,6 @@ def person_name_core(text: str) -> str:
     while len(words) > 1 and (_token_key(words[0]) in ROLE_WORDS or _token_key(words[0]) in PREFIX_TITLES):
         words.pop(0)
     return " ".join(words)
-
-
-def canonical_key(kind: str, name: str) -> str:
-    """A key that is equal for the same entity named canonically in two articles.
-
-    Persons are keyed without honorifics or degrees; everything is folded, so
-    ``Pemerintah Kota Samarinda`` in two articles gives one key, as the
-    model stage gives one IRI.
-
-    Args:
-        kind: ``person``, ``organization`` or ``place``.
-        name: the entity's canonical name.
-    """
-    if kind == "person":
-        name = strip_titles(name)
-    return f"{kind}:{slug(name)}"
 
 
 def candidate_matches(name: str, known: list[str], threshold: float = 0.85) -> list[tuple[str, float]]:

@@ -54,7 +54,7 @@ def _local_name(iri: str) -> str:
 
 def store_stats(store: Store) -> StoreStats:
     def pairs(query: str) -> dict[str, int]:
-        return {str(k): int(n) for k, n in store.query(sparql_prologue() + query).rows}
+        return {str(k): int(n or 0) for k, n in store.query(sparql_prologue() + query).rows}
 
     return StoreStats(
         quads=store.quad_count(),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
-from rdflib.term import Node
+from rdflib.term import IdentifiedNode, Node
 
 from .errors import Errors, WartaError
 from .resources import resource_path
@@ -111,7 +111,7 @@ def shapes_graph() -> Graph:
     """The contract's shapes, parsed once per process."""
     path = ontology_dir() / SHAPES_FILE
     if not path.is_file():
-        raise WartaError(Errors.E016_SHAPES.format(path=path))
+        raise WartaError(Errors.E029.format(path=path))
     return Graph().parse(path, format="turtle")
 
 
@@ -179,7 +179,7 @@ def _prepared(text: str):
     return prepareQuery(text)
 
 
-def _as_stored(triples: Iterable[tuple[Node, Node, Node]], identifier: Node) -> Graph:
+def _as_stored(triples: Iterable[tuple[Node, Node, Node]], identifier: IdentifiedNode) -> Graph:
     copy = _CachedQueryGraph(identifier=identifier)
     for s, p, o in triples:
         if isinstance(o, Literal) and o.datatype is not None:

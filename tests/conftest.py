@@ -22,6 +22,30 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, through Playwright (tests/viz_browser.py); for tests marked browser."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from viz_browser import launch
+
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """One private Virtuoso for the session (tests/virtuoso_server.py); for tests marked virtuoso."""
+    import virtuoso_server
+
+    if not virtuoso_server.available():
+        pytest.skip("virtuoso-opensource is not installed")
+    server = virtuoso_server.start(tmp_path_factory.mktemp("virtuoso"), max_rows=virtuoso_server.TEST_MAX_ROWS, max_seconds=60)
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def memory_store():
     from graph.store import open_store

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from graph.cli import main
 from graph.params import bind_params
+from graph.resolve import fold
 from graph.server.library import QUERIES_DIR, load_library
-from graph.server.text import fold
 from graph.store import open_store
 
 LIBRARY = load_library()

@@ -6,8 +6,8 @@ import pytest
 import test_server_browser as shared
 from playwright.sync_api import expect
 
-# The same Chromium, server and watched page (fails on console errors and outside requests).
-browser, page, server = shared.browser, shared.page, shared.server
+# The same server and watched page (fails on console errors and outside requests); Chromium is tests/conftest.py's.
+page, server = shared.page, shared.server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

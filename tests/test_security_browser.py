@@ -10,7 +10,6 @@ element may carry an event-handler attribute, no link may be ``javascript:``.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 from urllib.parse import quote, urlparse
@@ -24,8 +23,6 @@ from test_security_server import BASE, hostile_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 PERSON = BASE + "person/img-src-x-onerror-alert-1"
 ORG = BASE + "organization/title-script-alert-2-script"
 SHARED_QUERY = (
@@ -46,15 +43,6 @@ def server(tmp_path_factory):
     store = hostile_store(tmp_path_factory.mktemp("browser-hostile") / "store")
     with serve(store) as (_, base, _log):
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize(

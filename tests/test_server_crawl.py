@@ -60,17 +60,6 @@ def example_server(tmp_path_factory):
     log.close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    from viz_browser import launch
-
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
-
 def _links(page) -> list[str]:
     return page.eval_on_selector_all(
         "a[href], iframe[src]", "els => els.map(e => e.getAttribute('href') || e.getAttribute('src'))"

@@ -18,61 +18,6 @@ def union_rows(store):
     return sorted(tuple(map(str, row)) for row in store.query("SELECT ?s ?o WHERE { ?s ?p ?o }").rows)
 
 
-def test_union_holds_each_distinct_triple_once(memory_store):
-    memory_store.write_graphs([(G1, [(ALI, NAME, Literal("Ali"))]), (G2, [(ALI, NAME, Literal("Ali"))])])
-    assert union_rows(memory_store) == [(str(ALI), "Ali")]
-    assert memory_store.quad_count() == 2
-
-
-def test_replacing_a_graph_drops_union_triples_no_other_graph_holds(memory_store):
-    memory_store.write_graphs(
-        [(G1, [(ALI, NAME, Literal("Ali"))]), (G2, [(ALI, NAME, Literal("Ali")), (BUDI, NAME, Literal("Budi"))])]
-    )
-    stats = memory_store.write_graphs([(G2, [(BUDI, NAME, Literal("Budi Santoso"))])])
-    assert stats.replaced == 1
-    assert union_rows(memory_store) == [(str(ALI), "Ali"), (str(BUDI), "Budi Santoso")]
-
-
-def test_rewriting_identical_graph_is_unchanged(memory_store):
-    triples = [(ALI, NAME, Literal("Ali"))]
-    memory_store.write_graphs([(G1, triples)])
-    stats = memory_store.write_graphs([(G1, triples)])
-    assert stats.unchanged == 1 and memory_store.quad_count() == 1
-
-
-def test_removing_graphs_keeps_facts_other_articles_still_state(memory_store):
-    memory_store.write_graphs(
-        [(G1, [(ALI, NAME, Literal("Ali")), (BUDI, NAME, Literal("Budi"))]), (G2, [(ALI, NAME, Literal("Ali"))])]
-    )
-    memory_store.remove_graphs([G1])
-    assert union_rows(memory_store) == [(str(ALI), "Ali")]
-    assert list(memory_store.named_graphs()) == [G2]
-
-
-def test_bindings_are_substituted_not_pasted(memory_store):
-    memory_store.write_graphs([(G1, [(ALI, NAME, Literal("Ali")), (BUDI, NAME, Literal('x" } ?s ?p ?o {'))])])
-    rows = memory_store.query("SELECT ?s WHERE { ?s <https://schema.org/name> ?n }", bindings={"n": Literal("Ali")}).rows
-    assert rows == [(ALI,)]
-
-
-def test_export_then_import_round_trips_every_quad(tmp_path):
-    source = open_store(str(tmp_path / "a"))
-    source.write_graphs(
-        [
-            (G1, [(ALI, NAME, Literal("Ali\nbaris"))]),
-            (G2, [(ALI, NAME, Literal("Ali\nbaris")), (BUDI, NAME, Literal("Budi", lang="id"))]),
-        ]
-    )
-    buffer = io.BytesIO()
-    assert source.export(buffer, "nquads") == 3
-    target = open_store(str(tmp_path / "b"))
-    assert target.import_(io.BytesIO(buffer.getvalue()), "nquads") == 3
-    assert target.quad_count() == source.quad_count()
-    assert union_rows(target) == union_rows(source)
-    source.close()
-    target.close()
-
-
 def test_read_only_reader_sees_published_snapshots(tmp_path):
     writer = open_store(str(tmp_path / "s"))
     writer.write_graphs([(G1, [(ALI, NAME, Literal("Ali"))])])
@@ -98,12 +43,6 @@ def test_second_writer_gets_a_clear_error(tmp_path):
     first.close()
 
 
-def test_a_bound_parameter_filters_an_aggregate_it_does_not_group_on(memory_store):
-    memory_store.write_graphs([(G1, [(ALI, NAME, Literal("Ali")), (BUDI, NAME, Literal("Budi"))])])
-    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s <https://schema.org/name> ?name }"
-    assert int(memory_store.query(query, bindings={"name": Literal("Ali")}).rows[0][0]) == 1
-
-
 def test_bindings_skip_braces_in_comments_strings_and_construct_templates():
     from graph.store.base import with_bindings
 
@@ -112,6 +51,28 @@ def test_bindings_skip_braces_in_comments_strings_and_construct_templates():
     assert bound.endswith('WHERE { VALUES (?v) { ("1") }\n ?s x:q ?v }')
     short = with_bindings("CONSTRUCT WHERE { ?s ?p ?v }", {"v": Literal("1")})
     assert short.rstrip().endswith('VALUES (?v) { ("1") }')
+    query = 'PREFIX s: <http://x/a>\nSELECT ?n WHERE { ?p s:name "{" ; s:q ?n }'
+    bound = with_bindings(query, {"p": URIRef("http://e/p"), "n": Literal('a"b')})
+    assert bound.startswith('PREFIX s: <http://x/a>\nSELECT ?n WHERE { VALUES (?p ?n) { (<http://e/p> "a\\"b") }')
+
+
+def test_a_bad_parameter_is_a_query_error_naming_it():
+    import pytest
+
+    from graph.errors import QueryError
+    from graph.store.base import with_bindings
+
+    with pytest.raises(QueryError, match=r"\?my-name"):
+        with_bindings("SELECT * WHERE { ?s ?p ?o }", {"my-name": Literal("x")})
+    with pytest.raises(QueryError, match=r"\?s: 'http://a b'"):
+        with_bindings("SELECT * WHERE { ?s ?p ?o }", {"s": URIRef("http://a b")})
+
+
+def test_the_query_form_is_read_after_the_prologue():
+    from graph.store.base import query_kind
+
+    assert query_kind("# c\nPREFIX a: <x:>\nconstruct { ?s ?p ?o } where { ?s ?p ?o }") == "CONSTRUCT"
+    assert query_kind("BASE <http://b/> PREFIX s: <https://schema.org/>\nDESCRIBE <x>") == "DESCRIBE"
 
 
 # --- what the union holds: everything but NIF provenance --------------------------------
@@ -210,3 +171,10 @@ def test_a_bulk_batch_with_a_bad_line_stores_nothing(tmp_path):
         with pytest.raises(SyntaxError):
             store.write_ntriples([(G1, good), (G2, good + '<http://example.org/x> <p> "broken .\n')])
         assert store.quad_count() == 0 and list(store.triples()) == [] and list(store.named_graphs()) == []
+
+
+def test_rewriting_an_identical_graph_is_reported_unchanged(memory_store):
+    triples = [(ALI, NAME, Literal("Ali"))]
+    memory_store.write_graphs([(G1, triples)])
+    stats = memory_store.write_graphs([(G1, triples)])
+    assert (stats.unchanged, stats.replaced, stats.quads_added) == (1, 0, 0)

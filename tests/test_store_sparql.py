@@ -16,14 +16,14 @@ from rdflib import Literal, URIRef
 
 from graph.errors import QueryTimeout, StoreError
 from graph.store import open_store
-from graph.store.sparql import SparqlConfig, SparqlStore, inject_bindings, query_kind
+from graph.store.sparql import SparqlConfig, SparqlStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import virtuoso_server
 
 E = "http://example.org/"
-MAX_ROWS = 400  # the test server's ResultSetMaxRows: small, so paging and truncation are exercised
+MAX_ROWS = virtuoso_server.TEST_MAX_ROWS
 
 
 def t(s, p, o):
@@ -59,13 +59,6 @@ def test_config_rejects_unknown_options():
         SparqlConfig.from_url("sparql+http://h/sparql?unions=x")
 
 
-def test_bindings_open_the_where_group_and_ignore_braces_in_strings():
-    query = 'PREFIX s: <http://x/{a}>\nSELECT ?n WHERE { ?p s:name "{" ; s:q ?n }'
-    bound = inject_bindings(query, {"p": URIRef("http://e/p"), "n": Literal('a"b')})
-    assert bound.startswith('PREFIX s: <http://x/{a}>\nSELECT ?n WHERE { VALUES (?p ?n) { (<http://e/p> "a\\"b") }')
-    assert query_kind("# c\nPREFIX a: <x:>\nconstruct { ?s ?p ?o } where { ?s ?p ?o }") == "CONSTRUCT"
-
-
 # --- against Virtuoso ------------------------------------------------------------------
 pytestmark_virtuoso = [
     pytest.mark.virtuoso,
@@ -73,77 +66,16 @@ pytestmark_virtuoso = [
 ]
 
 
-@pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory):
-    server = virtuoso_server.start(tmp_path_factory.mktemp("virtuoso"), max_rows=MAX_ROWS, max_seconds=60)
-    yield server
-    server.stop()
-
-
 @pytest.fixture
-def remote(virtuoso):
+def remote(virtuoso):  # the server: tests/conftest.py
     store = SparqlStore.from_url(f"sparql+{virtuoso.url}?timeout=60&page_rows=300")
     yield store
-    store.remove_graphs(list(store.named_graphs()))
-    store.update(f"DROP SILENT GRAPH <{store.config.union_graph}> ; DROP SILENT GRAPH <{store.config.catalog_graph}>")
+    virtuoso_server.empty(store)
     store.close()
 
 
 def union(store) -> set:
     return set(store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows)
-
-
-@pytest.mark.virtuoso
-def test_union_holds_each_shared_triple_once(remote):
-    shared = t("ali", "name", Literal("Ali Fitri Noor"))
-    remote.write_graphs([(E + "a1", [shared, t("m1", "attendee", "ali")]), (E + "a2", [shared, t("m2", "attendee", "ali")])])
-    rows = remote.query("SELECT ?m WHERE { ?m <http://example.org/attendee> ?p . ?p <http://example.org/name> ?n }").rows
-    assert sorted(rows) == [(URIRef(E + "m1"),), (URIRef(E + "m2"),)]  # not four: the name is in the union once
-    assert remote.quad_count() == 4
-    assert sorted(remote.named_graphs()) == [E + "a1", E + "a2"]
-
-
-@pytest.mark.virtuoso
-def test_replacing_an_article_removes_only_triples_no_other_article_holds(remote):
-    shared, own = t("ali", "name", Literal("Ali")), t("m1", "attendee", "ali")
-    remote.write_graphs([(E + "a1", [shared, own]), (E + "a2", [shared])])
-    stats = remote.write_graphs([(E + "a1", [t("m1", "attendee", "budi")])])
-    assert (stats.replaced, stats.quads_removed, stats.quads_added) == (1, 2, 1)
-    assert union(remote) == {shared, t("m1", "attendee", "budi")}
-    assert remote.remove_graphs([E + "a2"]) == 1
-    assert union(remote) == {t("m1", "attendee", "budi")}
-    assert list(remote.named_graphs()) == [E + "a1"]
-
-
-@pytest.mark.virtuoso
-def test_same_article_twice_in_a_batch_keeps_the_last_version(remote):
-    remote.write_graphs([(E + "a1", [t("x", "v", Literal("old"))]), (E + "a1", [t("x", "v", Literal("new"))])])
-    assert union(remote) == {t("x", "v", Literal("new"))}
-
-
-@pytest.mark.virtuoso
-def test_constant_graph_patterns_and_bindings_work_beside_the_union_default(remote):
-    remote.write_graphs([(E + "a1", [t("x", "v", Literal("one"))]), (E + "a2", [t("y", "v", Literal("two"))])])
-    rows = remote.query("SELECT ?o WHERE { GRAPH <http://example.org/a2> { ?s ?p ?o } }").rows
-    assert rows == [(Literal("two"),)]
-    rows = remote.query("SELECT ?o WHERE { ?s ?p ?o }", bindings={"s": URIRef(E + "x")}).rows
-    assert rows == [(Literal("one"),)]
-    assert remote.query("ASK { ?s ?p 'two' }").boolean is True
-
-
-@pytest.mark.virtuoso
-def test_typed_literals_come_back_as_written(remote):
-    from rdflib.namespace import XSD
-
-    values = [
-        Literal(True),
-        Literal("2022-04-06", datatype=XSD.date),
-        Literal("5", datatype=XSD.nonNegativeInteger),
-        Literal("halo", lang="id"),
-        Literal('tab\there "q"\nnl'),
-    ]
-    remote.write_graphs([(E + "a1", [t("x", f"p{i}", v) for i, v in enumerate(values)])])
-    assert {row[0] for row in remote.query("SELECT ?o WHERE { ?s ?p ?o }").rows} == set(values)
 
 
 @pytest.mark.virtuoso

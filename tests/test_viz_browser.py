@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import pytest
 from graph_data import XSS_NAME, populate
-from viz_browser import Watched, launch
+from viz_browser import Watched
 
 from graph.viz import write_view
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

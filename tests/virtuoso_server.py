@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+#: ResultSetMaxRows of the tests' server: small, so paging and truncation are exercised.
+TEST_MAX_ROWS = 400
 PACKAGED_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 VIRTUOSO = "virtuoso-t"
 ISQL = "isql-vt"
@@ -152,6 +154,12 @@ def start(directory: Path, *, timeout: float = 120, **settings) -> Virtuoso:
         "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7)",
     )
     return server
+
+
+def empty(store) -> None:
+    """Remove everything a test wrote through a remote store, so the next test starts empty."""
+    store.remove_graphs(list(store.named_graphs()))
+    store.update(f"DROP SILENT GRAPH <{store.config.union_graph}> ; DROP SILENT GRAPH <{store.config.catalog_graph}>")
 
 
 if __name__ == "__main__":  # a manual instance: python tests/virtuoso_server.py DIR

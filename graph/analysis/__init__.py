@@ -6,7 +6,7 @@ click; the CLI in :mod:`graph.cli.analysis` only parses options and prints.
 
 from __future__ import annotations
 
-from .entities import KINDS, RELATION_LABELS, Article, Evidence, load_entity_graph
+from .entities import KINDS, RELATION_LABELS, Evidence, StoredArticle, load_entity_graph
 from .filters import ViewFilter, apply_filter, ego_nodes
 from .network import NetworkStats, network_stats, simple_graph
 from .paths import Step, shortest_chains
@@ -16,11 +16,11 @@ from .timeline import Event, timeline
 __all__ = [
     "KINDS",
     "RELATION_LABELS",
-    "Article",
     "Event",
     "Evidence",
     "NetworkStats",
     "Step",
+    "StoredArticle",
     "ViewFilter",
     "apply_filter",
     "ego_nodes",

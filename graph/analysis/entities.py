@@ -54,8 +54,8 @@ RELATION_LABELS = {
 
 
 @dataclass(frozen=True)
-class Article:
-    """What a reader needs to find an article again."""
+class StoredArticle:
+    """An article as the store holds it: what a reader needs to find it again (the input is graph.article.Article)."""
 
     iri: str
     identifier: str = ""
@@ -74,7 +74,7 @@ class Article:
 class Evidence:
     """One sentence of one article that supports a node or an edge."""
 
-    article: Article
+    article: StoredArticle
     sentence: str = ""
 
     def as_dict(self) -> dict:
@@ -145,10 +145,10 @@ def _s(term) -> str:
     return "" if term is None else str(term)
 
 
-def _articles(store: Store) -> dict[str, Article]:
+def _articles(store: Store) -> dict[str, StoredArticle]:
     out = {}
     for iri, ident, title, url, date, publisher in _select(store, ARTICLES):
-        out[str(iri)] = Article(str(iri), _s(ident), _s(title), _s(url), _s(date)[:10], _s(publisher))
+        out[str(iri)] = StoredArticle(str(iri), _s(ident), _s(title), _s(url), _s(date)[:10], _s(publisher))
     return out
 
 
@@ -228,7 +228,7 @@ def _phrases(store: Store, wanted: set[str] | None) -> _Phrases:
     return phrases
 
 
-def _add_edges(graph: nx.MultiDiGraph, rows, articles: dict[str, Article], phrases: _Phrases) -> None:
+def _add_edges(graph: nx.MultiDiGraph, rows, articles: dict[str, StoredArticle], phrases: _Phrases) -> None:
     merged: dict[tuple[str, str, str, str], dict] = {}
     for s, o, relation, fact, article, detail in rows:
         if s not in graph or o not in graph or s == o:
@@ -259,9 +259,9 @@ def _add_edges(graph: nx.MultiDiGraph, rows, articles: dict[str, Article], phras
         graph.add_edge(s, o, **data)
 
 
-def _add_node_evidence(graph: nx.MultiDiGraph, articles: dict[str, Article], phrases: _Phrases) -> None:
+def _add_node_evidence(graph: nx.MultiDiGraph, articles: dict[str, StoredArticle], phrases: _Phrases) -> None:
     for x, data in graph.nodes(data=True):
-        for article in sorted(data["articles"], key=lambda a: articles.get(a, Article(a)).date):
+        for article in sorted(data["articles"], key=lambda a: articles.get(a, StoredArticle(a)).date):
             if len(data["evidence"]) >= MAX_EVIDENCE:
                 break
             if article in articles:

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from ..errors import WartaError
+from ..errors import Errors, WartaError
 from ..extract import DEFAULT_EXTRACTOR
 from ..model.namespaces import DEFAULT_BASE_IRI
 from ..params import ParameterError
@@ -121,9 +121,7 @@ def check_port_free(host: str, port: int) -> None:
         try:
             probe.bind((host.strip("[]"), port))
         except OSError as error:
-            raise click.ClickException(
-                f"cannot listen on {host}:{port} ({error.strerror or error}); stop what uses the port or pick another with --port"
-            ) from None
+            raise click.ClickException(Errors.E133.format(host=host, port=port, error=error.strerror or error)) from None
 
 
 def iso_date(ctx, param, value):
@@ -135,4 +133,4 @@ def iso_date(ctx, param, value):
             raise ValueError
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD (e.g. 2024-03-01)") from None
+        raise click.BadParameter(Errors.E134.format(value=value)) from None

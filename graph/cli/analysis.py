@@ -6,8 +6,8 @@ import json
 
 import click
 
+from ..analysis.report import chains_text, timeline_text
 from ..analysis.run import chains_between, entity_timeline
-from ..analysis.text import chains_text, timeline_text
 from ..store import open_store
 from ._util import json_option, output_format_option, store_option, user_errors
 

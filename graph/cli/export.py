@@ -8,9 +8,11 @@ import sys
 import click
 
 from ..store import open_store
+from ..store.formats import exporters
 from ._util import output_format_option, store_option, user_errors
 
-EXPORT_FORMATS = ["nquads", "trig", "turtle", "ntriples", "jsonld", "xml"]
+_KEEP = "/".join(name for name in exporters.names() if exporters.get(name).keeps_graphs)
+_UNION = "/".join(name for name in exporters.names() if not exporters.get(name).keeps_graphs)
 
 
 @click.command(
@@ -22,9 +24,9 @@ Examples:
   warta export -f turtle | head""",
 )
 @output_format_option(
-    EXPORT_FORMATS,
+    exporters.names(),
     "nquads",
-    "nquads/trig/jsonld keep one named graph per article; turtle/ntriples/xml write the deduplicated union.",
+    f"{_KEEP} keep one named graph per article; {_UNION} write the deduplicated union.",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write ('-' for stdout); '.gz' compresses.")
 @click.option("--gzip", "compress", is_flag=True, help="Compress with gzip (implied by a .gz file name).")

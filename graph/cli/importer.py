@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..errors import Errors
 from ..store.importing import FORMATS, import_file
 from ._util import input_format_option, store_option, user_errors
 
@@ -39,10 +40,6 @@ def command(path, input_format, old_input_format, store):
     """
     fmt = input_format or old_input_format or format_of(path)
     if fmt is None:
-        raise click.BadParameter(
-            f"{path} is not a Warta export (those end in .nq or .trig, optionally .gz); "
-            "rename it or give --input-format nquads|trig",
-            param_hint="'PATH'",
-        )
+        raise click.BadParameter(Errors.E130.format(path=path), param_hint="'PATH'")
     count = import_file(path, store, fmt)
     click.echo(f"{count} quads imported from {path}")

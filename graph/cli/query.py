@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import Errors
 from ..params import bind_params, check_bound
 from ..results import serialize
 from ..server.library import LibraryQuery, load_library, parse_header
@@ -36,12 +37,9 @@ def read_query(query: str) -> LibraryQuery | None:
         return library[query]
     if query.endswith((".rq", ".sparql")):
         if path.stem in library and path.parent.name == "queries":
-            click.echo(f"note: {query} is not a file here; running the shipped library query {path.stem!r}", err=True)
+            click.echo(Errors.W003.format(query=query, name=path.stem), err=True)
             return library[path.stem]
-        raise click.BadParameter(
-            f"no query file {query!r}; give a path to a .rq file, or a library query by name: {', '.join(library)}",
-            param_hint="'QUERY'",
-        )
+        raise click.BadParameter(Errors.E131.format(query=query, names=", ".join(library)), param_hint="'QUERY'")
     return None
 
 

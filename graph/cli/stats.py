@@ -51,8 +51,8 @@ def command(fmt, as_json, network, store):
 
 def _network(source, fmt, stats) -> None:
     """``--network``: the counts, then the network analysis (graph.analysis)."""
+    from ..analysis.report import network_text
     from ..analysis.run import store_network_stats
-    from ..analysis.text import network_text
 
     result = store_network_stats(source)
     if fmt == "json":

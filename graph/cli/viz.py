@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..errors import Errors
 from ..store import open_store
 from ._util import base_iri_option, iso_date, store_option, user_errors
 
@@ -61,7 +62,7 @@ def command(output, entity, hops, query_file, types, date_from, date_to, publish
     name in the search box to find an official.
     """
     if date_from and date_to and date_from > date_to:
-        raise click.BadParameter(f"--from {date_from} is after --to {date_to}; swap them", param_hint="'--from'")
+        raise click.BadParameter(Errors.E132.format(date_from=date_from, date_to=date_to), param_hint="'--from'")
     from ..viz import write_view  # the page assets load only when a view is written
 
     query = None

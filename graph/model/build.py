@@ -288,11 +288,13 @@ class _ArticleGraph:
         form_of: dict[URIRef, str] = {}
         for m in self.x.memberships:
             person = self.ref(m.person)
-            if person is None or not m.role:
+            person_entity = self.x.entity(m.person)
+            if person is None or person_entity is None or not m.role:
                 continue
             organization = self.ref(m.organization)
-            org_name = self.x.entity(m.organization).name if organization is not None else ""
-            person_name = self.x.entity(m.person).name
+            org_entity = self.x.entity(m.organization) if m.organization else None
+            org_name = org_entity.name if organization is not None and org_entity is not None else ""
+            person_name = person_entity.name
             node = self.iris.node("membership", person_name, m.role, org_name)
             if node not in role_of:
                 role_of[node] = self.write_role(m.role, m.label)

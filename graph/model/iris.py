@@ -9,14 +9,11 @@ convention ``<article>#char=begin,end``.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from urllib.parse import quote
 
 from rdflib import URIRef
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+from ..resolve import slug
 
 # The kinds of node minted under the base, one path segment each.
 KIND_SEGMENT = {
@@ -32,16 +29,6 @@ KIND_SEGMENT = {
     "quote": "quote",
     "publisher": "publisher",
 }
-
-
-def slug(text: str) -> str:
-    """ASCII, lower-case, hyphen-separated: ``"Pemerintah Kota Samarinda"`` → ``pemerintah-kota-samarinda``."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    result = _NON_WORD.sub("-", folded).strip("-")
-    if result:
-        return result[:120]
-    # A name with no ASCII letters still needs a stable, distinct key.
-    return "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 class IriMinter:
@@ -63,10 +50,3 @@ class IriMinter:
     @staticmethod
     def span(article: URIRef, start: int, end: int) -> URIRef:
         return URIRef(f"{article}#char={start},{end}")
-
-    def kind_of(self, iri: str) -> str | None:
-        """The kind segment of an IRI minted here, or None for foreign IRIs."""
-        if not iri.startswith(self.base):
-            return None
-        segment = iri[len(self.base) :].split("/", 1)[0]
-        return segment if segment in KIND_SEGMENT.values() else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -37,7 +37,7 @@ class CachedTerms:
     vocabulary through these instead.
     """
 
-    def __init__(self, base: str):
+    def __init__(self, base: str | type[DefinedNamespace]):
         self._base = str(base)
 
     def __getattr__(self, name: str) -> URIRef:

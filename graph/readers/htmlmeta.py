@@ -47,7 +47,7 @@ class PageMeta:
 def read_meta(root: lxml_html.HtmlElement) -> PageMeta:
     """Collect titles, URL, site names and timestamps from a parsed page."""
     meta = PageMeta()
-    metas = {}
+    metas: dict[str, str] = {}
     for el in root.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         value = (el.get("content") or "").strip()

@@ -176,8 +176,11 @@ def _trafilatura(html: str) -> str:
     import trafilatura
 
     result = trafilatura.bare_extraction(html, with_metadata=False, include_comments=False, include_tables=False)
-    text = result.as_dict().get("text") if result is not None else None
-    return text or ""
+    if result is None:
+        return ""
+    # A Document by default; a dict when called with as_dict=True (the return type covers both).
+    fields = result if isinstance(result, dict) else result.as_dict()
+    return fields.get("text") or ""
 
 
 def choose(extracted: str, markup: str) -> str:

@@ -8,12 +8,14 @@ boundary cheaply.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import overload
 
 from rdflib import Literal, URIRef
+from rdflib.term import Identifier
 
 from ..errors import Errors
 from ..model.namespaces import PREFIXES, sparql_prologue
-from .article import acting_label
+from .article import ArticleView, acting_label
 from .jobs import Context, NotFound
 
 P = sparql_prologue()
@@ -134,7 +136,7 @@ class EntityView:
     title: str | None = None  # what the page's heading says
     summary: list[tuple[str, list[Term]]] = field(default_factory=list)
     holders: list[dict] = field(default_factory=list)
-    article: object = None  # an ArticleView for articles
+    article: ArticleView | None = None  # for articles
 
 
 def curie(iri: str) -> str:
@@ -144,7 +146,11 @@ def curie(iri: str) -> str:
     return iri
 
 
-def term(node, label=None) -> Term | None:
+@overload
+def term(node: Identifier, label: object = None) -> Term: ...
+@overload
+def term(node: Identifier | None, label: object = None) -> Term | None: ...
+def term(node: Identifier | None, label: object = None) -> Term | None:
     if node is None:
         return None
     if isinstance(node, URIRef):
@@ -172,6 +178,8 @@ def entity_view(context: Context, iri: str) -> EntityView:
             continue
         seen.add(key)
         predicate, obj = str(row["p"]), row["o"]
+        if obj is None:  # the pattern binds ?o; this tells the type checker
+            continue
         if predicate == PREFIXES["schema"] + "name" and view.name is None:
             view.name = str(obj)
         elif predicate == PREFIXES["skos"] + "altLabel":
@@ -183,9 +191,10 @@ def entity_view(context: Context, iri: str) -> EntityView:
     incoming_seen = set()
     for row in _rows(context, INCOMING, iri):
         key = (str(row["s"]), str(row["p"]))
-        if key not in incoming_seen:
+        subject = row["s"]
+        if key not in incoming_seen and subject is not None:  # the pattern binds ?s
             incoming_seen.add(key)
-            view.incoming.append((term(row["s"], row["sl"]), Term(str(row["p"]), iri=True, label=curie(str(row["p"])))))
+            view.incoming.append((term(subject, row["sl"]), Term(str(row["p"]), iri=True, label=curie(str(row["p"])))))
     if not view.properties and not view.types and not view.incoming:
         raise NotFound(Errors.E042.format(iri=iri))
     view.aliases.sort()
@@ -280,7 +289,7 @@ def _first(view: EntityView, key: str) -> str | None:
 
 def _title(view: EntityView) -> str:
     """A heading a reader understands: the name, headline or label; for facts, what they say."""
-    if view.kind == "article":
+    if view.kind == "article" and view.article is not None:
         a = view.article
         return a.headline or a.identifier or _opening(a) or curie(view.iri)
     if view.kind == "membership":

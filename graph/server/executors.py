@@ -79,7 +79,6 @@ class ProcessPool:
         self.memory_mb = memory_mb
         self.network = network
         self.writable = writable
-        self.killed = 0  # workers killed at a timeout (for tests and /stats)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -106,23 +105,23 @@ class ProcessPool:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
             raise Overloaded(Errors.E036.format(seconds=timeout)) from None
+        replaced = False  # a replaced worker never goes back to the idle queue
         try:
             worker.conn.send(job)
             if not worker.conn.poll(timeout):
-                self.killed += 1
                 log.warning("query ran past %s s: worker %s killed", timeout, worker.process.pid)
                 self._replace(worker)
-                worker = None
+                replaced = True
                 raise QueryTimeout(Errors.E031.format(seconds=_seconds(timeout)))
             result = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             # The worker died mid-job (out of memory, a crash): replace it, report, carry on.
-            if worker is not None:
+            if not replaced:
                 self._replace(worker)
-                worker = None
+                replaced = True
             raise Overloaded(Errors.E037) from None
         finally:
-            if worker is not None:
+            if not replaced:
                 self._idle.put(worker)
         if isinstance(result, Failure):
             result.raise_()
@@ -145,7 +144,6 @@ class InlineExecutor:
 
     def __init__(self, store, size: int = 4):
         self.context = Context(store)
-        self.killed = 0
         self._threads = ThreadPoolExecutor(max_workers=size, thread_name_prefix="warta-query")
 
     def call(self, job: Job, timeout: float) -> Any:

@@ -39,6 +39,7 @@ class Failure:
     def raise_(self):
         kind = {404: NotFound, 503: Overloaded, 400: QueryError}.get(self.status, WartaError)
         error = kind(self.message)
+        # The HTTP layer reads a status off whichever error it gets; only some error classes declare one.
         error.status = self.status  # type: ignore[attr-defined]
         raise error
 

@@ -43,14 +43,14 @@ class SparqlRequest:
 
 def _iri(value: str, name: str) -> str:
     if not value or any(c in _IRI_FORBIDDEN for c in value) or ":" not in value:
-        raise ProtocolError(f"{name} is not an absolute IRI: {value!r}")
+        raise ProtocolError(Errors.E110.format(name=name, value=value))
     return value
 
 
 def _single(pairs: list[tuple[str, str]], name: str) -> str | None:
     values = [v for k, v in pairs if k == name]
     if len(values) > 1:
-        raise ProtocolError(f"more than one {name!r} parameter")
+        raise ProtocolError(Errors.E111.format(name=name))
     return values[0] if values else None
 
 
@@ -58,7 +58,7 @@ def _decode(body: bytes) -> str:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ProtocolError(f"the body is not UTF-8 ({error.reason} at byte {error.start})") from None
+        raise ProtocolError(Errors.E112.format(reason=error.reason, start=error.start)) from None
 
 
 def parse(method: str, query_string: str | bytes, content_type: str | None, body: bytes) -> SparqlRequest:
@@ -68,7 +68,7 @@ def parse(method: str, query_string: str | bytes, content_type: str | None, body
     try:
         pairs = parse_qsl(query_string, keep_blank_values=True, errors="strict")
     except (UnicodeDecodeError, ValueError):
-        raise ProtocolError("the query string is not valid UTF-8") from None
+        raise ProtocolError(Errors.E113) from None
     media = (content_type or "").split(";")[0].strip().lower()
     request = SparqlRequest()
     if method == "POST":
@@ -76,29 +76,25 @@ def parse(method: str, query_string: str | bytes, content_type: str | None, body
             try:
                 pairs += parse_qsl(_decode(body), keep_blank_values=True, errors="strict")
             except ValueError:
-                raise ProtocolError("the form is not valid UTF-8") from None
+                raise ProtocolError(Errors.E114) from None
         elif media == "application/sparql-query":
             request.query = _decode(body)
         elif media == "application/sparql-update":
             request.update = _decode(body)
         else:
-            raise ProtocolError(
-                f"unsupported content type {media or '(none)'!r}: send application/sparql-query, "
-                "application/sparql-update or a form",
-                status=415,
-            )
+            raise ProtocolError(Errors.E115.format(media=media or "(none)"), status=415)
     elif method not in ("GET", "HEAD"):
-        raise ProtocolError(f"method {method} not allowed", status=405)
+        raise ProtocolError(Errors.E116.format(method=method), status=405)
     query, update = _single(pairs, "query"), _single(pairs, "update")
     if query is not None:
         if request.query is not None or request.update is not None:
-            raise ProtocolError("the query is given twice (body and parameter)")
+            raise ProtocolError(Errors.E117)
         request.query = query
     if update is not None:
         if method != "POST":
-            raise ProtocolError("updates must be sent with POST")
+            raise ProtocolError(Errors.E118)
         if request.query is not None or request.update is not None:
-            raise ProtocolError("a request carries either a query or an update, not both")
+            raise ProtocolError(Errors.E119)
         request.update = update
     for key, value in pairs:
         if key == "default-graph-uri":
@@ -114,10 +110,10 @@ def parse(method: str, query_string: str | bytes, content_type: str | None, body
         elif key == "format":
             request.fmt = value
     if request.update is not None and (request.default_graph_uris or request.named_graph_uris):
-        raise ProtocolError("default-graph-uri and named-graph-uri apply to queries, not updates")
+        raise ProtocolError(Errors.E120)
     if request.query is not None and (request.using_graph_uris or request.using_named_graph_uris):
-        raise ProtocolError("using-graph-uri and using-named-graph-uri apply to updates, not queries")
+        raise ProtocolError(Errors.E121)
     for text in (request.query, request.update):
         if text is not None and not text.strip():
-            raise ProtocolError("the query is empty")
+            raise ProtocolError(Errors.E122)
     return request

@@ -7,7 +7,7 @@ import uuid
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..errors import WartaError
+from ..errors import Errors, WartaError
 from ..results import serialize_graph
 from . import conneg
 from .http import answers_every_error, error_response, read_body
@@ -70,16 +70,16 @@ def _target(request: Request) -> str | None:
     """
     params = request.query_params
     if "default" in params and "graph" in params:
-        raise ProtocolError("give either ?default or ?graph=IRI, not both")
+        raise ProtocolError(Errors.E123)
     if request.path_params.get("path"):
         if "default" in params or "graph" in params:
-            raise ProtocolError("a graph addressed by its URL takes no ?graph or ?default")
+            raise ProtocolError(Errors.E124)
         return str(request.url.replace(query=""))
     if "default" in params:
         return None
     graph = params.get("graph")
     if not graph or ":" not in graph or any(c in graph for c in '<>" {}|\\^`'):
-        raise ProtocolError("name the graph: ?graph=IRI (absolute) or ?default")
+        raise ProtocolError(Errors.E125)
     return graph
 
 
@@ -92,6 +92,7 @@ def _creates(request: Request) -> bool:
 async def graph_store(request: Request) -> Response:
     service = _service(request)
     try:
+        graph: str | None
         if _creates(request):
             graph, created = f"{_endpoint(request)}/{uuid.uuid4().hex}", True
         else:

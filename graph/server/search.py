@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.namespaces import sparql_prologue
+from ..resolve import fold
 from .jobs import Context
-from .text import fold
 
 LABELS = (
     sparql_prologue()

@@ -20,7 +20,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import Errors, QueryError, QueryTimeout, WartaError
-from ..store import Store, open_store
+from ..store import Store, local_directory, open_store
 from . import updates
 from .config import ServerConfig
 from .executors import InlineExecutor, ProcessPool
@@ -39,19 +39,6 @@ class Forbidden(WartaError):
         self.status = status
 
 
-def writer_spec(spec: str) -> bool:
-    """Whether ``spec`` names an on-disk embedded store (one a writer process can own)."""
-    return spec != "memory:" and not spec.endswith(".toml") and "://" not in spec
-
-
-def worker_spec(store: Store) -> str | None:
-    """The spec a worker process can open the same store by, or None if it cannot."""
-    path = getattr(store, "path", None)
-    if store.name == "oxigraph" and path is not None:
-        return str(path)
-    return None
-
-
 class SparqlService:
     """Jobs, limits and writes over one store.
 
@@ -63,12 +50,13 @@ class SparqlService:
     def __init__(self, store: Store | str, config: ServerConfig):
         self.config = config
         self._spec: str | None = None  # set when a writer process owns the store
-        if isinstance(store, str) and config.allow_update and writer_spec(store):
-            self._spec = store
-            store = None
+        self.store: Store | None  # None while a writer process owns the store
+        if isinstance(store, str) and config.allow_update and local_directory(store) is not None:
+            self._spec, self.store = store, None
         elif isinstance(store, str):
-            store = open_store(store, read_only=not config.allow_update)
-        self.store = store
+            self.store = open_store(store, read_only=not config.allow_update)
+        else:
+            self.store = store
         self._write_lock = threading.Lock()
         self._executor: ProcessPool | InlineExecutor | None = None
         self._writer: ProcessPool | None = None
@@ -81,7 +69,7 @@ class SparqlService:
         # never runs the lifespan, and `warta serve --help` must stay instant.
         with self._start_lock:
             if self._executor is None and self._spec is not None:
-                self._start_writer()  # it publishes the snapshot the query workers open
+                self._start_writer(self._spec)  # it publishes the snapshot the query workers open
                 self._executor = ProcessPool(
                     self._spec,
                     size=self.config.workers,
@@ -89,12 +77,14 @@ class SparqlService:
                     network=self.config.allow_service,
                 )
             if self._executor is None:
-                spec = worker_spec(self.store)
+                store = self.store
+                assert store is not None  # no writer process, so the service opened the store itself
+                spec = store.worker_location()
                 if spec is None:
-                    self._executor = InlineExecutor(self.store, size=self.config.workers + 2)
+                    self._executor = InlineExecutor(store, size=self.config.workers + 2)
                 else:
-                    if not getattr(self.store, "read_only", False):
-                        self.store.publish(force=True)  # workers read the published snapshot
+                    if not store.read_only:
+                        store.publish(force=True)  # workers read the published snapshot
                     self._executor = ProcessPool(
                         spec,
                         size=self.config.workers,
@@ -103,9 +93,9 @@ class SparqlService:
                     )
             return self._executor
 
-    def _start_writer(self) -> None:
+    def _start_writer(self, spec: str) -> None:
         self._writer = ProcessPool(
-            self._spec,  # type: ignore[arg-type]
+            spec,
             size=1,
             memory_mb=self.config.memory_mb or None,
             network=self.config.allow_service,
@@ -191,7 +181,7 @@ class SparqlService:
             raise
 
     def _locked(self, function, *args, **kwargs):
-        if getattr(self.store, "read_only", False):
+        if self.store is not None and self.store.read_only:
             raise QueryError(Errors.E033)
         with self._write_lock:  # one writer at a time, as the store requires
             return function(*args, **kwargs)

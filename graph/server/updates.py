@@ -106,7 +106,7 @@ def parse_graph(body: bytes, content_type: str | None, base_iri: str | None = No
         raise QueryError(Errors.E082.format(media=media, error=error)) from None
 
 
-def _form_files(body: bytes, content_type: str) -> list[tuple[str | None, bytes]]:
+def _form_files(body: bytes, content_type: str) -> list[tuple[str, bytes]]:
     """(media type, bytes) of each part of a multipart/form-data body, in order.
 
     A part without a Content-Type takes one from its file name's extension.
@@ -120,7 +120,8 @@ def _form_files(body: bytes, content_type: str) -> list[tuple[str | None, bytes]
         if media is None:
             suffix = PurePosixPath(part.get_filename() or "").suffix.lower()
             media = _BY_SUFFIX.get(suffix, "text/turtle")
-        files.append((str(media), part.get_payload(decode=True) or b""))
+        payload = part.get_payload(decode=True)
+        files.append((str(media), payload if isinstance(payload, bytes) else b""))
     return files
 
 

@@ -11,46 +11,11 @@ disagreement between the two is refused, never guessed.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from ..errors import Errors, QueryError
+from ..store.scan import top_level
 from .guard import _parse
-
-_IRI_REF = re.compile(r'<[^<>"{}|^`\\\s]*>')
-_WORD = re.compile(r"[A-Za-z0-9_\-.:]+")
-
-
-def _top_level(sparql: str) -> Iterator[tuple[int, str]]:
-    """(offset, ";" or "WHERE") for separators and WHERE keywords outside any group."""
-    i, depth, n = 0, 0, len(sparql)
-    while i < n:
-        c = sparql[i]
-        if c == "#":
-            i = sparql.find("\n", i)
-            i = n if i < 0 else i
-        elif c in "\"'":
-            quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else c
-            i += len(quote)
-            while i < n and not sparql.startswith(quote, i):
-                i += 2 if sparql[i] == "\\" else 1
-            i += len(quote)
-        elif c == "<" and (match := _IRI_REF.match(sparql, i)):
-            i = match.end()
-        elif c in "{}":
-            depth += 1 if c == "{" else -1
-            i += 1
-        elif c == ";" and depth == 0:
-            yield i, ";"
-            i += 1
-        elif c in "?$@" or (c.isalnum() or c == "_"):
-            match = _WORD.match(sparql, i + (c in "?$@"))
-            end = match.end() if match else i + 1
-            if depth == 0 and c not in "?$@" and sparql[i:end].upper() == "WHERE":
-                yield i, "WHERE"
-            i = end
-        else:
-            i += 1
 
 
 def with_dataset(sparql: str, using: Sequence[str] = (), using_named: Sequence[str] = ()) -> str:
@@ -66,10 +31,10 @@ def with_dataset(sparql: str, using: Sequence[str] = (), using_named: Sequence[s
     operations = list(_parse(sparql, update=True).request)
     clauses = " ".join([*(f"USING <{g}>" for g in using), *(f"USING NAMED <{g}>" for g in using_named)])
     pieces: list[list[int]] = [[]]
-    for offset, kind in _top_level(sparql):
+    for offset, kind in top_level(sparql):
         if kind == ";":
             pieces.append([])
-        else:
+        elif kind == "WHERE":
             pieces[-1].append(offset)
     # A trailing ';' may be followed by nothing (the grammar allows it): one empty piece more.
     if len(pieces) not in (len(operations), len(operations) + 1):

@@ -39,9 +39,10 @@ def serve(conn, spec: str, memory_mb: int | None = None, network: bool = False, 
     from graph.store import open_store
 
     try:
-        context: Context | None = Context(open_store(spec, read_only=not writable))
+        store = open_store(spec, read_only=not writable)
         if writable:
-            context.store.publish(force=True)  # query workers open the latest snapshot
+            store.publish(force=True)  # query workers open the latest snapshot
+        context: Context | None = Context(store)
         opening_error = None
     except WartaError as error:
         context, opening_error = None, Failure(500, str(error))

@@ -8,6 +8,7 @@ store) or a URL scheme registered by another backend (``sparql+http://...``).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from ..errors import Errors, StoreError
 from ..registry import Registry
@@ -30,15 +31,23 @@ def open_store(spec: str | None = None, *, read_only: bool = False, fresh: bool 
     """Open the store ``spec`` names; ``fresh`` (embedded store, read-only) reads past a stale snapshot."""
     spec = store_spec(spec)
     if spec == "memory:":
-        return stores.get("oxigraph")(None)
+        return stores.get("oxigraph").open(None)
     if spec.endswith(".toml"):  # a remote store's configuration file (graph/store/sparql.py)
-        return stores.get("sparql+http").from_config(spec, read_only=read_only)  # type: ignore[attr-defined]
+        return stores.get("sparql+http").open(spec, read_only=read_only)
     scheme, sep, _ = spec.partition("://")
     if sep:
         if scheme not in stores:
             raise StoreError(Errors.E022.format(spec=spec, known=", ".join(stores.names())))
-        return stores.get(scheme).from_url(spec, read_only=read_only)  # type: ignore[attr-defined]
-    return stores.get("oxigraph")(spec, read_only=read_only, fresh=fresh)
+        return stores.get(scheme).open(spec, read_only=read_only)
+    return stores.get("oxigraph").open(spec, read_only=read_only, fresh=fresh)
 
 
-__all__ = ["DEFAULT_STORE", "QueryResult", "Store", "WriteStats", "open_store", "store_spec", "stores"]
+def local_directory(spec: str) -> Path | None:
+    """The directory of the on-disk embedded store ``spec`` names (one a writer process can own), or
+    None: in memory, or remote (read as :func:`open_store` reads it)."""
+    if spec == "memory:" or spec.endswith(".toml") or "://" in spec:
+        return None
+    return Path(spec)
+
+
+__all__ = ["DEFAULT_STORE", "QueryResult", "Store", "WriteStats", "local_directory", "open_store", "store_spec", "stores"]

@@ -19,10 +19,12 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import IO, ClassVar, Literal
+from typing import IO, Literal
 
 from rdflib.term import Identifier, Node, URIRef
 from rdflib.term import Literal as RdfLiteral
+
+from .scan import group_openings
 
 _UNSAFE_IRI = re.compile(r'[<>"{}|^`\\\s]')
 
@@ -83,12 +85,23 @@ class WriteStats:
 class Store(ABC):
     """An RDF dataset of article graphs plus their deduplicated union.
 
-    Backends declare what they can do with the class flags below.
+    Callers ask a store what it can do, never which backend it is:
+    :attr:`read_only`, :meth:`worker_location` (can another process reopen it),
+    and the formats of :mod:`graph.store.formats` for export and import.
+    Backends are found by name in ``graph.store.stores``.
     """
 
-    name: ClassVar[str] = ""
-    persistent: ClassVar[bool] = True
-    transactional: ClassVar[bool] = True  # a write_graphs batch is all-or-nothing
+    #: Opened to read only: every write raises StoreError.
+    read_only: bool = False
+
+    @classmethod
+    @abstractmethod
+    def open(cls, location: str | None, *, read_only: bool = False, fresh: bool = False) -> Store:
+        """Open the store ``location`` names (what it is depends on the backend; None: a new one in memory).
+
+        ``read_only`` refuses writes; ``fresh`` asks a read-only reader for every committed write,
+        for backends where readers may otherwise see an older published state.
+        """
 
     @abstractmethod
     def graph_hash(self, graph_iri: str) -> str | None:
@@ -146,15 +159,23 @@ class Store(ABC):
 
     @abstractmethod
     def export(self, out: IO[bytes], fmt: str) -> int:
-        """Stream the named graphs (or, for triple formats, the union) to ``out``; returns statements written."""
+        """Stream the named graphs (or, for triple formats, the union) to ``out``; returns statements written.
+
+        ``fmt`` names an exporter in :data:`graph.store.formats.exporters`.
+        """
 
     @abstractmethod
     def import_(self, src: IO[bytes], fmt: str) -> int:
-        """Load an export (N-Quads/TriG) back, rebuilding the union; returns quads read."""
+        """Load an export in a format that keeps named graphs back, rebuilding the union; returns quads read."""
 
+    @abstractmethod
     def triples(self, graph_iri: str | None = None) -> Iterator[Triple]:
         """Triples of one named graph, or of the union when ``graph_iri`` is None."""
-        raise NotImplementedError
+
+    def worker_location(self) -> str | None:
+        """Where a query worker in another process opens this same store (``open_store`` takes it), or
+        None to run queries in this process: the store lives only here, or answers from elsewhere."""
+        return None
 
     def existing_subjects(self, iris: Sequence[str]) -> set[str]:
         """Which of ``iris`` the store already names (to tell new entities from merged ones)."""
@@ -179,45 +200,35 @@ class Store(ABC):
         self.close()
 
 
-_IRI_REF = re.compile(r'<[^<>"{}|^`\\\s]*>')
+_PROLOGUE = re.compile(r"\s*(?:(?:#[^\n]*\n)|(?:BASE\s*<[^>]*>)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|\s+)*", re.IGNORECASE)
+_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_KINDS: dict[str, QueryKind] = {"SELECT": "SELECT", "ASK": "ASK", "CONSTRUCT": "CONSTRUCT", "DESCRIBE": "DESCRIBE"}
+
+
+def prologue_end(sparql: str) -> int:
+    """The offset just after the query's BASE and PREFIX declarations (and comments)."""
+    prologue = _PROLOGUE.match(sparql)  # every part is optional: it matches, if only the empty string
+    return prologue.end() if prologue else 0
+
+
+def query_kind(sparql: str) -> QueryKind:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form after the prologue."""
+    from ..errors import Errors, QueryError
+
+    match = _FORM.match(sparql, prologue_end(sparql))
+    if not match:
+        raise QueryError(Errors.E030.format(error="expected SELECT, ASK, CONSTRUCT or DESCRIBE after the prologue"))
+    return _KINDS[match.group(1).upper()]
+
+
 _WHERE = re.compile(r"WHERE\b", re.IGNORECASE)
 _CONSTRUCT_SHORT = re.compile(r"CONSTRUCT\s+WHERE\s*$", re.IGNORECASE)
 _CONSTRUCT_TEMPLATE = re.compile(r"CONSTRUCT\s*\{", re.IGNORECASE)
 
 
-def _group_openings(sparql: str) -> Iterator[int]:
-    """Offsets of the ``{`` that open top-level groups, skipping comments, strings and IRIs."""
-    i, depth, n = 0, 0, len(sparql)
-    while i < n:
-        c = sparql[i]
-        if c == "#":
-            i = sparql.find("\n", i)
-            i = n if i < 0 else i
-            continue
-        if c in "\"'":
-            quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else c
-            i += len(quote)
-            while i < n and not sparql.startswith(quote, i):
-                i += 2 if sparql[i] == "\\" else 1
-            i += len(quote)
-            continue
-        if c == "<":
-            match = _IRI_REF.match(sparql, i)
-            if match:
-                i = match.end()
-                continue
-        if c == "{":
-            if depth == 0:
-                yield i
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        i += 1
-
-
 def _where_opening(sparql: str) -> int | None:
     """The offset just inside the query's WHERE group, or None if it cannot be found safely."""
-    openings = list(_group_openings(sparql))
+    openings = group_openings(sparql)
     if not openings:
         return None
     first = openings[0]
@@ -240,11 +251,13 @@ def with_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     after grouping, SPARQL 1.1 18.2.4.3). The user's values are serialised as
     terms (quotes and angle brackets escaped), never pasted into the query text.
     """
+    from ..errors import Errors, QueryError
+
     for name, term in bindings.items():
         if not name.isidentifier():
-            raise ValueError(f"invalid variable name {name!r}")
+            raise QueryError(Errors.E044.format(name=name, problem="not a SPARQL variable name"))
         if isinstance(term, URIRef) and _UNSAFE_IRI.search(str(term)):
-            raise ValueError(f"invalid IRI for ?{name}: {str(term)!r}")
+            raise QueryError(Errors.E044.format(name=name, problem=f"{str(term)!r} is not a valid IRI"))
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(term.n3() for term in bindings.values())
     block = f"VALUES ({names}) {{ ({values}) }}"

@@ -19,7 +19,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from ..errors import Errors, StoreError
-from .oxigraph import rdf_format
+from .formats import graph_exporter
 
 FORMATS = ("nquads", "trig")
 _SHOWN_CHARS = 160
@@ -36,7 +36,7 @@ def checked_quads(src: IO[bytes], fmt: str) -> Iterator[ox.Quad]:
     """
     position = 0
     try:
-        for position, quad in enumerate(ox.parse(src, rdf_format(fmt)), 1):
+        for position, quad in enumerate(ox.parse(src, graph_exporter(fmt).rdf_format), 1):
             problem = quad_problem(quad)
             if problem is not None:
                 shown = str(quad)
@@ -75,28 +75,23 @@ def import_file(path: str | Path, spec: str | None = None, fmt: str | None = Non
     Raises:
         StoreError: the file cannot be read or holds a quad Warta cannot store.
     """
-    from . import open_store, store_spec
+    from . import local_directory, open_store, store_spec
 
     path = str(path)
     name = path[:-3] if path.endswith(".gz") else path
     fmt = fmt or ("trig" if name.endswith(".trig") else "nquads")
-    target_dir = _local_dir(store_spec(spec))
-    created = target_dir is not None and not target_dir.exists()
+    target_dir = local_directory(store_spec(spec))
     opener = gzip.open if path.endswith(".gz") else open
-    if created:
-        return _import_new(path, target_dir, fmt, opener)  # type: ignore[arg-type]
+    if target_dir is not None and not target_dir.exists():
+        return _import_new(path, target_dir, fmt, opener)
     try:
         with open_store(spec) as target, opener(path, "rb") as src:
             count = target.import_(src, fmt)
             target.publish(force=True)
         return count
     except StoreError as error:
-        if created:
-            shutil.rmtree(target_dir, ignore_errors=True)  # type: ignore[arg-type]
         raise StoreError(Errors.E076.format(path=path, error=error)) from None
     except OSError as error:
-        if created:
-            shutil.rmtree(target_dir, ignore_errors=True)  # type: ignore[arg-type]
         raise StoreError(Errors.E076.format(path=path, error=error.strerror or error)) from None
 
 
@@ -118,12 +113,6 @@ def _import_new(path: str, target_dir: Path, fmt: str, opener) -> int:
         raise StoreError(Errors.E076.format(path=path, error=error.strerror or error)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _local_dir(spec: str) -> Path | None:
-    if spec == "memory:" or spec.endswith(".toml") or "://" in spec:
-        return None
-    return Path(spec)
 
 
 def _one_line(error: BaseException) -> str:

@@ -29,8 +29,21 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, StoreError
-from .base import NIF_MARK, QueryResult, Store, Triple, WriteStats, capped, in_union, union_ntriples, with_bindings
-from .terms import from_ox, to_ox
+from .base import (
+    NIF_MARK,
+    QueryKind,
+    QueryResult,
+    Store,
+    Triple,
+    WriteStats,
+    capped,
+    in_union,
+    query_kind,
+    union_ntriples,
+    with_bindings,
+)
+from .formats import exporter, graph_exporter, prefixes, serialize_counted
+from .terms import from_ox, to_ox_triple
 
 WARTA_CONTENT_HASH = ox.NamedNode("https://w3id.org/warta/ontology#contentHash")
 DEFAULT = ox.DefaultGraph()
@@ -38,15 +51,6 @@ _NIF_PROBES = [  # every NIF string Warta writes has one of these (phrases and s
     ox.NamedNode(f"http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#{name}") for name in ("anchorOf", "sourceUrl")
 ]
 
-_RDF_FORMATS = {
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "xml": ox.RdfFormat.RDF_XML,
-}
-_QUAD_FORMATS = {"nquads", "trig", "jsonld"}
 _KEEP_SNAPSHOTS = 3
 _SNAPSHOT_GRACE_SECONDS = 60  # longer than the server's default query timeout
 _PUBLISH_EVERY_SECONDS = 5.0
@@ -55,13 +59,6 @@ _PUBLISH_COST_RATIO = 9  # wait nine times as long as the last publish took
 # them with one RocksDB call (atomic across its column families); a bigger input becomes several
 # ingestions, which a crash could split. Batches stay well under it, or take the transaction.
 _BULK_MAX_QUADS = 500_000
-
-
-def rdf_format(fmt: str) -> ox.RdfFormat:
-    try:
-        return _RDF_FORMATS[fmt]
-    except KeyError:
-        raise StoreError(Errors.E002.format(kind="RDF format", name=fmt, known=", ".join(_RDF_FORMATS))) from None
 
 
 class OxigraphStore(Store):
@@ -79,8 +76,6 @@ class OxigraphStore(Store):
             writer starting later cannot compact away underneath them.
     """
 
-    name = "oxigraph"
-    transactional = True
     #: Write batches of new articles with the bulk loader (on disk); False: one ``load`` transaction.
     bulk_load_fresh = True
 
@@ -88,11 +83,18 @@ class OxigraphStore(Store):
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self.fresh = fresh
-        self.persistent = path is not None
         self._snapshot: str | None = None
         self._last_publish = 0.0
         self._last_publish_cost = 0.0
         self._store = self._open()
+
+    @classmethod
+    def open(cls, location: str | None, *, read_only: bool = False, fresh: bool = False) -> OxigraphStore:
+        return cls(location, read_only=read_only, fresh=fresh)
+
+    def worker_location(self) -> str | None:
+        """The store directory: query workers open its published snapshots (an in-memory store has none)."""
+        return str(self.path) if self.path is not None else None
 
     # --- opening and snapshots ---------------------------------------
     def _open(self) -> ox.Store:
@@ -195,13 +197,12 @@ class OxigraphStore(Store):
     def graph_hash(self, graph_iri: str) -> str | None:
         node = ox.NamedNode(graph_iri)
         for quad in self._store.quads_for_pattern(node, WARTA_CONTENT_HASH, None, node):
-            return quad.object.value
+            if isinstance(quad.object, ox.Literal):
+                return quad.object.value
         return None
 
     def write_graphs(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> WriteStats:
-        return self._write(
-            {iri: {_stored_form(ox.Triple(to_ox(s), to_ox(p), to_ox(o))) for s, p, o in triples} for iri, triples in graphs}
-        )
+        return self._write({iri: {_stored_form(to_ox_triple(s, p, o)) for s, p, o in triples} for iri, triples in graphs})
 
     def write_ntriples(self, graphs: Sequence[tuple[str, str]]) -> WriteStats:
         self._check_writable()
@@ -396,8 +397,8 @@ class OxigraphStore(Store):
             return QueryResult("SELECT", variables=variables, rows=rows, truncated=cut is not None, truncated_by=cut)
         found = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in results)
         triples, cut = capped(found, max_rows, max_bytes)
-        kind = "DESCRIBE" if sparql.lstrip().upper().startswith("DESCRIBE") else "CONSTRUCT"
-        return QueryResult(kind, triples=triples, truncated=cut is not None, truncated_by=cut)  # type: ignore[arg-type]
+        kind: QueryKind = "DESCRIBE" if query_kind(sparql) == "DESCRIBE" else "CONSTRUCT"
+        return QueryResult(kind, triples=triples, truncated=cut is not None, truncated_by=cut)
 
     def raw_query(
         self,
@@ -409,7 +410,7 @@ class OxigraphStore(Store):
         base_iri: str | None = None,
     ):
         """The query's pyoxigraph result, for callers that serialise it directly (the server)."""
-        options: dict = {"prefixes": _prefixes(), "base_iri": base_iri}
+        options: dict = {"prefixes": prefixes(), "base_iri": base_iri}
         if bindings:
             sparql = with_bindings(sparql, bindings)
         if default_graph_uris:
@@ -430,8 +431,9 @@ class OxigraphStore(Store):
             yield g.value
 
     def quad_count(self) -> int:
-        result = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(next(iter(result))["n"].value)
+        solutions = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(solutions, ox.QuerySolutions)  # a SELECT answers with solutions
+        return int(next(iter(solutions))["n"].value)
 
     def triples(self, graph_iri: str | None = None) -> Iterator[Triple]:
         g = ox.NamedNode(graph_iri) if graph_iri else DEFAULT
@@ -439,12 +441,13 @@ class OxigraphStore(Store):
             yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
 
     def export(self, out: IO[bytes], fmt: str) -> int:
-        if fmt in _QUAD_FORMATS:
+        writer = exporter(fmt)
+        if writer.keeps_graphs:
             quads = (
                 q for q in self._store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)
             )
-            return serialize_counted(quads, out, fmt)
-        return serialize_counted((q.triple for q in self._store.quads_for_pattern(None, None, None, DEFAULT)), out, fmt)
+            return serialize_counted(quads, out, writer)
+        return serialize_counted((q.triple for q in self._store.quads_for_pattern(None, None, None, DEFAULT)), out, writer)
 
     def import_(self, src: IO[bytes], fmt: str, *, bulk: bool = False) -> int:
         """Import named-graph quads in one transaction: a bad quad anywhere commits nothing.
@@ -456,8 +459,7 @@ class OxigraphStore(Store):
         from .importing import checked_quads
 
         self._check_writable()
-        if fmt not in _QUAD_FORMATS:
-            raise StoreError(Errors.E002.format(kind="import format", name=fmt, known=", ".join(sorted(_QUAD_FORMATS))))
+        graph_exporter(fmt)
         count = 0
 
         def with_union() -> Iterator[ox.Quad]:
@@ -478,6 +480,7 @@ class OxigraphStore(Store):
     def close(self) -> None:
         if self.path is not None and not self.read_only:
             self._store.flush()
+        # Dropping the last reference is how pyoxigraph closes RocksDB's files; nothing reads it after.
         self._store = None  # type: ignore[assignment]
 
 
@@ -492,26 +495,6 @@ def _stored_form(triple: ox.Triple) -> ox.Triple:
     if isinstance(o, ox.Literal) and o.datatype in _STORED_AS_INTEGER:
         return ox.Triple(triple.subject, triple.predicate, ox.Literal(o.value, datatype=_XSD_INTEGER))
     return triple
-
-
-def serialize_counted(items: Iterable, out: IO[bytes], fmt: str) -> int:
-    """Stream quads or triples to ``out`` in ``fmt``; returns how many were written."""
-    count = 0
-
-    def counted():
-        nonlocal count
-        for item in items:
-            count += 1
-            yield item
-
-    ox.serialize(counted(), out, rdf_format(fmt), prefixes=_prefixes())
-    return count
-
-
-def _prefixes() -> dict[str, str]:
-    from ..model.namespaces import PREFIXES
-
-    return dict(PREFIXES)
 
 
 def _drop_provenance_from_union(store: ox.Store) -> None:

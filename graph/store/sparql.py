@@ -58,10 +58,20 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, QueryTimeout, StoreError
-from .base import IN_UNION_FILTER, QueryKind, QueryResult, Store, Triple, WriteStats, union_ntriples, with_base
+from .base import (
+    IN_UNION_FILTER,
+    QueryResult,
+    Store,
+    Triple,
+    WriteStats,
+    query_kind,
+    union_ntriples,
+    with_base,
+    with_bindings,
+)
 from .base import capped as cap
-from .oxigraph import _QUAD_FORMATS, serialize_counted
-from .terms import from_ox, to_ox
+from .formats import exporter, graph_exporter, serialize_counted
+from .terms import from_ox, to_ox_triple
 
 WARTA_CONTENT_HASH = "https://w3id.org/warta/ontology#contentHash"
 ARTICLE_GRAPH = "https://w3id.org/warta/ontology#ArticleGraph"
@@ -76,7 +86,7 @@ class SparqlConfig:
     """Where the server is and how to talk to it (see the module docstring)."""
 
     query: str
-    update: str | None = None
+    update: str = ""  # empty: the query endpoint takes updates too
     gsp: str | None = None
     user: str | None = None
     password: str | None = None
@@ -172,10 +182,6 @@ class SparqlStore(Store):
         read_only: refuse writes (``warta query``/``serve``/``export`` open stores so).
     """
 
-    name = "sparql"
-    persistent = True
-    transactional = False  # a batch is several requests; see the module docstring
-
     def __init__(self, config: SparqlConfig, *, read_only: bool = False):
         self.config = config
         self.read_only = read_only
@@ -187,6 +193,15 @@ class SparqlStore(Store):
         self._http = httpx.Client(auth=auth, timeout=httpx.Timeout(30.0, read=read), follow_redirects=True)
         self._virtuoso: bool | None = None
         self._pool: ThreadPoolExecutor | None = None
+
+    @classmethod
+    def open(cls, location: str | None, *, read_only: bool = False, fresh: bool = False) -> SparqlStore:
+        """``sparql+http(s)://...`` or a ``.toml`` configuration file; every read is fresh."""
+        if location is None:
+            raise ValueError("a remote store has no in-memory form: give its URL or configuration file")
+        if location.endswith(".toml"):
+            return cls.from_config(location, read_only=read_only)
+        return cls.from_url(location, read_only=read_only)
 
     @classmethod
     def from_url(cls, spec: str, *, read_only: bool = False) -> SparqlStore:
@@ -428,7 +443,7 @@ class SparqlStore(Store):
     ) -> QueryResult:
         kind = query_kind(sparql)
         if bindings:
-            sparql = inject_bindings(sparql, bindings)
+            sparql = with_bindings(sparql, bindings)
         sparql = with_base(sparql, base_iri)
         accept = _NTRIPLES if kind in ("CONSTRUCT", "DESCRIBE") else _RESULTS_JSON
         response = self._post_query(sparql, accept, default_graph_uris, named_graph_uris)
@@ -546,14 +561,14 @@ class SparqlStore(Store):
                 yield ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
 
     def export(self, out: IO[bytes], fmt: str) -> int:
-        if fmt in _QUAD_FORMATS:
-            return serialize_counted((q for page in self._catalog_pages() for q in self._graph_quads(page)), out, fmt)
-        return serialize_counted((q.triple for q in self._union_quads()), out, fmt)
+        writer = exporter(fmt)
+        if writer.keeps_graphs:
+            return serialize_counted((q for page in self._catalog_pages() for q in self._graph_quads(page)), out, writer)
+        return serialize_counted((q.triple for q in self._union_quads()), out, writer)
 
     def import_(self, src: IO[bytes], fmt: str) -> int:
         self._check_writable()
-        if fmt not in _QUAD_FORMATS:
-            raise StoreError(Errors.E002.format(kind="import format", name=fmt, known=", ".join(sorted(_QUAD_FORMATS))))
+        graph_exporter(fmt)
         from .importing import checked_quads
 
         if src.seekable():
@@ -567,7 +582,9 @@ class SparqlStore(Store):
         for quad in checked_quads(src, fmt):
             count += 1
             size += 1
-            batch.setdefault(quad.graph_name.value, []).append(f"{quad.subject} {quad.predicate} {quad.object} .\n")
+            graph = quad.graph_name
+            assert isinstance(graph, ox.NamedNode)  # checked_quads refuses default-graph and blank-node graph names
+            batch.setdefault(graph.value, []).append(f"{quad.subject} {quad.predicate} {quad.object} .\n")
             if size >= self.config.post_triples:
                 self._import_batch(batch)
                 batch, size = {}, 0
@@ -589,7 +606,7 @@ class SparqlStore(Store):
 
 # --- helpers ------------------------------------------------------------------
 def _ntriples(triples: Iterable[Triple]) -> tuple[str, int]:
-    lines = {f"{to_ox(s)} {to_ox(p)} {to_ox(o)} .\n" for s, p, o in triples}
+    lines = {f"{to_ox_triple(s, p, o)} .\n" for s, p, o in triples}
     return "".join(lines), len(lines)
 
 
@@ -620,31 +637,4 @@ def json_term(binding: dict) -> Any:
     return ox.Literal(value)
 
 
-_PROLOGUE = re.compile(r"\s*(?:(?:#[^\n]*\n)|(?:BASE\s*<[^>]*>)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|\s+)*", re.IGNORECASE)
-_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-
-
-def query_kind(sparql: str) -> QueryKind:
-    match = _FORM.match(sparql, _PROLOGUE.match(sparql).end())
-    if not match:
-        raise QueryError(Errors.E030.format(error="expected SELECT, ASK, CONSTRUCT or DESCRIBE after the prologue"))
-    return match.group(1).upper()  # type: ignore[return-value]
-
-
 _SKIP = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
-
-
-def inject_bindings(sparql: str, bindings: Mapping[str, Identifier]) -> str:
-    """Bind variables with a ``VALUES`` block opening the WHERE group: terms, never pasted text."""
-    names = list(bindings)
-    values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(bindings[n].n3() for n in names) + ") } "
-    masked = _SKIP.sub(lambda m: " " * len(m.group(0)), sparql)  # ignore braces and keywords inside IRIs, strings, comments
-    where = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
-    if where:
-        position = where.end()
-    else:
-        start = _PROLOGUE.match(sparql).end()
-        if query_kind(sparql) == "CONSTRUCT":
-            raise QueryError(Errors.E030.format(error="parameters need CONSTRUCT ... WHERE { ... }"))
-        position = masked.index("{", start) + 1
-    return sparql[:position] + " " + values + sparql[position:]

@@ -157,7 +157,7 @@ def _expansion(entities: nx.MultiDiGraph, kept: list, index: dict, base_iri: str
     nodes, edges, of = [], [], {}
     next_id = len(index)
     for n in kept:
-        around = {}
+        around: dict[str, tuple[str, str, dict]] = {}
         for s, o, data in list(entities.out_edges(n, data=True)) + list(entities.in_edges(n, data=True)):
             other = o if s == n else s
             if other == n:

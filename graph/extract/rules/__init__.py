@@ -28,7 +28,8 @@ from .quotes import find_quotes
 from .sentences import find_sentences
 from .tokens import mark_model_names, tokenize
 
-Stage = Callable[[Doc], None]
+# A stage works on the document; what it returns (some give back what they found) is not used.
+Stage = Callable[[Doc], object]
 
 
 def find_entities(doc: Doc) -> None:

@@ -14,7 +14,7 @@ import re
 from weakref import WeakKeyDictionary
 
 from ...resolve import fold
-from ..types import Agreement
+from ..types import Agreement, AgreementStatus
 from .dates import keyword_matches
 from .doc import Doc
 from .lexicon import is_common_word
@@ -267,12 +267,12 @@ def _signed_here(doc: Doc, offset: int) -> bool:
     return _status(doc, offset) == "signed"
 
 
-def _status(doc: Doc, offset: int) -> str:
+def _status(doc: Doc, offset: int) -> AgreementStatus:
     """Signed, planned or discussed: the verb nearest before the mention in its sentence,
     else a passive signing verb after it ("MoU tersebut diteken ...")."""
     sentence = doc.sentences[doc.sentence_index(offset)]
     lead = doc.text[sentence.start : offset]
-    found = [(m.end(), "signed") for m in _SIGNED.finditer(lead)]
+    found: list[tuple[int, AgreementStatus]] = [(m.end(), "signed") for m in _SIGNED.finditer(lead)]
     found += [(m.end(), "planned") for m in _PLANNED.finditer(lead)]
     found += [(m.end(), "discussed") for m in _DISCUSSED.finditer(lead)]
     if found:

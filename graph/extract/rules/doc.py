@@ -86,10 +86,6 @@ class Doc:
         """Index of the sentence holding ``offset`` (the nearest one before it)."""
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
-    def sentence_text(self, index: int) -> str:
-        sentence = self.sentences[index]
-        return self.text[sentence.start : sentence.end]
-
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` over ``text[start:end]`` with its sentence index."""
         return Span(start, end, self.text[start:end], self.sentence_index(start))
@@ -268,18 +264,6 @@ class Doc:
                 seen.add(id(entity))
                 found.append(entity)
         return found
-
-    def persons_before(self, offset: int) -> list[Entity]:
-        """Persons mentioned before ``offset``, the most recently mentioned first."""
-        latest: list[tuple[int, Entity]] = []
-        for entity in self.entities:
-            if entity.kind != "person":
-                continue
-            starts = [m.start for m in entity.mentions if m.start < offset]
-            if starts:
-                latest.append((max(starts), entity))
-        latest.sort(key=lambda pair: -pair[0])
-        return [entity for _, entity in latest]
 
     # -- internals ---------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...resolve import candidate_matches, fold
-from ..types import Entity
+from ..types import Entity, Membership
 from .doc import Doc
 
 # Spellings of one name that news writes both ways: the pre-1972 spelling (Soeharto,
@@ -40,7 +40,7 @@ def finalize(doc: Doc) -> None:
     for membership in doc.extraction.memberships:
         for span in membership.evidence:
             span.sentence = doc.sentence_index(span.start)
-    unique = {}
+    unique: dict[tuple[str, str, str | None], Membership] = {}
     for m in doc.extraction.memberships:
         unique.setdefault((m.person, m.role, m.organization), m)
     doc.extraction.memberships = list(unique.values())

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...resolve import fold
-from ..types import Meeting
+from ..types import Agreement, Meeting, Program
 from .agreements import find_agreements
 from .dates import find_dates, find_times, keyword_matches, reference_date
 from .doc import Doc
@@ -231,13 +231,14 @@ def find_meetings(doc: Doc) -> list[Meeting]:
         gatherings[0].meeting.date = dates[0].date
     _attach_presence(doc, gatherings)
     meetings = []
+    topics: list[Agreement | Program] = [*agreements, *programs]
     for gathering in gatherings:
         meeting = gathering.meeting
         meeting.key = doc.new_key("meeting")
         _describe(doc, gathering, quoted, gathering is gatherings[0])
         meeting.about = [
             item.key
-            for item in [*agreements, *programs]
+            for item in topics
             if any(
                 span.sentence in gathering.sentences or doc.sentence_index(span.start) in gathering.sentences
                 for span in item.evidence

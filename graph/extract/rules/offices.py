@@ -10,7 +10,7 @@ out (``Bupati Agus``) the article's own local government of that level is used.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ...calendar import WEEKDAYS
 from ...resolve import strip_titles
@@ -125,7 +125,6 @@ class RoleMatch:
     org: OrgMatch | None = None
     implied_gov: str | None = None  # "city", "regency", "province" or "any": the article's own
     label: str | None = None
-    unit_words: list[str] = field(default_factory=list)
     acting_form: str | None = None
 
 
@@ -433,18 +432,18 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
             pending.append((role, person, i))
     for role, person, end in pending:
         org = None
-        evidence = doc.span(tokens[role.start].start, tokens[max(end, role.end) - 1].end)
+        span = doc.span(tokens[role.start].start, tokens[max(end, role.end) - 1].end)
         if role.org is not None:
             org = doc.find_entity(role.org.name, "organization")
         elif role.implied_gov is not None:
             org = _resolve_implied(doc, role)
-        _add_membership(doc, person, role, org, evidence)
+        _add_membership(doc, person, role, org, span)
         if role.org is not None and role.org.parent is not None and org is not None:
             # "Direktur Jenderal X Kemenkeu", "Kasat Reskrim Polres Y": the office is held in the
             # unit and, through it, in the body the text names after it.
             parent = doc.find_entity(role.org.parent.name, "organization")
             if parent is not None and parent is not org:
-                _add_membership(doc, person, role, parent, evidence)
+                _add_membership(doc, person, role, parent, span)
 
 
 # -- the holder's name after an office and its body --------------------------------
@@ -579,7 +578,7 @@ def _split_holder(doc: Doc, tokens: list[Token], role: RoleMatch, holder: Holder
             _move_org_end(doc, tokens, role, target, p)
         text = _text(tokens, p, end)
         return p, p, end, strip_titles(text), text
-    if not proper:
+    if not proper or target is None:
         return None
     end = target.end
     p = _name_start(ev, tokens, target.start + 1, end, must_split=True)

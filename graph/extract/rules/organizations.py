@@ -78,8 +78,9 @@ def match_org(tokens: list[Token], i: int) -> OrgMatch | None:
     """The organisation named at ``tokens[i]``, or None."""
     if i >= len(tokens) or not tokens[i].cap:
         return None
-    if tokens[i].short_for is not None:
-        name, org_type = tokens[i].short_for
+    short_for = tokens[i].short_for
+    if short_for is not None:
+        name, org_type = short_for
         return OrgMatch(i, i + 1, name, org_type, [tokens[i].text])
     found = _party_board(tokens, i) or _local_government(tokens, i) or _acronym_org(tokens, i) or _headed_org(tokens, i)
     if found is None:
@@ -267,6 +268,8 @@ def _headed_org(tokens: list[Token], i: int) -> OrgMatch | None:
         if acr is None:
             return None
         paren = _paren_acronym(tokens, acr)
+        if paren is None:  # _acronym_run ends at a bracketed acronym, so this does not happen
+            return None
         name, end, short = _text(tokens, i, acr), paren[0], paren[1]
         region = match_region(tokens, end)
         if region is None:
@@ -500,7 +503,7 @@ def _syllable_short_forms(doc: Doc, tokens: list[Token], found: list[tuple[OrgMa
     its words (``Unmul`` for Universitas Mulawarman, ``Undip`` for Universitas Diponegoro): the
     Indonesian way of shortening a name, so the word is the body, not part of a person's name."""
     by_opening: dict[str, list[tuple[list[str], OrgMatch]]] = {}
-    covered = set()
+    covered: set[int] = set()
     for match, _entity in found:
         covered.update(range(match.start, match.end))
         words = [w.casefold() for w in match.name.split() if w[:1].isupper()]

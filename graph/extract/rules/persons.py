@@ -86,11 +86,11 @@ def find_persons(doc: Doc, tokens: list[Token]) -> None:
             start = i - 1
             while start > 0 and tokens[start - 1].cap and i - start < 4:
                 start -= 1
-            candidates = [b for b in range(start, i) if (m := match_name(tokens, b)) is not None and m[0] == i]
+            candidates = [(b, name) for b in range(start, i) if (name := match_name(tokens, b)) is not None and name[0] == i]
             # Prefer a person already known, then a name that does not open with a region
             # ("Gubernur DKI Jakarta Anies Baswedan mengatakan").
-            known = [b for b in candidates if doc.find_entity(match_name(tokens, b)[1], "person")]
-            plain = [b for b in candidates if tokens[b].text.casefold() not in regions_by_name()]
+            known = [b for b, name in candidates if doc.find_entity(name[1], "person")]
+            plain = [b for b, _ in candidates if tokens[b].text.casefold() not in regions_by_name()]
             for b in (known or plain)[:1]:
                 _person_at(doc, tokens, b)
     _listed_companies(doc, tokens)

@@ -165,10 +165,10 @@ def _read_place(doc: Doc, tokens: list[Token], i: int, taken: set[int], joined: 
         venue = read_venue(doc.text, tokens, i)
     if venue is not None:
         return _venue_entity(doc, tokens, venue), venue.end
-    region = match_region(tokens, i)
-    if region is not None and not any(k in taken for k in range(region.start, region.end)):
-        span = doc.span(tokens[region.start].start, tokens[region.end - 1].end)
-        return _region_entity(doc, region.region, span, span.text), region.end
+    region_match = match_region(tokens, i)
+    if region_match is not None and not any(k in taken for k in range(region_match.start, region_match.end)):
+        span = doc.span(tokens[region_match.start].start, tokens[region_match.end - 1].end)
+        return _region_entity(doc, region_match.region, span, span.text), region_match.end
     country = _country(doc, tokens, i)
     if country is not None:
         end, _iso, name = country

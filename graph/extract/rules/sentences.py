@@ -45,7 +45,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _ends_with_abbreviation(chunk: str) -> bool:
     m = _LAST_WORD.search(chunk)
-    return bool(m) and (m.group(1).casefold() in _ABBREVIATIONS or len(m.group(1)) == 1)
+    return m is not None and (m.group(1).casefold() in _ABBREVIATIONS or len(m.group(1)) == 1)
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

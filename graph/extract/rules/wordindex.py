@@ -26,51 +26,44 @@ class WordIndex:
         # Words written on their own (no capitalised word right after), by the capitalised word
         # right before them (None when there is none): "kata Vinda." but not "Sri Sultan".
         self.bare: defaultdict[str, Counter[str | None]] = defaultdict(Counter)
-        previous: tuple[str, int] | None = None  # (word, end) of the capitalised word just before
+        previous: str | None = None  # the capitalised word just before
+        previous_end = 0
         before: str | None = None  # the capitalised word before that, when the three are adjacent
         for match in _WORD.finditer(text):
             word = match.group()
             capital = word[:1].isupper()
-            adjacent = previous is not None and text[previous[1] : match.start()].isspace()
+            adjacent = previous is not None and text[previous_end : match.start()].isspace()
             if previous is not None and not (capital and adjacent):
-                self.bare[previous[0]][before] += 1
-            if before is not None and adjacent:
-                self.after_pair[(before, previous[0])][word if capital else None] += 1
-            elif before is not None:
-                self.after_pair[(before, previous[0])][None] += 1
+                self.bare[previous][before] += 1
+            if before is not None and previous is not None:
+                self.after_pair[(before, previous)][word if capital and adjacent else None] += 1
             if not capital:
                 before = previous = None
                 continue
             self.words[word] += 1
-            if adjacent:
-                self.pairs[(previous[0], word)] += 1
-                before = previous[0]
-            else:
-                before = None
-            previous = (word, match.end())
+            before = previous if adjacent else None
+            if before is not None:
+                self.pairs[(before, word)] += 1
+            previous, previous_end = word, match.end()
         if before is not None and previous is not None:
-            self.after_pair[(before, previous[0])][None] += 1
+            self.after_pair[(before, previous)][None] += 1
         if previous is not None:
-            self.bare[previous[0]][before] += 1
+            self.bare[previous][before] += 1
 
     def alone(self, word: str, partner: str) -> bool:
         """``word`` is written at least once without ``partner`` right after it."""
         return self.words[word] > self.pairs[(word, partner)]
 
-    def without_before(self, word: str, partner: str) -> bool:
-        """``word`` is written at least once without ``partner`` right before it."""
-        return self.words[word] > self.pairs[(partner, word)]
-
     def bare_without_before(self, word: str, partner: str) -> bool:
         """``word`` is written at least once on its own: neither after ``partner`` nor opening a
         longer run of capitalised words ("kata Vinda", not "Sri Sultan")."""
         priors = self.bare.get(word)
-        return bool(priors) and sum(priors.values()) > priors.get(partner, 0)
+        return priors is not None and sum(priors.values()) > priors.get(partner, 0)
 
     def pair_without(self, first: str, second: str, following: str) -> bool:
         """ "``first second``" is written at least once not followed by ``following``."""
         followers = self.after_pair.get((first, second))
-        return bool(followers) and sum(followers.values()) > followers.get(following, 0)
+        return followers is not None and sum(followers.values()) > followers.get(following, 0)
 
 
 def word_index(doc: Doc) -> WordIndex:
