@@ -80,9 +80,7 @@ class ProcessPool:
         self.network = network
         self.writable = writable
         self.killed = 0  # workers killed at a timeout (for tests and /stats)
-        # Last in, first out: the worker that just answered is the one whose caches (the query
-        # policy's parse cache, the snapshot's pages) are warm.
-        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
