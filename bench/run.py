@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.generate import articles, build_world, write_corpus  # noqa: E402 (needs ROOT on the path)
 from bench.queries import PREFIXES, QUERIES, TOP_ORG, TOP_PERSON, render  # noqa: E402
+from bench.serve import QUICK_MS, QUICK_REPEATS, raw_pyoxigraph, virtuoso_available, warta_serve  # noqa: E402
+from bench.serve import virtuoso as virtuoso_run  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
 NICE = ["nice", "-n", "10"]
@@ -162,6 +164,55 @@ def bench_ingestion(work: Path, small: int, large: int) -> list[dict]:
     return rows
 
 
+# --- start-up ----------------------------------------------------------------------------
+#: Commands that do not extract, each run on a store of the shipped examples (what a user types).
+STARTUP_COMMANDS = {
+    "query": ["query", "ASK { ?s ?p ?o }"],
+    "stats": ["stats"],
+    "export": ["export", "-f", "nquads", "-o", os.devnull],
+    "import": ["import", "--help"],
+    "validate": ["validate", "--help"],
+    "serve": ["serve", "--help"],
+    "viz": ["viz", "--help"],
+}
+
+
+def bench_startup(work: Path, repeats: int = REPEATS) -> list[dict]:
+    """Wall seconds from exec to exit of commands that do not extract, beside the bare interpreter.
+
+    ``validate``, ``serve`` and ``viz`` are timed with ``--help``: their work (SHACL, a server,
+    a layout) is not start-up; ``query``, ``stats`` and ``export`` run for real on a small store.
+    """
+    store = work / "startup-store"
+    shutil.rmtree(store, ignore_errors=True)
+    warta = str(VENV_BIN / "warta")
+    subprocess.run(
+        [warta, "ingest", str(ROOT / "examples"), "--extractor", "rules", "--store", str(store)], check=True, capture_output=True
+    )
+
+    def median_s(cmd: list[str]) -> float:
+        samples = []
+        for _ in range(repeats + 1):
+            started = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+            samples.append(time.perf_counter() - started)
+        return statistics.median(samples[1:])  # the first run warms the page cache
+
+    bare = median_s([sys.executable, "-c", "pass"])
+    rows = [{"what": "python -c pass (baseline)", "seconds": bare}]
+    for name, args in STARTUP_COMMANDS.items():
+        store_args = [] if "--help" in args else ["--store", str(store)]
+        rows.append(
+            {
+                "what": f"warta {' '.join(args[:2]) if '--help' in args else name}",
+                "seconds": median_s([warta, *args, *store_args]),
+            }
+        )
+    rows.append({"what": "warta ingest --help (for comparison)", "seconds": median_s([warta, "ingest", "--help"])})
+    shutil.rmtree(store, ignore_errors=True)
+    return rows
+
+
 # --- query stores ----------------------------------------------------------------------
 def writer_note(count: int) -> str:
     """The writer alone (bench/writer.py), transactional load against the bulk loader, in this run."""
@@ -257,6 +308,25 @@ def oxigraph_queries(path: Path) -> tuple[dict[str, str], dict[str, dict]]:
     return texts, results
 
 
+def http_queries(path: Path, texts: dict[str, str], work: Path, notes: list[str], virtuoso: bool) -> dict:
+    """The questions as SPARQL JSON results: raw pyoxigraph, `warta serve` and (if installed) Virtuoso."""
+    http = {"raw pyoxigraph": raw_pyoxigraph(path, texts, REPEATS), "warta serve": warta_serve(path, texts, REPEATS)}
+    if not virtuoso:
+        return http
+    if not virtuoso_available():
+        notes.append("Virtuoso is not installed (Debian `virtuoso-opensource`; `.ci/run` installs it): its column is left out.")
+        print(notes[-1], flush=True)
+        return http
+    other = virtuoso_run(path, texts, REPEATS, work)
+    http["Virtuoso"] = other["queries"]
+    notes.append(
+        f"Virtuoso 7 (Debian package, private instance on 127.0.0.1, 170,000 buffers): bulk load of the article "
+        f"graphs and the union {other['load_s']:.0f} s; resident memory after the queries {other['rss_mib']:,} MiB. "
+        "Each request names the union as its default graph (`default-graph-uri`)."
+    )
+    return http
+
+
 def export_run(store: Path, out: Path) -> dict:
     cmd = [str(VENV_BIN / "warta"), "export", "-f", "nquads", "-o", str(out), "--store", str(store)]
     seconds, rss, _ = run_measured(cmd)
@@ -289,7 +359,14 @@ def fmt_ms(ms: float | None) -> str:
 
 
 def render_report(
-    info: dict, ingestion: list[dict], stores: list[dict], rdflib: dict | None, exports: list[dict], quick: bool, notes: list[str]
+    info: dict,
+    ingestion: list[dict],
+    stores: list[dict],
+    rdflib: dict | None,
+    exports: list[dict],
+    quick: bool,
+    notes: list[str],
+    startup: list[dict] | None = None,
 ) -> str:
     lines = [f"# Benchmark results ({'quick' if quick else 'full'} run, {time.strftime('%Y-%m-%d %H:%M')})", ""]
     lines += ["## Machine", ""] + [f"- **{k}**: {v}" for k, v in info.items()] + [""]
@@ -379,8 +456,73 @@ def render_report(
                 f"{e['rss_mib'] / exports[0]['rss_mib']:.2f}x |"
             )
         lines.append("")
+    lines += render_http(stores)
+    if startup:
+        lines += render_startup(startup)
     lines += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
     return "\n".join(lines)
+
+
+def render_http(stores: list[dict]) -> list[str]:
+    """The same questions over HTTP: `warta serve` against raw pyoxigraph and Virtuoso, per store size."""
+    lines = []
+    for s in stores:
+        http = s.get("http")
+        if not http:
+            continue
+        raw, serve, other = http["raw pyoxigraph"], http["warta serve"], http.get("Virtuoso")
+        lines += [
+            f"## Over HTTP, {s['quads'] / 1e6:.1f}M quads (SPARQL JSON results; median of {REPEATS}, "
+            f"{QUICK_REPEATS} for answers under {QUICK_MS:.0f} ms, after a warm-up)",
+            "",
+            "Raw pyoxigraph: the store opened in the bench process, `query` then pyoxigraph's JSON writer (no HTTP). "
+            "`warta serve`: a server process with its defaults, over HTTP with keep-alive. "
+            "Wall ms, median (CPU ms per answer in brackets: the bench process for raw pyoxigraph, the server's "
+            "process tree for the servers, from /proc in 10 ms ticks, so small values are coarse)."
+            + (" Virtuoso: the same article graphs and union, bulk-loaded, over HTTP." if other else ""),
+            "",
+            "| query | rows | raw pyoxigraph | `warta serve` | serve − raw | serve / raw |"
+            + (" Virtuoso | Virtuoso / serve |" if other else ""),
+            "|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if other else ""),
+        ]
+        for name in QUERIES:
+            cells = [
+                str(serve[name]["rows"]),
+                f"{fmt_ms(raw[name]['ms'])} ({fmt_ms(raw[name]['cpu_ms'])})",
+                f"{fmt_ms(serve[name]['ms'])} ({fmt_ms(serve[name]['cpu_ms'])})",
+                f"{serve[name]['ms'] - raw[name]['ms']:+.1f} ms",
+                f"{serve[name]['ms'] / raw[name]['ms']:.2f}x",
+            ]
+            if other and "error" in other[name]:
+                cells += [other[name]["error"].replace("|", "/"), "—"]
+            elif other:
+                # Virtuoso answers the same question; a different row count would be shown, not hidden.
+                rows = "" if other[name]["rows"] == serve[name]["rows"] else f" ({other[name]['rows']} rows)"
+                cells += [
+                    f"{fmt_ms(other[name]['ms'])} ({fmt_ms(other[name]['cpu_ms'])}){rows}",
+                    f"{other[name]['ms'] / serve[name]['ms']:.2f}x",
+                ]
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines += [
+            "",
+            "Targets (issue #12): `warta serve` within 10% of raw pyoxigraph on (a), within 2 ms on (d).",
+            "",
+        ]
+    return lines
+
+
+def render_startup(rows: list[dict]) -> list[str]:
+    base = rows[0]["seconds"]
+    lines = [
+        f"## Start-up of commands that do not extract (median of {REPEATS}, exec to exit)",
+        "",
+        "| command | seconds | over the bare interpreter |",
+        "|---|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(f"| {row['what']} | {row['seconds']:.2f} | {row['seconds'] - base:+.2f} s |")
+    lines += ["", "Target (issue #12): under 0.5 s; none of them imports the extractor (tests/test_cli_imports.py).", ""]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -390,6 +532,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--skip-queries", action="store_true")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline (minutes at 1M quads)")
+    parser.add_argument("--skip-http", action="store_true", help="skip the queries over HTTP (warta serve, Virtuoso)")
+    parser.add_argument("--no-virtuoso", action="store_true", help="skip Virtuoso even when it is installed")
+    parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--rdflib-timeout", type=float, default=None, help="seconds (default 900 quick, 3600 full)")
     parser.add_argument(
         "--query-sizes", type=int, nargs="+", help="quads in the query stores (default 1M, and 10M unless --quick)"
@@ -415,8 +560,11 @@ def main(argv: list[str] | None = None) -> None:
             "query (its queries take seconds to minutes)."
         ),
     ]
-    ingestion, stores, exports, rdflib = [], [], [], None
+    ingestion, stores, exports, rdflib, startup = [], [], [], None, None
     try:
+        if not args.skip_startup:
+            startup = bench_startup(work)
+            print("\n".join(render_startup(startup)), flush=True)
         if not args.skip_ingest:
             notes.append(writer_note(1_000 if args.quick else 2_000))
             print(notes[-1], flush=True)
@@ -429,7 +577,12 @@ def main(argv: list[str] | None = None) -> None:
                 path = work / f"store-{target}"
                 stats = build_query_store(path, target)
                 texts, results = oxigraph_queries(path)
-                stores.append({**stats, "results": results, "path": path})
+                http = (
+                    None
+                    if args.skip_http
+                    else http_queries(path, texts, work, notes, virtuoso=target == sizes[0] and not args.no_virtuoso)
+                )
+                stores.append({**stats, "results": results, "path": path, "http": http})
                 dump = work / f"export-{target}.nq"
                 exports.append({**export_run(path, dump), "quads": stats["quads"]})
                 if target == sizes[0] and not args.no_rdflib:
@@ -441,7 +594,7 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
-    report = render_report(info, ingestion, stores, rdflib, exports, args.quick, notes)
+    report = render_report(info, ingestion, stores, rdflib, exports, args.quick, notes, startup)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(report, encoding="utf-8")
     print(report)

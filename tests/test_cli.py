@@ -9,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from graph.cli import main
+from graph.cli import all_commands, main
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "pipeline" / "two-articles.jsonl"
@@ -104,7 +104,7 @@ def test_extract_prints_turtle_without_storing(tmp_path):
 
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, command in main.commands.items():
+    for name, command in all_commands().items():
         assert command.help, f"{name} has no help text"
         assert f"warta {name}" in readme, f"README does not mention 'warta {name}'"
 
@@ -209,7 +209,7 @@ def test_serve_on_a_busy_port_says_so_in_one_line_before_any_endpoint_line(tmp_p
 
 
 def test_every_command_help_has_an_example_and_every_option_help():
-    for name, command in main.commands.items():
+    for name, command in all_commands().items():
         assert command.epilog and "warta " + name in command.epilog, f"{name} --help has no example"
         for param in command.params:
             if isinstance(param, click.Option) and not param.hidden and param.name != "help":
@@ -217,7 +217,7 @@ def test_every_command_help_has_an_example_and_every_option_help():
 
 
 def test_format_is_always_the_output_format():
-    for name, command in main.commands.items():
+    for name, command in all_commands().items():
         for param in command.params:
             if "--format" in param.opts and not getattr(param, "hidden", False):
                 assert "-f" in param.opts and param.name == "fmt", f"warta {name} --format is not -f, the output"

@@ -80,7 +80,14 @@ class Virtuoso:
 
 
 def write_config(
-    directory: Path, sql_port: int, http_port: int, *, buffers: int = 100_000, max_rows: int = 10_000, max_seconds: int = 60
+    directory: Path,
+    sql_port: int,
+    http_port: int,
+    *,
+    buffers: int = 100_000,
+    max_rows: int = 10_000,
+    max_seconds: int = 60,
+    max_estimate_seconds: int | None = None,
 ) -> Path:
     """A copy of the packaged config pointing at ``directory`` and listening on 127.0.0.1 only."""
     config = configparser.RawConfigParser(strict=False, inline_comment_prefixes=(";",))
@@ -107,6 +114,8 @@ def write_config(
     sparql = config["SPARQL"]
     sparql["ResultSetMaxRows"] = str(max_rows)
     sparql["MaxQueryExecutionTime"] = str(max_seconds)
+    if max_estimate_seconds is not None:  # Virtuoso refuses a query whose *estimated* time is over it (0: never)
+        sparql["MaxQueryCostEstimationTime"] = str(max_estimate_seconds)
     if config.has_section("Plugins"):
         config.remove_section("Plugins")  # wiki/wbxml hosting plugins are not needed and slow the start
     path = directory / "virtuoso.ini"

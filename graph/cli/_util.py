@@ -10,7 +10,6 @@ import sys
 import click
 
 from ..errors import Errors, WartaError
-from ..extract import DEFAULT_EXTRACTOR
 from ..model.namespaces import DEFAULT_BASE_IRI
 from ..params import ParameterError
 from ..store import DEFAULT_STORE
@@ -38,6 +37,8 @@ def base_iri_option(func):
 
 
 def extractor_option(func):
+    from ..extract import DEFAULT_EXTRACTOR  # here, not at the top: commands that do not extract never import it
+
     return click.option(
         "--extractor",
         default=DEFAULT_EXTRACTOR,

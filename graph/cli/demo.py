@@ -76,7 +76,7 @@ def command(store, examples, output, host, port, serve):
     click.echo(hints)
     if not serve:
         return
-    from ..server import run
+    from ..server.run import run
 
     click.echo(f"SPARQL endpoint: http://{host}:{port}/sparql   query page: http://{host}:{port}/   (Ctrl-C stops)")
     run(store, host=host, port=port)

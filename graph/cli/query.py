@@ -11,6 +11,7 @@ from ..params import bind_params, check_bound
 from ..results import serialize
 from ..server.library import LibraryQuery, load_library, parse_header
 from ..store import open_store
+from ..store.base import SerializedAnswer
 from ._util import output_format_option, store_option, user_errors, write_bytes
 
 FORMATS = ["table", "json", "csv", "tsv", "xml", "turtle", "jsonld", "nt", "trig"]
@@ -78,5 +79,5 @@ def command(query, params, fmt, max_rows, output, store):
     if named:
         check_bound(named.name, named.params, bindings)
     with open_store(store, read_only=True, fresh=True) as source:  # committed writes even after a killed writer
-        result = source.query(sparql, bindings=bindings, max_rows=max_rows)
-    write_bytes(serialize(result, fmt), output)
+        result = source.query_serialized(sparql, lambda kind: fmt, bindings=bindings, max_rows=max_rows)
+    write_bytes(result.body if isinstance(result, SerializedAnswer) else serialize(result, fmt), output)

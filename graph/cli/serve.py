@@ -95,8 +95,7 @@ def command(
     Read-only unless --allow-update; then writes need
     "Authorization: Bearer $WARTA_UPDATE_TOKEN".
     """
-    from ..server import run
-    from ..server.run import check_settings
+    from ..server.run import check_settings, run
 
     config = ServerConfig(
         timeout=timeout,

@@ -18,7 +18,7 @@ from .. import __version__
 from ..errors import Errors, QueryError
 from ..model.namespaces import bind_prefixes
 from ..results import serialize
-from ..store.base import QueryResult, capped, with_bindings
+from ..store.base import QueryResult, SerializedAnswer, capped, with_bindings
 from . import conneg
 from .guard import check_query, fetching_operations
 from .jobs import Context, NotFound
@@ -60,8 +60,10 @@ def run_query(
         sparql = with_bindings(sparql, bindings)
     check_query(sparql, allow_service=allow_service)
     try:
-        result = context.store.query(
+        # Bytes straight from the engine's writers where it has them (no rdflib terms built).
+        result = context.store.query_serialized(
             sparql,
+            lambda kind: conneg.choose(kind, accept, fmt)[0],
             default_graph_uris=list(default_graph_uris) or None,
             named_graph_uris=list(named_graph_uris) or None,
             max_rows=max_rows,
@@ -75,7 +77,10 @@ def run_query(
             raise QueryError(Errors.E078.format(error=error)) from None
         raise
     name, media_type = conneg.choose(result.kind, accept, fmt)
-    return _bounded_reply(result, name, media_type, max_rows, max_bytes, {"X-Warta-Query-Kind": result.kind})
+    headers = {"X-Warta-Query-Kind": result.kind}
+    if isinstance(result, SerializedAnswer):
+        return Reply(result.body, media_type, headers)  # complete and within both limits
+    return _bounded_reply(result, name, media_type, max_rows, max_bytes, headers)
 
 
 def _bounded_reply(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Literal
 
@@ -69,6 +69,18 @@ class QueryResult:
 
     def dicts(self) -> list[dict[str, Identifier | None]]:
         return [dict(zip(self.variables, row)) for row in self.rows]
+
+
+@dataclass
+class SerializedAnswer:
+    """A query answer written by the engine's own serialiser, complete and within the limits asked.
+
+    ``fmt`` is a result format name of :mod:`graph.results` (``json``, ``xml``, ``csv``, ``tsv``).
+    """
+
+    kind: QueryKind
+    fmt: str
+    body: bytes
 
 
 @dataclass
@@ -144,6 +156,38 @@ class Store(ABC):
         answer while it is collected, so a huge one never sits in memory; the
         result says which limit cut it.
         """
+
+    def query_serialized(
+        self,
+        sparql: str,
+        fmt_for: Callable[[str], str],
+        *,
+        bindings: Mapping[str, Identifier] | None = None,
+        default_graph_uris: Sequence[str] | None = None,
+        named_graph_uris: Sequence[str] | None = None,
+        max_rows: int | None = None,
+        max_bytes: int | None = None,
+        base_iri: str | None = None,
+    ) -> SerializedAnswer | QueryResult:
+        """Run a query and answer with bytes where the engine writes the format itself.
+
+        ``fmt_for(kind)`` names the format wanted for an answer of that kind
+        (``SELECT``, ``ASK``, ...), known only once the query runs. A store whose
+        engine has its own result writers returns a :class:`SerializedAnswer`
+        when the answer is complete within ``max_rows`` and ``max_bytes``;
+        otherwise, and by default, :meth:`query`'s result, for the caller to
+        serialise and cut. Both give the same answer: this only skips building
+        rdflib terms nobody needs.
+        """
+        return self.query(
+            sparql,
+            bindings=bindings,
+            default_graph_uris=default_graph_uris,
+            named_graph_uris=named_graph_uris,
+            max_rows=max_rows,
+            max_bytes=max_bytes,
+            base_iri=base_iri,
+        )
 
     @abstractmethod
     def update(self, sparql: str, base_iri: str | None = None) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -33,6 +33,7 @@ from .base import (
     NIF_MARK,
     QueryKind,
     QueryResult,
+    SerializedAnswer,
     Store,
     Triple,
     WriteStats,
@@ -43,6 +44,7 @@ from .base import (
     with_bindings,
 )
 from .formats import exporter, graph_exporter, prefixes, serialize_counted
+from .oxigraph_results import RESULT_FORMATS, write_boolean, write_solutions
 from .terms import from_ox, to_ox_triple
 
 WARTA_CONTENT_HASH = ox.NamedNode("https://w3id.org/warta/ontology#contentHash")
@@ -384,6 +386,36 @@ class OxigraphStore(Store):
         if isinstance(results, ox.QueryBoolean):
             return QueryResult("ASK", boolean=bool(results))
         try:
+            return self._collect(sparql, results, max_rows, max_bytes)
+        except RuntimeError as error:  # evaluation errors surface while iterating, too
+            raise QueryError(Errors.E077.format(error=error)) from None
+
+    def query_serialized(
+        self,
+        sparql: str,
+        fmt_for: Callable[[str], str],
+        *,
+        bindings: Mapping[str, Identifier] | None = None,
+        default_graph_uris: Sequence[str] | None = None,
+        named_graph_uris: Sequence[str] | None = None,
+        max_rows: int | None = None,
+        max_bytes: int | None = None,
+        base_iri: str | None = None,
+    ) -> SerializedAnswer | QueryResult:
+        """SELECT and ASK answers in pyoxigraph's own result formats (see :mod:`.oxigraph_results`)."""
+        datasets = {"default_graph_uris": default_graph_uris, "named_graph_uris": named_graph_uris}
+        results = self.raw_query(sparql, bindings=bindings, base_iri=base_iri, **datasets)
+        if isinstance(results, ox.QueryBoolean):
+            return write_boolean(results, fmt_for("ASK")) or QueryResult("ASK", boolean=bool(results))
+        try:
+            if isinstance(results, ox.QuerySolutions) and (fmt := fmt_for("SELECT")) in RESULT_FORMATS:
+                answer = write_solutions(results, fmt, max_rows, max_bytes)
+                if answer is not None:
+                    return answer
+                # Past a limit (or a triple term): the rdflib path cuts exactly and names the limit.
+                return self.query(
+                    sparql, bindings=bindings, max_rows=max_rows, max_bytes=max_bytes, base_iri=base_iri, **datasets
+                )
             return self._collect(sparql, results, max_rows, max_bytes)
         except RuntimeError as error:  # evaluation errors surface while iterating, too
             raise QueryError(Errors.E077.format(error=error)) from None
