@@ -69,6 +69,9 @@ class Errors:
     E074 = "a blank node as graph name; name the graph with an IRI"
     E075 = "an RDF 1.2 triple term (<<( ... )>>); Warta stores plain RDF triples only"
     E076 = "cannot import {path}: {error}; nothing was imported"
+    E084 = (
+        "a quad in the statistics graph <{graph}>; it is derived from the article graphs and rebuilt on import, so leave it out"
+    )
     E090 = "the article is in {lang}, not Indonesian: its title, date, publisher and text are stored, but persons, organisations, quotes and meetings are read from Indonesian only; use --lang id to skip such articles"
     E091 = "the text is too short or too mixed to tell its language; assumed Indonesian"
     E092 = "no article text is left after removing titles and boilerplate"
