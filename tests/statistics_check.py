@@ -22,6 +22,7 @@ def rows(store, sparql: str) -> set[tuple]:
 
 
 ENTITY_KINDS = "VALUES ?class { schema:Person org:Organization schema:Place }"
+SAME_KIND = 'VALUES (?class ?kind) { (schema:Person "person") (org:Organization "organization") }'
 
 # What the statistics must hold, recomputed from the article graphs (GRAPH ?g), per property.
 RECOMPUTED = {
@@ -29,30 +30,32 @@ RECOMPUTED = {
     "first_last": f"""SELECT ?e (MIN(?day) AS ?first) (MAX(?day) AS ?last) WHERE {{
         GRAPH ?g {{ ?g schema:mentions ?e ; schema:datePublished ?d . ?e a ?class }} {ENTITY_KINDS}
         BIND (SUBSTR(STR(?d), 1, 10) AS ?day) }} GROUP BY ?e""",
-    "months": f"""SELECT ?e ?month (COUNT(DISTINCT ?g) AS ?n) WHERE {{
-        GRAPH ?g {{ ?g schema:mentions ?e ; schema:datePublished ?d . ?e a ?class }} {ENTITY_KINDS}
-        BIND (SUBSTR(STR(?d), 1, 7) AS ?month) }} GROUP BY ?e ?month""",
+    "months": """SELECT ?e ?month (COUNT(DISTINCT ?g) AS ?n) WHERE {
+        GRAPH ?g { ?g schema:mentions ?e ; schema:datePublished ?d . ?e a schema:Person }
+        BIND (SUBSTR(STR(?d), 1, 7) AS ?month) } GROUP BY ?e ?month""",
     "meetings": """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?m a warta:Meeting ; schema:attendee ?e } } GROUP BY ?e""",
     "hosted": """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?m a warta:Meeting ; schema:location ?e } } GROUP BY ?e""",
-    "co_attendance": """SELECT ?a ?b (COUNT(DISTINCT ?m) AS ?n) WHERE {
-        GRAPH ?g { ?m a warta:Meeting ; schema:attendee ?a, ?b } FILTER (STR(?a) < STR(?b)) } GROUP BY ?a ?b""",
-    "last_meeting": """SELECT ?a ?b (MAX(?day) AS ?last) WHERE {
-        GRAPH ?g { ?m a warta:Meeting ; schema:attendee ?a, ?b ; schema:startDate ?d }
-        FILTER (STR(?a) < STR(?b)) BIND (SUBSTR(STR(?d), 1, 10) AS ?day) } GROUP BY ?a ?b""",
+    "co_attendance": f"""SELECT ?a ?b ?kind (COUNT(DISTINCT ?m) AS ?n) WHERE {{
+        GRAPH ?g {{ ?m a warta:Meeting ; schema:attendee ?a, ?b . ?a a ?class . ?b a ?class }} {SAME_KIND}
+        FILTER (STR(?a) < STR(?b)) }} GROUP BY ?a ?b ?kind""",
+    "last_meeting": f"""SELECT ?a ?b (MAX(?day) AS ?last) WHERE {{
+        GRAPH ?g {{ ?m a warta:Meeting ; schema:attendee ?a, ?b ; schema:startDate ?d . ?a a ?class . ?b a ?class }} {SAME_KIND}
+        FILTER (STR(?a) < STR(?b)) BIND (SUBSTR(STR(?d), 1, 10) AS ?day) }} GROUP BY ?a ?b""",
     "co_mention": """SELECT ?a ?b (COUNT(DISTINCT ?g) AS ?n) WHERE {
         GRAPH ?g { ?g schema:mentions ?a, ?b . ?a a org:Organization . ?b a org:Organization }
         FILTER (STR(?a) < STR(?b)) } GROUP BY ?a ?b""",
 }
 
 STORED = {
-    "articles": f"SELECT ?e ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?e warta:articleCount ?n FILTER NOT EXISTS {{ ?e warta:pairFirst|warta:statisticsOf ?x }} }} }}",
+    "articles": f"SELECT ?e ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?e warta:articleCount ?n }} }}",
     "first_last": f"SELECT ?e ?first ?last WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?e warta:firstMentioned ?first ; warta:lastMentioned ?last }} }}",
-    "months": f"SELECT ?e ?month ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?x warta:statisticsOf ?e ; warta:month ?month ; warta:articleCount ?n }} }}",
-    "meetings": f"SELECT ?e ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?e warta:meetingCount ?n FILTER NOT EXISTS {{ ?e warta:pairFirst ?x }} }} }}",
+    "months": f"SELECT ?e ?month ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?x warta:statisticsOf ?e ; warta:month ?month ; warta:articlesInMonth ?n }} }}",
+    "meetings": f"SELECT ?e ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?e warta:meetingCount ?n }} }}",
     "hosted": f"SELECT ?e ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?e warta:hostedMeetingCount ?n }} }}",
-    "co_attendance": f"SELECT ?a ?b ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?x warta:pairFirst ?a ; warta:pairSecond ?b ; warta:meetingCount ?n }} }}",
+    "co_attendance": f"""SELECT ?a ?b ?kind ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?x warta:pairFirst ?a ; warta:pairSecond ?b ; ?count ?n }}
+        VALUES (?count ?kind) {{ (warta:personCoAttendance "person") (warta:organizationCoAttendance "organization") }} }}""",
     "last_meeting": f"SELECT ?a ?b ?last WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?x warta:pairFirst ?a ; warta:pairSecond ?b ; warta:lastMeeting ?last }} }}",
-    "co_mention": f"SELECT ?a ?b ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?x warta:pairFirst ?a ; warta:pairSecond ?b ; warta:articleCount ?n }} }}",
+    "co_mention": f"SELECT ?a ?b ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?x warta:pairFirst ?a ; warta:pairSecond ?b ; warta:organizationCoMention ?n }} }}",
 }
 
 
@@ -61,7 +64,7 @@ def assert_statistics_exact(store) -> None:
         assert rows(store, STORED[name]) == rows(store, sparql), name
     # Nothing else: every node in the graph is one of the above (no stale node, no leftover mark).
     orphans = f"""SELECT ?x WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?x ?p ?o }}
-        FILTER NOT EXISTS {{ GRAPH <{STATISTICS_GRAPH}> {{ ?x warta:articleCount|warta:meetingCount|warta:hostedMeetingCount ?n }} }}
+        FILTER NOT EXISTS {{ GRAPH <{STATISTICS_GRAPH}> {{ ?x warta:articleCount|warta:meetingCount|warta:hostedMeetingCount|warta:articlesInMonth|warta:organizationCoMention|warta:personCoAttendance|warta:organizationCoAttendance ?n }} }}
         FILTER (?x != <{STATISTICS_GRAPH}>) }}"""
     assert rows(store, orphans) == set()
     assert rows(store, f"SELECT ?p WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ <{STATISTICS_GRAPH}> ?p ?o }} }}") == {

@@ -328,7 +328,15 @@ class OxigraphStore(Store):
             to_add.extend(ox.Quad(t.subject, t.predicate, t.object, DEFAULT) for t in union)
         to_remove.extend(self._orphaned_union_quads(gone_from_union, replaced))
         remove, add = self._statistics_quads(changes)  # read before the write, applied with it
-        self._apply(to_add + add, to_remove + remove, blank_leaving=blank_leaving)
+        if to_remove or blank_leaving:
+            self._apply(to_add + add, to_remove + remove, blank_leaving=blank_leaving)
+        elif remove:
+            # Only statistics to replace: the additions go through extend() (a SPARQL INSERT DATA
+            # of them parsed at a fifth of its speed), as on the bulk path, with the pending mark.
+            self._store.extend([*to_add, *add, st.pending_quad()])
+            self._apply([], [*remove, st.pending_quad()])
+        else:
+            self._apply(to_add + add, [])
         return stats
 
     # --- statistics (graph/store/statistics.py) ----------------------
