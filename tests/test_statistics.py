@@ -208,3 +208,21 @@ def test_memory_spec_keeps_statistics():
     store = open_store("memory:")
     write(store, [(1, ("2023-01-05", [ORGS[0], ORGS[1]], []))])
     assert_statistics_exact(store)
+
+
+def test_a_sparql_update_through_the_server_leaves_exact_statistics_and_a_clean_union():
+    from graph.server.updates import apply_update
+
+    store = OxigraphStore(None)
+    write(
+        store,
+        [
+            (1, ("2023-01-05", [ORGS[0], ORGS[1]], [([PERSONS[0], PERSONS[1]], PLACES[0], "2023-01-04")])),
+            (2, ("2023-02-03", [ORGS[1]], [])),
+        ],
+    )
+    apply_update(store, f"DELETE DATA {{ GRAPH <{BASE}article/1> {{ <{BASE}article/1> <{S}mentions> <{ORGS[0]}> }} }}")
+    assert_statistics_exact(store)
+    assert rows(store, f"SELECT ?s WHERE {{ ?s <{W}articleCount> ?n }}") == set(), "statistics copied into the union"
+    assert rows(store, f"SELECT ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ <{ORGS[1]}> <{W}articleCount> ?n }} }}") == {("2",)}
+    assert rows(store, f"SELECT ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ <{ORGS[0]}> <{W}articleCount> ?n }} }}") == set()
