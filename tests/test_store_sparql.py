@@ -17,6 +17,7 @@ from rdflib import Literal, URIRef
 from graph.errors import QueryTimeout, StoreError
 from graph.store import open_store
 from graph.store.sparql import SparqlConfig, SparqlStore, inject_bindings, query_kind
+from graph.store.statistics import STATISTICS_GRAPH
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -85,7 +86,10 @@ def remote(virtuoso):
     store = SparqlStore.from_url(f"sparql+{virtuoso.url}?timeout=60&page_rows=300")
     yield store
     store.remove_graphs(list(store.named_graphs()))
-    store.update(f"DROP SILENT GRAPH <{store.config.union_graph}> ; DROP SILENT GRAPH <{store.config.catalog_graph}>")
+    store.update(
+        f"DROP SILENT GRAPH <{store.config.union_graph}> ; DROP SILENT GRAPH <{store.config.catalog_graph}> ; "
+        f"DROP SILENT GRAPH <{STATISTICS_GRAPH}>"
+    )
     store.close()
 
 
@@ -245,3 +249,26 @@ def test_ingest_query_and_export_match_the_embedded_store(remote):
 for _test in [v for k, v in list(globals().items()) if k.startswith("test_") and hasattr(v, "pytestmark")]:
     if any(m.name == "virtuoso" for m in _test.pytestmark):
         _test.pytestmark.append(pytestmark_virtuoso[1])
+
+
+@pytest.mark.virtuoso
+def test_statistics_stay_exact_through_writes_replacements_and_removals(remote):
+    from statistics_check import assert_statistics_exact
+    from test_statistics import DAYS, ORGS, PERSONS, PLACES, write
+
+    def article(n):
+        return (
+            n,
+            (
+                DAYS[n % 5],
+                [ORGS[n % 4], ORGS[(n + 1) % 4]],
+                [([PERSONS[n % 4], PERSONS[(n + 2) % 4], ORGS[n % 2], ORGS[2]], PLACES[n % 2], DAYS[(n + 1) % 5])],
+            ),
+        )
+
+    write(remote, [article(n) for n in range(5)])
+    assert_statistics_exact(remote)
+    write(remote, [(1, (DAYS[3], [ORGS[0]], [])), article(6)])  # a replacement (its days were extremes) and a new one
+    assert_statistics_exact(remote)
+    remote.remove_graphs(["http://example.org/article/0", "http://example.org/article/2"])
+    assert_statistics_exact(remote)
