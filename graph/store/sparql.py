@@ -316,7 +316,7 @@ class SparqlStore(Store):
             return stats
         old = self._graph_sizes(latest)
         changes = self._begin_statistics()
-        for iri, facts in self._stored_facts(list(old)).items():
+        for facts in self._stored_facts(list(old)).values():
             changes.remove(facts)
         for iri, (text, _count) in latest.items():
             changes.add(st.facts_from_ntriples(iri, text))
