@@ -226,3 +226,18 @@ def test_a_sparql_update_through_the_server_leaves_exact_statistics_and_a_clean_
     assert rows(store, f"SELECT ?s WHERE {{ ?s <{W}articleCount> ?n }}") == set(), "statistics copied into the union"
     assert rows(store, f"SELECT ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ <{ORGS[1]}> <{W}articleCount> ?n }} }}") == {("2",)}
     assert rows(store, f"SELECT ?n WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ <{ORGS[0]}> <{W}articleCount> ?n }} }}") == set()
+
+
+def test_every_statistics_term_is_declared_in_the_ontology():
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import RDF
+
+    from graph.store import statistics as module
+    from graph.validate import ontology_dir
+
+    ontology = Graph().parse(ontology_dir() / "warta.ttl", format="turtle")
+    used = {value for value in vars(module).values() if isinstance(value, str) and value.startswith(W) and value != W}
+    used |= {p for kinds in (module.CO_MENTION, module.CO_ATTENDANCE) for p in kinds.values()}
+    assert len(used) >= 15
+    for term in used:
+        assert (URIRef(term), RDF.type, None) in ontology, f"{term} is not declared in ontology/warta.ttl"
