@@ -20,9 +20,10 @@ QUERIES = {
     # (b) and (c) read the statistics graph (graph/store/statistics.py); RECOMPUTED has them as
     # aggregates over every article, the way they were asked before it existed.
     "b_top_orgs_by_articles": """SELECT ?org ?name ?articles WHERE {
-  GRAPH <https://w3id.org/warta/statistics> { ?org warta:articleCount ?articles }
-  ?org a org:Organization ; schema:name ?name .
-} ORDER BY DESC(?articles) LIMIT 20""",
+  { SELECT ?org ?articles WHERE { GRAPH <https://w3id.org/warta/statistics> { ?org warta:articleCount ?articles }
+                                  ?org a org:Organization } ORDER BY DESC(?articles) LIMIT 20 }
+  ?org schema:name ?name .
+} ORDER BY DESC(?articles)""",
     "c_coattending_org_pairs": """SELECT ?a ?b ?meetings WHERE {
   { SELECT ?pair ?meetings WHERE { GRAPH <https://w3id.org/warta/statistics> { ?pair warta:organizationCoAttendance ?meetings } }
     ORDER BY DESC(?meetings) LIMIT 20 }
