@@ -69,6 +69,7 @@ class Errors:
     E074 = "a blank node as graph name; name the graph with an IRI"
     E075 = "an RDF 1.2 triple term (<<( ... )>>); Warta stores plain RDF triples only"
     E076 = "cannot import {path}: {error}; nothing was imported"
+    E085 = "the statistics graph <{graph}> is derived from the article graphs and written by Warta only"
     E084 = (
         "a quad in the statistics graph <{graph}>; it is derived from the article graphs and rebuilt on import, so leave it out"
     )

@@ -241,3 +241,34 @@ def test_every_statistics_term_is_declared_in_the_ontology():
     assert len(used) >= 15
     for term in used:
         assert (URIRef(term), RDF.type, None) in ontology, f"{term} is not declared in ontology/warta.ttl"
+
+
+def test_writing_the_statistics_graph_as_an_article_is_refused():
+    from graph.errors import StoreError
+
+    store = OxigraphStore(None)
+    with pytest.raises(StoreError, match="statistics graph"):
+        store.write_ntriples([(STATISTICS_GRAPH, f'<{BASE}x> <{W}articleCount> "9" .\n')])
+    assert rows(store, f"SELECT ?s WHERE {{ GRAPH <{STATISTICS_GRAPH}> {{ ?s <{W}articleCount> ?n }} }}") == set()
+
+
+def test_a_short_lived_reader_reads_the_snapshot_while_statistics_are_pending(tmp_path):
+    from pyoxigraph import Quad
+
+    from graph.store.statistics import pending_quad
+
+    store = OxigraphStore(tmp_path / "s")
+    write(store, [(1, ("2023-01-05", [ORGS[0], ORGS[1]], []))])
+    store.publish_snapshot()
+    write(store, [(2, ("2023-02-03", [ORGS[1]], []))])  # committed, not published
+    mark = pending_quad()
+    store._store.add(Quad(mark.subject, mark.predicate, mark.object, mark.graph_name))  # as a writer killed mid-batch leaves it
+    store.close()
+    with OxigraphStore(tmp_path / "s", read_only=True, fresh=True) as reader:
+        assert list(reader.named_graphs()) == [f"{BASE}article/1"]  # the snapshot: whole, with its statistics
+        assert_statistics_exact(reader)
+    with OxigraphStore(tmp_path / "s") as writer:  # rebuilt on opening
+        assert len(list(writer.named_graphs())) == 2
+        assert_statistics_exact(writer)
+    with OxigraphStore(tmp_path / "s", read_only=True, fresh=True) as reader:  # the mark is gone: the database itself
+        assert len(list(reader.named_graphs())) == 2

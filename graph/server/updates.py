@@ -140,6 +140,8 @@ _BY_SUFFIX = {
 
 def put_graph(store, graph_iri: str, graph: Iterable[Triple], *, merge: bool = False) -> bool:
     """Replace (or, with ``merge``, add to) a named graph; True if it was new."""
+    if graph_iri == STATISTICS_GRAPH:
+        raise QueryError(Errors.E085.format(graph=STATISTICS_GRAPH))
     existing = list(store.triples(graph_iri))
     triples = set(graph)
     if merge:

@@ -211,12 +211,14 @@ class OxigraphStore(Store):
         return None
 
     def write_graphs(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> WriteStats:
+        st.refuse_statistics_graph(iri for iri, _ in graphs)
         return self._write(
             {iri: {_stored_form(ox.Triple(to_ox(s), to_ox(p), to_ox(o))) for s, p, o in triples} for iri, triples in graphs}
         )
 
     def write_ntriples(self, graphs: Sequence[tuple[str, str]]) -> WriteStats:
         self._check_writable()
+        st.refuse_statistics_graph(iri for iri, _ in graphs)
         latest = dict(graphs)
         fresh = {iri: text for iri, text in latest.items() if not self._store.contains_named_graph(ox.NamedNode(iri))}
         stats = self._load_fresh(fresh) if fresh else WriteStats()

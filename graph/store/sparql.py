@@ -311,6 +311,7 @@ class SparqlStore(Store):
 
     def _write(self, latest: dict[str, tuple[str, int]]) -> WriteStats:
         self._check_writable()
+        st.refuse_statistics_graph(latest)
         stats = WriteStats()
         if not latest:
             return stats

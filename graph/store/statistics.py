@@ -390,6 +390,14 @@ def recompute_days_with(select: Callable[[str], list[dict[str, str | None]]]):
     return recompute
 
 
+def refuse_statistics_graph(graph_iris: Iterable[str]) -> None:
+    """Article writes never name the statistics graph (it would be counted as an article)."""
+    from ..errors import Errors, StoreError
+
+    if STATISTICS_GRAPH in graph_iris:
+        raise StoreError(Errors.E085.format(graph=STATISTICS_GRAPH))
+
+
 def pending_quad() -> ox.Quad:
     return ox.Quad(GRAPH_NODE, ox.NamedNode(PENDING), ox.Literal("true", datatype=ox.NamedNode(_XSD + "boolean")), GRAPH_NODE)
 
