@@ -17,15 +17,18 @@ QUERIES = {
   ?meeting a warta:Meeting ; schema:attendee ?person ; schema:name ?title .
   OPTIONAL { ?meeting schema:startDate ?date }
 } ORDER BY DESC(?date)""",
-    "b_top_orgs_by_articles": """SELECT ?org ?name (COUNT(DISTINCT ?article) AS ?articles) WHERE {
-  ?article a schema:NewsArticle ; schema:mentions ?org .
-  ?org a org:Organization ; schema:name ?name .
-} GROUP BY ?org ?name ORDER BY DESC(?articles) LIMIT 20""",
-    "c_coattending_org_pairs": """SELECT ?a ?b (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
-  ?meeting a warta:Meeting ; schema:attendee ?a, ?b .
-  ?a a org:Organization . ?b a org:Organization .
-  FILTER (STR(?a) < STR(?b))
-} GROUP BY ?a ?b ORDER BY DESC(?meetings) LIMIT 20""",
+    # (b) and (c) read the statistics graph (graph/store/statistics.py); RECOMPUTED has them as
+    # aggregates over every article, the way they were asked before it existed.
+    "b_top_orgs_by_articles": """SELECT ?org ?name ?articles WHERE {
+  { SELECT ?org ?articles WHERE { GRAPH <https://w3id.org/warta/statistics> { ?org warta:articleCount ?articles }
+                                  ?org a org:Organization } ORDER BY DESC(?articles) LIMIT 20 }
+  ?org schema:name ?name .
+} ORDER BY DESC(?articles)""",
+    "c_coattending_org_pairs": """SELECT ?a ?b ?meetings WHERE {
+  { SELECT ?pair ?meetings WHERE { GRAPH <https://w3id.org/warta/statistics> { ?pair warta:organizationCoAttendance ?meetings } }
+    ORDER BY DESC(?meetings) LIMIT 20 }
+  GRAPH <https://w3id.org/warta/statistics> { ?pair warta:pairFirst ?a ; warta:pairSecond ?b }
+} ORDER BY DESC(?meetings)""",
     "d_offices_in_org": """SELECT ?person ?name ?role ?acting WHERE {
   ?org schema:name "{org}" .
   ?membership org:organization ?org ; org:member ?person ; org:role ?r .
@@ -45,6 +48,18 @@ QUERIES = {
   { ?entity schema:name ?name } UNION { ?entity skos:altLabel ?name }
   FILTER (CONTAINS(LCASE(?name), "{needle}"))
 }""",
+}
+
+RECOMPUTED = {
+    "b_top_orgs_by_articles": """SELECT ?org ?name (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+  ?article a schema:NewsArticle ; schema:mentions ?org .
+  ?org a org:Organization ; schema:name ?name .
+} GROUP BY ?org ?name ORDER BY DESC(?articles) LIMIT 20""",
+    "c_coattending_org_pairs": """SELECT ?a ?b (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
+  ?meeting a warta:Meeting ; schema:attendee ?a, ?b .
+  ?a a org:Organization . ?b a org:Organization .
+  FILTER (STR(?a) < STR(?b))
+} GROUP BY ?a ?b ORDER BY DESC(?meetings) LIMIT 20""",
 }
 
 TOP_PERSON = """SELECT ?name (COUNT(*) AS ?n) WHERE { ?m schema:attendee ?p . ?p a schema:Person ; schema:name ?name }

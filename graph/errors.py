@@ -114,6 +114,10 @@ class Errors:
     E081 = "cannot apply using-graph-uri / using-named-graph-uri: {problem}"
     E082 = "cannot parse the {media} body: {error}"
     E083 = "internal error (the server log has the details); the request was not completed"
+    E084 = (
+        "a quad in the statistics graph <{graph}>; it is derived from the article graphs and rebuilt on import, so leave it out"
+    )
+    E085 = "the statistics graph <{graph}> is derived from the article graphs and written by Warta only"
     # language and text checks (graph/readers)
     E090 = "the article is in {lang}, not Indonesian: its title, date, publisher and text are stored, but persons, organisations, quotes and meetings are read from Indonesian only; use --lang id to skip such articles"
     E091 = "the text is too short or too mixed to tell its language; assumed Indonesian"

@@ -20,8 +20,20 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "reliability"))
 
-from checks import article_graphs, assert_consistent, kill_between_publishes, open_db, run, stub_command, warta_command
+from checks import (
+    article_graphs,
+    assert_consistent,
+    has_pending_statistics,
+    kill_between_publishes,
+    open_db,
+    run,
+    stub_command,
+    warta_command,
+)
 from corpus import write_jsonl
+from statistics_check import assert_statistics_exact
+
+from graph.store.oxigraph import OxigraphStore
 
 BATCH = 2000
 KILLS = 3
@@ -305,5 +317,10 @@ def test_killed_inside_bulk_loads_every_article_is_whole_or_absent(tmp_path):
             i = int(iri.rsplit("/", 1)[1])
             assert lines == frozenset(graph_text(i).splitlines()), f"{iri} is partial"
         seen.append(len(graphs))
+        del db
+        OxigraphStore(store).close()  # a writer opening the store settles what the kill left
+        db = open_db(store)
+        assert not has_pending_statistics(db)
+        assert_statistics_exact(db)
         del db
     assert seen == sorted(seen) and seen[-1] > seen[0], seen

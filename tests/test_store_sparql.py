@@ -177,3 +177,26 @@ def test_ingest_query_and_export_match_the_embedded_store(remote):
 for _test in [v for k, v in list(globals().items()) if k.startswith("test_") and hasattr(v, "pytestmark")]:
     if any(m.name == "virtuoso" for m in _test.pytestmark):
         _test.pytestmark.append(pytestmark_virtuoso[1])
+
+
+@pytest.mark.virtuoso
+def test_statistics_stay_exact_through_writes_replacements_and_removals(remote):
+    from statistics_check import assert_statistics_exact
+    from test_statistics import DAYS, ORGS, PERSONS, PLACES, write
+
+    def article(n):
+        return (
+            n,
+            (
+                DAYS[n % 5],
+                [ORGS[n % 4], ORGS[(n + 1) % 4]],
+                [([PERSONS[n % 4], PERSONS[(n + 2) % 4], ORGS[n % 2], ORGS[2]], PLACES[n % 2], DAYS[(n + 1) % 5])],
+            ),
+        )
+
+    write(remote, [article(n) for n in range(5)])
+    assert_statistics_exact(remote)
+    write(remote, [(1, (DAYS[3], [ORGS[0]], [])), article(6)])  # a replacement (its days were extremes) and a new one
+    assert_statistics_exact(remote)
+    remote.remove_graphs(["http://example.org/article/0", "http://example.org/article/2"])
+    assert_statistics_exact(remote)

@@ -167,8 +167,13 @@ def start(directory: Path, *, timeout: float = 120, **settings) -> Virtuoso:
 
 def empty(store) -> None:
     """Remove everything a test wrote through a remote store, so the next test starts empty."""
+    from graph.store.statistics import STATISTICS_GRAPH
+
     store.remove_graphs(list(store.named_graphs()))
-    store.update(f"DROP SILENT GRAPH <{store.config.union_graph}> ; DROP SILENT GRAPH <{store.config.catalog_graph}>")
+    store.update(
+        f"DROP SILENT GRAPH <{store.config.union_graph}> ; DROP SILENT GRAPH <{store.config.catalog_graph}> ; "
+        f"DROP SILENT GRAPH <{STATISTICS_GRAPH}>"
+    )
 
 
 if __name__ == "__main__":  # a manual instance: python tests/virtuoso_server.py DIR

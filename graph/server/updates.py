@@ -20,14 +20,19 @@ import pyoxigraph as ox
 
 from ..errors import Errors, QueryError
 from ..store.base import IN_UNION_FILTER, NIF_MARK, Triple
+from ..store.statistics import PENDING, STATISTICS_GRAPH
 from ..store.terms import from_ox
 from .guard import check_update
 from .using import with_dataset
 
-# The union leaves NIF provenance out (graph/store/base.py).
+# The union leaves NIF provenance out (graph/store/base.py), and the statistics graph is no
+# article graph (graph/store/statistics.py). An update can change anything the statistics
+# count, so it marks them pending in its own transaction; they are then rebuilt.
+_STATISTICS = f"<{STATISTICS_GRAPH}>"
 RESYNC_UNION = f"""
-DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER (NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} || (isIRI(?s) && CONTAINS(STR(?s), "{NIF_MARK}"))) }} ;
-INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {IN_UNION_FILTER} FILTER NOT EXISTS {{ ?s ?p ?o }} }}
+DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER (NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != {_STATISTICS}) }} || (isIRI(?s) && CONTAINS(STR(?s), "{NIF_MARK}"))) }} ;
+INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != {_STATISTICS}) {IN_UNION_FILTER} FILTER NOT EXISTS {{ ?s ?p ?o }} }} ;
+INSERT DATA {{ GRAPH {_STATISTICS} {{ {_STATISTICS} <{PENDING}> true }} }}
 """
 
 #: Media types accepted in Graph Store Protocol writes -> pyoxigraph formats.
@@ -61,6 +66,7 @@ def apply_update(
     check_update(sparql, allow_service=allow_service)
     # The newline ends a trailing comment in the user's text, which would swallow our part.
     store.update(sparql + "\n;\n" + RESYNC_UNION, base_iri=base_iri)
+    store.rebuild_statistics()  # proportional to the store, as the resync above is
     store.publish(force=True)
 
 
@@ -135,6 +141,8 @@ _BY_SUFFIX = {
 
 def put_graph(store, graph_iri: str, graph: Iterable[Triple], *, merge: bool = False) -> bool:
     """Replace (or, with ``merge``, add to) a named graph; True if it was new."""
+    if graph_iri == STATISTICS_GRAPH:
+        raise QueryError(Errors.E085.format(graph=STATISTICS_GRAPH))
     existing = list(store.triples(graph_iri))
     triples = set(graph)
     if merge:

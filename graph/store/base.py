@@ -227,6 +227,14 @@ class Store(ABC):
             return set()
         return {str(row[0]) for row in self.query(existing_subjects_query(iris)).rows}
 
+    def rebuild_statistics(self) -> None:
+        """Recompute the statistics graph (graph/store/statistics.py) from every article graph.
+
+        Writes keep it up to date batch by batch; this is for changes no batch describes
+        (a SPARQL Update through the server) and for stores written before it existed.
+        """
+        raise NotImplementedError
+
     def publish(self, force: bool = False) -> None:
         """Make committed writes visible to readers in other processes (rate-limited unless ``force``)."""
 

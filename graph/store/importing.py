@@ -20,6 +20,8 @@ import pyoxigraph as ox
 
 from ..errors import Errors, StoreError
 from .formats import graph_exporter
+from .statistics import GRAPH_NODE as STATISTICS
+from .statistics import STATISTICS_GRAPH
 
 FORMATS = ("nquads", "trig")
 _SHOWN_CHARS = 160
@@ -57,6 +59,8 @@ def quad_problem(quad: ox.Quad) -> str | None:
         return Errors.E074
     if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
         return Errors.E075
+    if quad.graph_name == STATISTICS:
+        return Errors.E084.format(graph=STATISTICS_GRAPH)
     return None
 
 

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, StoreError
+from . import statistics as st
 from .base import (
     NIF_MARK,
     QueryKind,
@@ -49,6 +50,7 @@ from .terms import from_ox, to_ox_triple
 
 WARTA_CONTENT_HASH = ox.NamedNode("https://w3id.org/warta/ontology#contentHash")
 DEFAULT = ox.DefaultGraph()
+STATISTICS = st.GRAPH_NODE
 _NIF_PROBES = [  # every NIF string Warta writes has one of these (phrases and sentences anchorOf, the context sourceUrl)
     ox.NamedNode(f"http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#{name}") for name in ("anchorOf", "sourceUrl")
 ]
@@ -80,6 +82,8 @@ class OxigraphStore(Store):
 
     #: Write batches of new articles with the bulk loader (on disk); False: one ``load`` transaction.
     bulk_load_fresh = True
+    #: Maintain the statistics graph (graph/store/statistics.py); False only to measure what it costs.
+    keep_statistics = True
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False, fresh: bool = False):
         self.path = Path(path) if path is not None else None
@@ -101,18 +105,26 @@ class OxigraphStore(Store):
     # --- opening and snapshots ---------------------------------------
     def _open(self) -> ox.Store:
         if self.path is None:
-            return ox.Store()
+            self._store = ox.Store()
+            self._settle_statistics()
+            return self._store
         db = self.path / "db"
         try:
             if not self.read_only:
                 self.path.mkdir(parents=True, exist_ok=True)
                 store = ox.Store(str(db))
                 _drop_provenance_from_union(store)
+                self._store = store
+                self._settle_statistics()
                 return store
             snapshot = self._latest_snapshot()
             if self.fresh and db.exists() and not self._writer_active():
-                self._snapshot = snapshot  # refresh() moves on only when a writer publishes again
-                return ox.Store.read_only(str(db))
+                store = ox.Store.read_only(str(db))
+                # A writer killed between its bulk load and its statistics left articles without
+                # them: read the last snapshot (complete) until a writer settles them.
+                if snapshot is None or not _has_pending(store):
+                    self._snapshot = snapshot  # refresh() moves on only when a writer publishes again
+                    return store
             if snapshot is not None:
                 self._snapshot = snapshot
                 return ox.Store.read_only(str(self.path / "snapshots" / snapshot))
@@ -204,10 +216,12 @@ class OxigraphStore(Store):
         return None
 
     def write_graphs(self, graphs: Sequence[tuple[str, Iterable[Triple]]]) -> WriteStats:
+        st.refuse_statistics_graph(iri for iri, _ in graphs)
         return self._write({iri: {_stored_form(to_ox_triple(s, p, o)) for s, p, o in triples} for iri, triples in graphs})
 
     def write_ntriples(self, graphs: Sequence[tuple[str, str]]) -> WriteStats:
         self._check_writable()
+        st.refuse_statistics_graph(iri for iri, _ in graphs)
         latest = dict(graphs)
         fresh = {iri: text for iri, text in latest.items() if not self._store.contains_named_graph(ox.NamedNode(iri))}
         stats = self._load_fresh(fresh) if fresh else WriteStats()
@@ -226,7 +240,15 @@ class OxigraphStore(Store):
         """Articles not stored yet: one N-Quads load into their graphs and the union, all or nothing.
 
         Nothing needs removing, so text manipulation replaces building a Python
-        object per quad; the loader parses in Rust. On disk, the bulk loader
+        object per quad; the loader parses in Rust. The loader cannot remove, so
+        the batch's statistics are split: their new values ride in the same
+        ingestion as the articles, with a pending mark, and one transaction
+        right after removes the values they replace and the mark. Readers
+        never see the state between: other processes read snapshots published
+        after both, a short-lived ``fresh`` reader reads the snapshot while the
+        mark is there, and a writer opening a store a killed writer left with
+        the mark rebuilds the statistics from the article graphs
+        (:meth:`_settle_statistics`), which is exact whatever was left. On disk, the bulk loader
         writes sorted files and hands them to RocksDB in one ingestion: 2x the
         transactional ``load`` here, with nothing left in the memtable for the
         next publish to flush. It is safe because only new graphs are written
@@ -242,11 +264,21 @@ class OxigraphStore(Store):
             suffix = f"<{iri}> .\n"
             parts.extend(line[: line.rindex(".")] + suffix for line in lines)
             parts.append(union_ntriples(text))  # the default graph: the union (set semantics), without NIF
+        remove: list[ox.Quad] = []
+        if self.keep_statistics:
+            changes = st.Changes()
+            for iri, text in graphs.items():
+                changes.add(st.facts_from_ntriples(iri, text))
+            remove, add = self._statistics_quads(changes)  # read before the load: the batch is not counted yet
+            remove.append(st.pending_quad())
+            parts.extend(f"{q} .\n" for q in [*add, st.pending_quad()])
         data = "".join(parts).encode("utf-8")
         if self.bulk_load_fresh and self.path is not None and data.count(b"\n") < _BULK_MAX_QUADS:
             self._store.bulk_load(data, ox.RdfFormat.N_QUADS)
         else:
             self._store.load(data, ox.RdfFormat.N_QUADS)
+        if remove:
+            self._apply([], remove)  # the values replaced, and the pending mark: one transaction
         return WriteStats(new=len(graphs), quads_added=quads)
 
     def _write(self, latest: dict[str, set[ox.Triple]]) -> WriteStats:
@@ -264,6 +296,7 @@ class OxigraphStore(Store):
         gone_from_union: set[ox.Triple] = set()
         replaced: set[ox.NamedNode] = set()
         blank_leaving: set[ox.NamedNode] = set()
+        changes = st.Changes()
         for graph_iri, new in latest.items():
             g = ox.NamedNode(graph_iri)
             union = {t for t in new if _in_union(t)}
@@ -273,6 +306,8 @@ class OxigraphStore(Store):
                     stats.unchanged += 1
                     continue
                 stats.replaced += 1
+                changes.remove(st.facts_from_triples(graph_iri, old))
+                changes.add(st.facts_from_triples(graph_iri, new))
                 replaced.add(g)
                 old_blank, new_blank = {t for t in old if _has_blank(t)}, {t for t in new if _has_blank(t)}
                 if old_blank == new_blank:
@@ -292,12 +327,80 @@ class OxigraphStore(Store):
                 stats.new += 1
                 to_add.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in new)
                 stats.quads_added += len(new)
+                changes.add(st.facts_from_triples(graph_iri, new))
             # Union additions are idempotent; they also restore any triple removed below
             # that the new version of an article still asserts.
             to_add.extend(ox.Quad(t.subject, t.predicate, t.object, DEFAULT) for t in union)
         to_remove.extend(self._orphaned_union_quads(gone_from_union, replaced))
-        self._apply(to_add, to_remove, blank_leaving=blank_leaving)
+        remove, add = self._statistics_quads(changes)  # read before the write, applied with it
+        if to_remove or blank_leaving:
+            self._apply(to_add + add, to_remove + remove, blank_leaving=blank_leaving)
+        elif remove:
+            # Only statistics to replace: the additions go through extend() (a SPARQL INSERT DATA
+            # of them parsed at a fifth of its speed), as on the bulk path, with the pending mark.
+            self._store.extend([*to_add, *add, st.pending_quad()])
+            self._apply([], [*remove, st.pending_quad()])
+        else:
+            self._apply(to_add + add, [])
         return stats
+
+    # --- statistics (graph/store/statistics.py) ----------------------
+    def _statistics_quads(self, changes: st.Changes) -> tuple[list[ox.Quad], list[ox.Quad]]:
+        """What ``changes`` remove from and add to the statistics graph, given what it holds now."""
+        if not self.keep_statistics:
+            return [], []
+        current = {}
+        for node in changes.nodes():
+            props = {
+                q.predicate.value: q.object
+                for q in self._store.quads_for_pattern(ox.NamedNode(node), None, None, STATISTICS)
+                if not isinstance(q.object, ox.Triple)  # the statistics hold no triple terms
+            }
+            if props:
+                current[node] = props
+        return changes.quads(current, st.recompute_days_with(self._select))
+
+    def _select(self, sparql: str) -> list[dict[str, str | None]]:
+        results = self._store.query(sparql)
+        assert isinstance(results, ox.QuerySolutions)  # only SELECT queries come here
+        names = [v.value for v in results.variables]
+        return [{n: (None if row[n] is None else row[n].value) for n in names} for row in results]
+
+    def _stored_facts(self, graph_iri: str) -> st.ArticleFacts:
+        g = ox.NamedNode(graph_iri)
+        return st.facts_from_triples(
+            graph_iri,
+            (q for p in st.RELEVANT_PREDICATES for q in self._store.quads_for_pattern(None, ox.NamedNode(p), None, g)),
+        )
+
+    def _settle_statistics(self) -> None:
+        """On opening for writing: build the statistics if they are missing or a write was cut short.
+
+        A store written before statistics existed has no version mark; a writer killed between a
+        bulk load and the transaction completing its statistics left the pending mark. Either
+        way they are computed once from every article graph.
+        """
+        if not self.keep_statistics:
+            return
+        version = next(
+            iter(self._store.quads_for_pattern(STATISTICS, ox.NamedNode(st.STATISTICS_VERSION), None, STATISTICS)), None
+        )
+        if version is not None and not _has_pending(self._store):
+            return
+        self.rebuild_statistics()
+
+    def rebuild_statistics(self) -> None:
+        """Recompute the statistics graph from every article graph, in one transaction."""
+        changes = st.Changes()
+        for g in self.named_graphs():
+            changes.add(self._stored_facts(g))
+        _, add = changes.quads({}, lambda *_: {})  # from nothing: no day can have left
+        # Three transactions, so the new values load through extend() (INSERT DATA parses at a
+        # fifth of its speed); the pending mark covers the two gaps (a crash: rebuilt on opening).
+        pending = st.pending_quad()
+        self._store.update(f"DROP SILENT GRAPH {STATISTICS} ; INSERT DATA {{ {_quads_as_sparql_data([pending])} }}")
+        self._store.extend([*add, st.version_quad()])
+        self._store.remove(pending)
 
     def _orphaned_union_quads(self, gone: Iterable[ox.Triple], leaving: set[ox.NamedNode]) -> Iterator[ox.Quad]:
         """Union triples that no named graph other than those ``leaving`` still holds."""
@@ -342,15 +445,19 @@ class OxigraphStore(Store):
 
     def remove_graphs(self, graph_iris: Sequence[str]) -> int:
         self._check_writable()
-        leaving = {ox.NamedNode(iri) for iri in graph_iris}
+        leaving = {ox.NamedNode(iri) for iri in graph_iris if iri != st.STATISTICS_GRAPH}
         gone: set[ox.Triple] = set()
         removed = 0
+        changes = st.Changes()
         for g in leaving:
+            if self._store.contains_named_graph(g):
+                changes.remove(self._stored_facts(g.value))
             for quad in self._store.quads_for_pattern(None, None, None, g):
                 if not _has_blank(quad.triple) and _in_union(quad.triple):  # blank ones leave by pattern in _apply
                     gone.add(quad.triple)
                 removed += 1
-        self._apply([], list(self._orphaned_union_quads(gone, leaving)), drop=leaving)
+        remove, add = self._statistics_quads(changes)
+        self._apply(add, list(self._orphaned_union_quads(gone, leaving)) + remove, drop=leaving)
         return removed
 
     def update(self, sparql: str, base_iri: str | None = None) -> None:
@@ -460,10 +567,11 @@ class OxigraphStore(Store):
 
     def named_graphs(self) -> Iterator[str]:
         for g in self._store.named_graphs():
-            yield g.value
+            if g != STATISTICS:  # derived, not an article
+                yield g.value
 
     def quad_count(self) -> int:
-        solutions = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        solutions = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != {STATISTICS}) }}")
         assert isinstance(solutions, ox.QuerySolutions)  # a SELECT answers with solutions
         return int(next(iter(solutions))["n"].value)
 
@@ -475,8 +583,10 @@ class OxigraphStore(Store):
     def export(self, out: IO[bytes], fmt: str) -> int:
         writer = exporter(fmt)
         if writer.keeps_graphs:
-            quads = (
-                q for q in self._store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)
+            quads = (  # the article graphs; the union and the statistics are rebuilt on import
+                q
+                for q in self._store.quads_for_pattern(None, None, None, None)
+                if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name != STATISTICS
             )
             return serialize_counted(quads, out, writer)
         return serialize_counted((q.triple for q in self._store.quads_for_pattern(None, None, None, DEFAULT)), out, writer)
@@ -493,20 +603,38 @@ class OxigraphStore(Store):
         self._check_writable()
         graph_exporter(fmt)
         count = 0
+        stored = set(self._store.named_graphs())
+        imported: set[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = set()
+        pending = st.pending_quad()
 
         def with_union() -> Iterator[ox.Quad]:
             nonlocal count
             for quad in checked_quads(src, fmt):
                 count += 1
+                imported.add(quad.graph_name)
                 yield quad
                 if _in_union(quad.triple):
                     yield ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT)
+            if self.keep_statistics:
+                yield pending  # in the import's own transaction: statistics follow in the next one
 
         if bulk and self.path is not None:
             self._store.bulk_extend(with_union())
         else:
             # extend() is one transaction; an exception from the iterator aborts it.
             self._store.extend(with_union())
+        if not self.keep_statistics:
+            return count
+        if imported & stored:
+            # Quads added to stored articles change what they counted: recount everything.
+            self.rebuild_statistics()
+            return count
+        changes = st.Changes()
+        for g in imported:
+            if isinstance(g, ox.NamedNode):  # checked_quads lets only named graphs through
+                changes.add(self._stored_facts(g.value))
+        remove, add = self._statistics_quads(changes)
+        self._apply(add, [*remove, pending])
         return count
 
     def close(self) -> None:
@@ -536,6 +664,12 @@ def _drop_provenance_from_union(store: ox.Store) -> None:
     """
     if any(next(iter(store.quads_for_pattern(None, p, None, DEFAULT)), None) for p in _NIF_PROBES):
         store.update(f'DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER (isIRI(?s) && CONTAINS(STR(?s), "{NIF_MARK}")) }}')
+
+
+def _has_pending(store: ox.Store) -> bool:
+    """Whether a bulk write left articles whose statistics are not applied yet."""
+    marker = ox.NamedNode(st.PENDING)
+    return next(iter(store.quads_for_pattern(STATISTICS, marker, None, STATISTICS)), None) is not None
 
 
 def _in_union(triple: ox.Triple) -> bool:

@@ -11,7 +11,12 @@ The layout on the server mirrors the embedded store:
   default graph counts a fact once per graph and makes joins explode);
 * ``urn:warta:graphs``: a catalog naming the article graphs, so listing,
   counting and exporting never mistake the server's own system graphs for
-  articles.
+  articles;
+* the statistics graph (graph/store/statistics.py), changed after each
+  batch's article graphs by ``DELETE DATA``/``INSERT DATA`` on the values the
+  batch changes. A pending mark is written before the batch and removed with
+  the last statistics request; a batch that finds it (a writer stopped
+  midway) rebuilds the statistics from the article graphs first.
 
 Not transactional: a batch is several requests. They run in an order that a
 re-ingest repairs (union removals, union additions, then the article graphs;
@@ -47,7 +52,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from typing import IO, Any
@@ -58,6 +63,7 @@ import pyoxigraph as ox
 from rdflib.term import Identifier
 
 from ..errors import Errors, QueryError, QueryTimeout, StoreError
+from . import statistics as st
 from .base import (
     IN_UNION_FILTER,
     QueryResult,
@@ -320,10 +326,16 @@ class SparqlStore(Store):
 
     def _write(self, latest: dict[str, tuple[str, int]]) -> WriteStats:
         self._check_writable()
+        st.refuse_statistics_graph(latest)
         stats = WriteStats()
         if not latest:
             return stats
         old = self._graph_sizes(latest)
+        changes = self._begin_statistics()
+        for facts in self._stored_facts(list(old)).values():
+            changes.remove(facts)
+        for iri, (text, _count) in latest.items():
+            changes.add(st.facts_from_ntriples(iri, text))
         for iri, (_text, count) in latest.items():
             if iri in old:
                 stats.replaced += 1
@@ -337,7 +349,95 @@ class SparqlStore(Store):
         self._add_to_union(text for text, _ in latest.values())
         self._add_to_catalog([iri for iri in latest if iri not in old])
         self._parallel(self._put_graph, [(iri, text) for iri, (text, _) in latest.items()])
+        self._finish_statistics(changes)
         return stats
+
+    # --- statistics (graph/store/statistics.py) ---------------------------------
+    def _begin_statistics(self) -> st.Changes:
+        """Mark the statistics pending for a batch, rebuilding them first if an earlier batch stopped midway."""
+        if self._pending_statistics() or not self._has_statistics_version():
+            self.rebuild_statistics()
+        self._statistics_data("INSERT", [st.pending_quad()])
+        return st.Changes()
+
+    def _finish_statistics(self, changes: st.Changes) -> None:
+        """Compute the batch's statistics against the stored values (before the pending mark goes)."""
+        remove, add = changes.quads(self._statistics_values(changes.nodes()), st.recompute_days_with(self._union_rows))
+        self._statistics_data("DELETE", remove)
+        self._statistics_data("INSERT", add)
+        self._statistics_data("DELETE", [st.pending_quad()])
+
+    def _pending_statistics(self) -> bool:
+        return self._ask_statistics(st.PENDING)
+
+    def _has_statistics_version(self) -> bool:
+        return self._ask_statistics(st.STATISTICS_VERSION)
+
+    def _ask_statistics(self, prop: str) -> bool:
+        graph = st.STATISTICS_GRAPH
+        _, rows = self._select(f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ <{graph}> <{prop}> ?o }} }} LIMIT 1")
+        return bool(rows)
+
+    def _statistics_values(self, nodes: Sequence[str]) -> dict[str, dict[str, st.Term]]:
+        values: dict[str, dict[str, st.Term]] = {}
+        graph = st.STATISTICS_GRAPH
+
+        def query(chunk: Sequence[str]) -> str:
+            listed = " ".join(f"<{n}>" for n in chunk)
+            return f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ VALUES ?s {{ {listed} }} ?s ?p ?o }} }}"
+
+        for row in self._select_split(query, nodes, 100):
+            values.setdefault(row["s"]["value"], {})[row["p"]["value"]] = _canonical(json_term(row["o"]))
+        return values
+
+    def _select_split(self, query: Callable[[Sequence[str]], str], items: Sequence[str], size: int) -> Iterator[dict]:
+        """JSON rows of ``query`` over ``items`` in chunks, halving a chunk whose answer the server cut."""
+        pending = [items[i : i + size] for i in range(0, len(items), size)]
+        while pending:
+            chunk = pending.pop()
+            response = self._post_query(query(chunk), _RESULTS_JSON, [], [])
+            if "x-sparql-maxrows" in response.headers:
+                if len(chunk) == 1:
+                    raise StoreError(Errors.E053.format(url=self.url, limit=response.headers["x-sparql-maxrows"]))
+                half = len(chunk) // 2
+                pending += [chunk[:half], chunk[half:]]
+                continue
+            yield from response.json()["results"]["bindings"]
+
+    def _union_rows(self, sparql: str) -> list[dict[str, str | None]]:
+        result = self.query(sparql)
+        return [{v: (None if t is None else str(t)) for v, t in zip(result.variables, row)} for row in result.rows]
+
+    def _stored_facts(self, graphs: Sequence[str]) -> dict[str, st.ArticleFacts]:
+        """The statistics facts of stored article graphs (only the triples they are made of)."""
+        predicates = " ".join(f"<{p}>" for p in st.RELEVANT_PREDICATES)
+        found: dict[str, list[ox.Triple]] = {g: [] for g in graphs}
+
+        def query(chunk: Sequence[str]) -> str:
+            listed = " ".join(f"<{g}>" for g in chunk)
+            return f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {listed} }} VALUES ?p {{ {predicates} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+
+        for row in self._select_split(query, graphs, 20):
+            found[row["g"]["value"]].append(ox.Triple(json_term(row["s"]), json_term(row["p"]), json_term(row["o"])))
+        return {g: st.facts_from_triples(g, triples) for g, triples in found.items()}
+
+    def _statistics_data(self, verb: str, quads: Sequence[ox.Quad]) -> None:
+        step = self.config.update_chunk
+        for start in range(0, len(quads), step):
+            body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads[start : start + step])
+            self._update(f"{verb} DATA {{ GRAPH <{st.STATISTICS_GRAPH}> {{\n{body}}} }}")
+
+    def rebuild_statistics(self) -> None:
+        self._check_writable()
+        self._update(f"DROP SILENT GRAPH <{st.STATISTICS_GRAPH}>")
+        self._statistics_data("INSERT", [st.pending_quad()])
+        changes = st.Changes()
+        for page in self._catalog_pages():
+            for facts in self._stored_facts(page).values():
+                changes.add(facts)
+        _, add = changes.quads({}, lambda *_: {})
+        self._statistics_data("INSERT", [*add, st.version_quad()])
+        self._statistics_data("DELETE", [st.pending_quad()])
 
     def _parallel(self, func, calls: list[tuple]) -> None:
         """Run independent requests a few at a time (servers load several graphs at once)."""
@@ -402,6 +502,10 @@ class SparqlStore(Store):
         if not sizes:
             return 0
         leaving = list(sizes)
+        changes = self._begin_statistics()
+        for facts in self._stored_facts(leaving).values():
+            changes.remove(facts)
+        self._finish_statistics(changes)  # before the graphs go: days are recomputed without them
         self._remove_orphans(leaving)
         catalog = self.config.catalog_graph
         for start in range(0, len(leaving), 200):
@@ -590,6 +694,7 @@ class SparqlStore(Store):
                 batch, size = {}, 0
         if batch:
             self._import_batch(batch)
+        self.rebuild_statistics()  # an import may add to stored articles: recount (not transactional anyway)
         return count
 
     def _import_batch(self, batch: dict[str, list[str]]) -> None:
@@ -608,6 +713,20 @@ class SparqlStore(Store):
 def _ntriples(triples: Iterable[Triple]) -> tuple[str, int]:
     lines = {f"{to_ox_triple(s, p, o)} .\n" for s, p, o in triples}
     return "".join(lines), len(lines)
+
+
+_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def _canonical(term: st.Term) -> st.Term:
+    """A value as Warta wrote it: servers answer integers with other integer types (Virtuoso: xsd:int)."""
+    if (
+        isinstance(term, ox.Literal)
+        and term.datatype.value.startswith("http://www.w3.org/2001/XMLSchema#")
+        and (term.datatype.value.endswith(("int", "integer", "long", "short")))
+    ):
+        return ox.Literal(term.value, datatype=ox.NamedNode(_INTEGER))
+    return term
 
 
 def _escape(text: str) -> str:
