@@ -205,3 +205,12 @@ def test_a_party_board_is_the_party_not_the_regional_senate():
     found = memberships("Ketua DPD Partai Golkar Jawa Barat Rudi Santoso dan anggota DPD RI Awang Kurnia hadir.")
     assert ("Rudi Santoso", "Ketua", "Partai Golongan Karya", False) in found
     assert ("Awang Kurnia", "Anggota", "Dewan Perwakilan Daerah", False) in found
+
+
+def test_a_former_holder_is_a_person_without_the_office():
+    ex = RuleExtractor().extract(
+        Article(id="t", text="Sekda Uju diperiksa sebagai saksi untuk tersangka mantan Bupati Bekasi Neneng Hasanah Yasin.")
+    )
+    names = {e.key: e.name for e in ex.entities}
+    assert "Neneng Hasanah Yasin" in names.values()
+    assert "Neneng Hasanah Yasin" not in {names[m.person] for m in ex.memberships}

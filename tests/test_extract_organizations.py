@@ -137,3 +137,25 @@ def test_a_known_short_form_after_its_head_is_the_whole_name():
     ex = RuleExtractor().extract(Article(id="t", text="Direktur Utama PT Pertamina Nicke Wulandari meninjau kilang."))
     names = {e.key: e.name for e in ex.entities}
     assert [(names[m.person], names[m.organization]) for m in ex.memberships] == [("Nicke Wulandari", "PT Pertamina (Persero)")]
+
+
+def test_a_body_the_lexicon_knows_in_full_despite_name_words():
+    found = orgs("Kejaksaan Agung menahan tersangka setelah Mahkamah Agung menolak kasasi.")
+    assert {"Kejaksaan Agung", "Mahkamah Agung"} <= set(found)
+
+
+def test_capitalised_words_spelled_by_their_bracketed_short_form_name_a_body():
+    ex = RuleExtractor().extract(
+        Article(id="t", text="Koordinator Lembaga Pemantau Anggaran Daerah (LPAD) Sari Wulandari mengkritik rencana itu.")
+    )
+    names = {e.key: e.name for e in ex.entities}
+    assert [(names[m.person], m.role, names[m.organization]) for m in ex.memberships] == [
+        ("Sari Wulandari", "Koordinator", "Lembaga Pemantau Anggaran Daerah")
+    ]
+    places = RuleExtractor().extract(Article(id="t", text="Warga Nusa Tenggara Barat (NTB) menunggu bantuan."))
+    assert not [e for e in places.entities if e.kind == "organization"]
+
+
+def test_a_body_word_before_a_speech_verb_is_not_a_person():
+    ex = RuleExtractor().extract(Article(id="t", text="Kantor Staf Presiden dan Sekretariat Kabinet menanggapi kritik itu."))
+    assert not [e.name for e in ex.entities if e.kind == "person"]

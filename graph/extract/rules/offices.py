@@ -393,8 +393,8 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
         if c < i:
             continue
         i = c
-        if i > 0 and tokens[i - 1].low in _NOT_HOLDING:
-            continue
+        # "mantan Bupati Bekasi Neneng ...", "calon Wali Kota X": the person is named, the office not held.
+        former = i > 0 and tokens[i - 1].low in _NOT_HOLDING
         lower_ok = (i > 1 and tokens[i - 1].text.casefold() in (",", "selaku", "sebagai") and tokens[i - 2].cap) or (
             # "anggota DPD RI Awang ...", "ketua Komisi III DPR ...": an office written in lower
             # case is still one when a body it is held in follows at once.
@@ -428,7 +428,7 @@ def find_offices(doc: Doc, tokens: list[Token]) -> None:
             i = role.end if role.end > i else i + 1
         if role.org is not None:
             org_entity(doc, tokens, role.org)
-        if person is not None:
+        if person is not None and not former:
             pending.append((role, person, i))
     for role, person, end in pending:
         org = None

@@ -9,7 +9,7 @@ trailing national body read as the parent (``Ditjen Binalavotas Kemnaker``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .doc import Doc
@@ -17,6 +17,7 @@ from .lexicon import (
     NAME_CONNECTORS,
     ORG_HEADS,
     ORG_WORDS,
+    Acronym,
     acronyms,
     is_org_word,
     name_word_counts,
@@ -24,8 +25,10 @@ from .lexicon import (
     seen_in_names,
     seen_outside_names,
 )
+from .programs import PROGRAMME_HEAD_WORDS
 from .regions import RegionMatch, match_region
 from .tokens import Token
+from .venues import HEADS as VENUE_HEADS
 
 _LOCAL_GOV_TYPES = {"city": "Kota", "regency": "Kabupaten", "province": "Provinsi"}
 _LOCAL_GOV_SHORT = {"pemkot": "city", "pemkab": "regency", "pemprov": "province", "pemdaprov": "province"}
@@ -78,11 +81,16 @@ def match_org(tokens: list[Token], i: int) -> OrgMatch | None:
     """The organisation named at ``tokens[i]``, or None."""
     if i >= len(tokens) or not tokens[i].cap:
         return None
-    short_for = tokens[i].short_for
-    if short_for is not None:
-        name, org_type = short_for
-        return OrgMatch(i, i + 1, name, org_type, [tokens[i].text])
-    found = _party_board(tokens, i) or _local_government(tokens, i) or _acronym_org(tokens, i) or _headed_org(tokens, i)
+    defined = tokens[i].defined_org
+    if defined is not None:
+        return replace(defined, aliases=list(defined.aliases))  # callers move a match's end: a copy
+    found = (
+        _party_board(tokens, i)
+        or _local_government(tokens, i)
+        or _acronym_org(tokens, i)
+        or _headed_org(tokens, i)
+        or _known_full_name(tokens, i)
+    )
     if found is None:
         return None
     return _with_parent(tokens, found)
@@ -160,6 +168,34 @@ def _local_government(tokens: list[Token], i: int) -> OrgMatch | None:
     written = _text(tokens, i, region.end)
     aliases = [f"{a} {_text(tokens, region.start, region.end)}" for a in aliases] + [written]
     return OrgMatch(i, region.end, name, "local_government", aliases, region=region)
+
+
+@lru_cache(maxsize=1)
+def _full_names() -> dict[str, list[tuple[tuple[str, ...], Acronym]]]:
+    """The lexicon's bodies by the first word of their full name, longest name first."""
+    by_first: dict[str, list[tuple[tuple[str, ...], Acronym]]] = {}
+    for entry in acronyms().values():
+        words = tuple(entry.name.casefold().split())
+        if len(words) >= 2 and entry.scope != "unit":
+            by_first.setdefault(words[0], []).append((words, entry))
+    for names in by_first.values():
+        names.sort(key=lambda named: -len(named[0]))
+    return by_first
+
+
+def _known_full_name(tokens: list[Token], i: int) -> OrgMatch | None:
+    """A body the lexicon knows, written in full ("Mahkamah Agung", "Kejaksaan Agung"): its words
+    may be name words ("Agung"), which the open reading of a body's name stops at."""
+    for words, entry in _full_names().get(tokens[i].low, ()):
+        end = i + len(words)
+        if tuple(t.low for t in tokens[i:end]) != words:
+            continue
+        region = match_region(tokens, end) if entry.scope == "regional" else None
+        if region is not None:
+            written = _text(tokens, region.start, region.end)
+            return OrgMatch(i, region.end, f"{entry.name} {written}", entry.org_type, [f"{entry.short} {written}"], region=region)
+        return OrgMatch(i, end, entry.name, entry.org_type, [entry.short])
+    return None
 
 
 def _acronym_org(tokens: list[Token], i: int) -> OrgMatch | None:
@@ -494,8 +530,52 @@ def find_organizations(doc: Doc, tokens: list[Token]) -> list[tuple[OrgMatch, ob
             continue
         found_all.append((found, org_entity(doc, tokens, found)))
         i = found.end
+    found_all.extend(_defined_by_initials(doc, tokens, found_all))
     found_all.extend(_syllable_short_forms(doc, tokens, found_all))
     return found_all
+
+
+_VENUE_OPENINGS = frozenset(head.split()[0] for head in VENUE_HEADS)
+_INITIALS_CONNECTORS = frozenset({"dan", "&", "of", "for", "and", "the", "untuk", "di"})
+
+
+def _defined_by_initials(doc: Doc, tokens: list[Token], found: list[tuple[OrgMatch, object]]) -> list[tuple[OrgMatch, object]]:
+    """``Indonesia Corruption Watch (ICW)``, ``Lembaga Kajian Anggaran (LKA)``: capitalised words
+    whose initials the bracketed short form spells name a body, whatever its first word."""
+    covered = {k for match, _entity in found for k in range(match.start, match.end)}
+    out = []
+    for k, tok in enumerate(tokens):
+        if tok.text != "(" or k in covered:
+            continue
+        paren = _paren_acronym(tokens, k)
+        if paren is None or not paren[1].isupper() or not 2 <= len(paren[1]) <= 8:
+            continue
+        short = paren[1]
+        # Walk back over as many capitalised words (and connectors) as the short form has letters.
+        start, letters = k, 0
+        while start > 0 and letters < len(short) and k - start <= 12:
+            word = tokens[start - 1]
+            if word.cap and word.text.isalpha():
+                letters += 1
+            elif word.low not in _INITIALS_CONNECTORS:
+                break
+            start -= 1
+        while start < k and not tokens[start].cap:
+            start += 1
+        words = [t.text for t in tokens[start:k] if t.cap]
+        if words and (words[0].casefold() in PROGRAMME_HEAD_WORDS or words[0] in _VENUE_OPENINGS):
+            continue  # "Bantuan Sosial Tunai (BST)", "Tempat Pembuangan Akhir (TPA)": a programme, a place
+        if len(words) < 2 or "".join(w[0] for w in words).upper() != short or any(p in covered for p in range(start, k)):
+            continue
+        if match_region(tokens, start) is not None and match_region(tokens, start).end >= k:
+            continue  # "Nusa Tenggara Barat (NTB)": a region, read by the places stage
+        if any(t.in_person for t in tokens[start:k]):
+            continue
+        match = OrgMatch(start, paren[0], _text(tokens, start, k), "other", [short])
+        tokens[start].defined_org = match
+        covered.update(range(start, paren[0]))
+        out.append((match, org_entity(doc, tokens, match)))
+    return out
 
 
 def _syllable_short_forms(doc: Doc, tokens: list[Token], found: list[tuple[OrgMatch, object]]) -> list[tuple[OrgMatch, object]]:
@@ -523,8 +603,8 @@ def _syllable_short_forms(doc: Doc, tokens: list[Token], found: list[tuple[OrgMa
         full = spelled[tok.text]
         if full is None:
             continue
-        tok.short_for = (full.name, full.org_type)
         match = OrgMatch(k, k + 1, full.name, full.org_type, [tok.text])
+        tok.defined_org = match
         out.append((match, org_entity(doc, tokens, match)))
     return out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from .lexicon import REPORTING_VERBS, acronyms, regions_by_name, role_forms
+from .lexicon import REPORTING_VERBS, acronyms, regions_by_name, role_forms, seen_in_names
 from .names import match_name
 from .offices import match_role
 from .regions import match_region
@@ -50,6 +50,9 @@ def _person_at(doc: Doc, tokens: list[Token], i: int) -> None:
     end, name, written = found
     if known_non_person(name) or doc.find_entity(name, "organization") or doc.find_entity(name, "place"):
         return
+    inside_body = any(e.kind != "person" for _m, e in doc.mentions_overlapping(tokens[i].start, tokens[end - 1].end))
+    if inside_body and not any(seen_in_names(t.text) for t in tokens[i:end]):
+        return  # "Sekretariat Kabinet menanggapi": a body's word no name is written with
     # The mention starts where the name does: the model may read "Jawa Barat" before "Ridwan
     # Kamil" as a place, and the region is not part of the person's written form.
     while i + 1 < end and (tighter := match_name(tokens, i + 1)) is not None and tighter[:2] == (end, name):

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ...resolve import PREFIX_TITLES
+
+if TYPE_CHECKING:
+    from .organizations import OrgMatch
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 
@@ -20,11 +24,12 @@ class Token:
             name this token is inside, or None (always None for the rules alone;
             see :func:`mark_model_names`).
         model_start: the first token of such a name.
-        short_for: ``(name, org_type)`` of the organisation this word is the article's
-            syllable short form of (``Unmul`` after ``Universitas Mulawarman``), or None.
+        defined_org: the organisation the article itself defines at this word, by a syllable
+            short form (``Unmul`` after ``Universitas Mulawarman``) or by capitalised words
+            its bracketed short form spells (``Indonesia Corruption Watch (ICW)``), or None.
     """
 
-    __slots__ = ("acronym", "cap", "end", "low", "model", "model_start", "short_for", "start", "text")
+    __slots__ = ("acronym", "cap", "defined_org", "end", "low", "model", "model_start", "start", "text")
 
     def __init__(self, start: int, end: int, text: str):
         self.start, self.end, self.text = start, end, text
@@ -34,7 +39,7 @@ class Token:
         self.acronym = cap and text[1:] != text[1:].lower()
         self.model: str | None = None
         self.model_start = False
-        self.short_for: tuple[str, str] | None = None
+        self.defined_org: OrgMatch | None = None
 
     @property
     def in_person(self) -> bool:
