@@ -567,7 +567,8 @@ def _defined_by_initials(doc: Doc, tokens: list[Token], found: list[tuple[OrgMat
             continue  # "Bantuan Sosial Tunai (BST)", "Tempat Pembuangan Akhir (TPA)": a programme, a place
         if len(words) < 2 or "".join(w[0] for w in words).upper() != short or any(p in covered for p in range(start, k)):
             continue
-        if match_region(tokens, start) is not None and match_region(tokens, start).end >= k:
+        region = match_region(tokens, start)
+        if region is not None and region.end >= k:
             continue  # "Nusa Tenggara Barat (NTB)": a region, read by the places stage
         if any(t.in_person for t in tokens[start:k]):
             continue
