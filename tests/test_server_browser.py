@@ -7,7 +7,10 @@ if there was any: the pages must work offline.
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -18,6 +21,7 @@ from graph.store import open_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+ARTIFACTS = Path(os.environ.get("WARTA_ARTIFACTS") or tempfile.gettempdir())
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--headless",
@@ -176,3 +180,17 @@ def test_entity_page_and_search(page, server):
     page.screenshot(
         path=str(__import__("pathlib").Path(__import__("tempfile").gettempdir()) / "warta-entity.png"), full_page=True
     )
+
+
+def test_service_description_link_shows_a_readable_page(page, server):
+    page.goto(server + "/")
+    page.wait_for_selector("#library a")
+    page.click("header nav a:text('Service description')")  # a page, where it used to download sparql.rdf
+    page.wait_for_selector("h1")
+    assert page.inner_text("h1") == "SPARQL endpoint"
+    assert server + "/sparql" in page.inner_text("main")
+    assert "application/sparql-results+json" in page.inner_text("table.data")
+    page.screenshot(path=str(ARTIFACTS / "warta-service.png"), full_page=True)
+    with page.expect_response(lambda r: "format=turtle" in r.url) as info:
+        page.evaluate("() => fetch('/sparql?format=turtle')")
+    assert info.value.headers["content-type"].startswith("text/turtle")
