@@ -153,6 +153,15 @@ def test_construct_results_show_a_graph_view_and_triples(page, server):
     page.wait_for_selector("table.data tbody tr")
     assert page.locator("iframe.graphview").count() == 1
     assert "triples" in page.inner_text("#status")
+    # The result holds no names: the view looks them up, so nodes read as names, not "other" dots.
+    frame = page.frame_locator("iframe.graphview")
+    frame.locator("#warta-footer").wait_for()
+    view = next(f for f in page.frames if "/viz" in f.url)
+    view.wait_for_function("() => window.wartaView && window.wartaView.state.ready", timeout=60_000)
+    nodes = view.evaluate("() => window.wartaView.data.nodes.map(n => [n.kind, n.name])")
+    assert ["person", "Ali Fitri Noor"] in nodes
+    assert not [name for kind, name in nodes if kind == "other"]
+    page.locator("iframe.graphview").screenshot(path=str(ARTIFACTS / "warta-construct.png"))
 
 
 def test_errors_are_shown_not_thrown(page, server):
