@@ -139,3 +139,30 @@ def test_overview_click_adds_neighbours_and_groups_refit(browser, memory_store, 
         assert hidden >= 0 and watched.errors == []
     finally:
         watched.page.close()
+
+
+QUOTE_OVER_TWO_SENTENCES = (
+    "SAMARINDA - Gubernur Kalimantan Timur Arifin Noorsyam meninjau jalan poros Berau, Kamis (6/4/2023).\n"
+    "“Jalan ini urat nadi ekonomi warga pesisir. Hasil kebun harus bisa keluar tanpa menunggu musim kering,” "
+    "ujar Arifin.\n"
+)
+
+
+def test_a_quote_shows_its_whole_passage_once_quoted(browser, memory_store, tmp_path):
+    from graph.article import Article
+    from graph.pipeline import ingest
+
+    article = Article(id="kunker-berau", text=QUOTE_OVER_TWO_SENTENCES, title="Kunker", date="2023-04-06")
+    ingest([article], memory_store, extractor="rules")
+    watched = Watched(browser)
+    watched.open(write_view(memory_store, tmp_path / "ego.html", entity="Arifin Noorsyam", hops=1))
+    page = watched.page
+    said = page.evaluate("() => window.wartaView.data.edges.findIndex(e => e.label === 'said')")
+    page.evaluate(f"() => window.wartaView.network.emit('click', {{nodes: [], edges: [{said}]}})")
+    passage = page.locator("#warta-details .warta-evidence .warta-passage").first
+    # Both sentences of the quote, with the article's own marks and none added by the page.
+    assert passage.inner_text().startswith("“Jalan ini urat nadi ekonomi warga pesisir. Hasil kebun")
+    assert passage.evaluate("q => getComputedStyle(q, '::before').content") in ("none", "normal", '""')
+    page.screenshot(path=str(tmp_path / "quote-passage.png"))
+    assert watched.errors == []
+    page.close()

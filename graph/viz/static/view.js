@@ -43,7 +43,8 @@
     var list = el("ul", null, "warta-evidence");
     items.forEach(function (item) {
       var li = el("li");
-      if (item.sentence) { li.appendChild(el("q", item.sentence)); }
+      // A blockquote, not <q>: the passage keeps the article's own quotation marks and gets none added.
+      if (item.sentence) { li.appendChild(el("blockquote", item.sentence, "warta-passage")); }
       var source = el("span", null, "warta-source");
       var href = safeHref(item.url);
       var name = item.title || item.identifier || item.url || item.article;
