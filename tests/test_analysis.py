@@ -196,7 +196,7 @@ def quoted(memory_store):
 
 
 def test_a_quote_over_two_sentences_is_backed_by_both(quoted):
-    iri, _, events = entity_timeline(quoted, "Arifin Noorsyam")
+    _, _, events = entity_timeline(quoted, "Arifin Noorsyam")
     (said,) = [e for e in events if e.relation == "said"]
     assert said.evidence.sentence == (
         "“Jalan ini urat nadi ekonomi warga pesisir. Hasil kebun harus bisa keluar tanpa menunggu musim kering,” ujar Arifin."
