@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 WARTA := $(VENV)/bin/warta
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test test-all bench lint check clean model
+.PHONY: install demo test test-all bench lint check clean model screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ bench: install
 	$(PY) bench/extract.py
 	$(PY) bench/run.py
 
+## The README's screenshots (docs/img/), from the example store in Debian's chromium.
+screenshots: install
+	$(PY) docs/screenshots.py
+
 ## Retrain the shipped NER model from the corpora (NER_DATA=... to point elsewhere; about 7 min on one core).
 NER_DATA ?= ../shared/data/ner
 model: install
@@ -40,8 +44,8 @@ model: install
 
 ## Lint (what reviewers run before a commit): the formatter's check, then the linter.
 lint: install
-	$(PY) -m ruff format --check graph bench tests
-	$(PY) -m ruff check graph bench tests
+	$(PY) -m ruff format --check graph bench tests docs
+	$(PY) -m ruff check graph bench tests docs
 
 ## Same as test (lint, then the suite); kept for habit.
 check: test

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 from graph_data import XSS_NAME, populate
 from viz_browser import Watched, launch
@@ -9,6 +13,9 @@ from viz_browser import Watched, launch
 from graph.viz import write_view
 
 pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(os.environ.get("WARTA_ARTIFACTS") or tempfile.gettempdir())
 
 
 @pytest.fixture(scope="module")
@@ -165,4 +172,92 @@ def test_a_quote_shows_its_whole_passage_once_quoted(browser, memory_store, tmp_
     assert passage.evaluate("q => getComputedStyle(q, '::before').content") in ("none", "normal", '""')
     page.screenshot(path=str(tmp_path / "quote-passage.png"))
     assert watched.errors == []
+    page.close()
+
+
+# On-screen boxes of the names a view draws: position, node size and font in pixels, text width measured
+# by the page's own canvas, the name centred under its node as vis-network draws it.
+NAME_BOXES = """
+() => {
+  const view = window.wartaView, net = view.network, scale = net.getScale();
+  const ctx = document.createElement('canvas').getContext('2d');
+  return view.nodes.get().filter(n => !n.hidden && (n.label || '').trim()).map(n => {
+    const font = ((n.font && n.font.size) || 14) * scale;
+    ctx.font = font + 'px sans-serif';
+    const width = ctx.measureText(n.label).width;
+    const at = net.canvasToDOM(net.getPosition(n.id));
+    const top = at.y + (n.size || 10) * scale;
+    return {id: n.id, font: font, left: at.x - width / 2, right: at.x + width / 2, top: top, bottom: top + font};
+  });
+}
+"""
+
+
+def _overlapping(boxes: list[dict]) -> list[tuple]:
+    return [
+        (a["id"], b["id"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    ]
+
+
+@pytest.fixture(scope="module")
+def examples_store():
+    from graph.pipeline import ingest
+    from graph.readers import read_paths
+    from graph.store import open_store
+
+    store = open_store("memory:")
+    ingest(read_paths([str(ROOT / "examples")]), store, extractor="rules")
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (800, 600)])
+def test_overview_names_scale_with_nodes_and_canvas_fit_and_never_overlap(browser, examples_store, tmp_path, width, height):
+    path = write_view(examples_store, tmp_path / "overview.html")
+    watched = Watched(browser)
+    watched.page.set_viewport_size({"width": width, "height": height})
+    watched.open(path)
+    page = watched.page
+    drawn = page.evaluate("window.wartaView.nodes.length")
+    boxes = page.evaluate(NAME_BOXES)
+    canvas = page.locator("#warta-network").bounding_box()
+    assert 3 <= len(boxes) <= -(-drawn // 4), (len(boxes), drawn)  # about one name per four nodes at most
+    assert len(boxes) <= width * height // (190 * 70)
+    assert all(11 <= b["font"] <= 18 for b in boxes), [round(b["font"]) for b in boxes]  # read, not shout
+    assert _overlapping(boxes) == []
+    outside = [
+        b for b in boxes if b["left"] < 0 or b["right"] > canvas["width"] or b["top"] < 0 or b["bottom"] > canvas["height"]
+    ]
+    assert outside == []  # no name runs off the canvas
+    page.screenshot(path=str(ARTIFACTS / f"warta-overview-{width}x{height}.png"))
+    assert watched.errors == []
+    page.close()
+
+
+def test_ego_view_link_labels_cover_no_name_and_names_do_not_overlap(browser, examples_store, tmp_path):
+    watched = Watched(browser)
+    watched.open(write_view(examples_store, tmp_path / "ego.html", entity="Pemerintah Provinsi Kalimantan Timur", hops=1))
+    page = watched.page
+    names = page.evaluate(NAME_BOXES)
+    assert _overlapping(names) == []
+    links = page.evaluate("""() => {
+      const view = window.wartaView, net = view.network, scale = net.getScale();
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = 10 * scale + 'px sans-serif';
+      return view.edges.get().filter(e => (e.label || '').trim()).map(e => {
+        const a = net.canvasToDOM(net.getPosition(e.from)), b = net.canvasToDOM(net.getPosition(e.to));
+        const x = (a.x + b.x) / 2, y = (a.y + b.y) / 2, half = ctx.measureText(e.label).width / 2;
+        return {id: 'e' + e.id, left: x - half, right: x + half, top: y - 5 * scale, bottom: y + 5 * scale};
+      });
+    }""")
+    hidden = page.evaluate("window.wartaView.data.edges.filter(e => e.label).length") - len(links)
+    assert links, "some link labels are drawn"
+    assert [pair for pair in _overlapping(names + links) if str(pair[0]).startswith("e") or str(pair[1]).startswith("e")] == []
+    canvas = page.locator("#warta-network").bounding_box()
+    assert all(0 <= b["left"] and b["right"] <= canvas["width"] for b in names)  # framed with its names
+    page.screenshot(path=str(ARTIFACTS / "warta-ego-labels.png"))
+    assert watched.errors == [] and hidden >= 0
     page.close()

@@ -26,7 +26,8 @@ from .style import style
 
 #: Officials and agencies drawn by default.
 DEFAULT_TOP = 300
-#: Nodes whose name is written on the canvas (the rest show it on hover).
+#: Nodes whose name may be written on the canvas, most central first; the page writes as many of
+#: them as fit its canvas without overlap (static/labels.js), the rest show it on hover.
 LABELLED = 40
 #: Neighbours a click can add around one node.
 EXPAND_LIMIT = 30
@@ -110,10 +111,7 @@ def overview_payload(
         node["size"] = round(8 + 34 * math.sqrt(score[n] / best), 1)
         node["centrality"] = round(score[n], 5)
         if n not in named:
-            node["label"] = ""
-        else:
-            # Large enough to read when the whole network is framed (vis hides text under 5 px on screen).
-            node["font_size"] = round(18 + node["size"] * 1.1)
+            node["label"] = ""  # the page names as many of the others as its canvas holds (labels.js)
     for edge, (_a, _b, tie) in zip(data["edges"], shown.edges(data=True)):
         edge["label"] = ""
         edge["title"] = describe_ties(tie["ties"])

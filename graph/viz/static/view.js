@@ -124,12 +124,15 @@
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(function (edge, i) { return visEdge(edge, i); }));
 
+  //: Font sizes of names and link labels, in graph units (pixels at scale 1).
+  var NAME_FONT = 14, LINK_FONT = 10;
   var options = {
-    nodes: { font: { size: 14, face: "sans-serif", strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1 },
+    nodes: { font: { size: NAME_FONT, face: "sans-serif", strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1 },
     edges: {
       arrows: { to: { enabled: true, scaleFactor: 0.5 } },
       color: { color: "#8a8a8a", highlight: "#222222" },
-      font: { size: 10, face: "sans-serif", align: "middle", strokeWidth: 3, strokeColor: "#ffffff" },
+      // Horizontal, not along the link: readable, and its box is what labels.js keeps free.
+      font: { size: LINK_FONT, face: "sans-serif", align: "horizontal", strokeWidth: 3, strokeColor: "#ffffff" },
       smooth: large ? false : { type: "continuous" },
     },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large },
@@ -137,7 +140,8 @@
     physics: large ? false : {
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.3 },
-      stabilization: { enabled: true, iterations: data.stabilization, updateInterval: 50, fit: true },
+      // No fit of its own when done: arrange() frames the nodes and their labels.
+      stabilization: { enabled: true, iterations: data.stabilization, updateInterval: 50, fit: false },
     },
   };
 
@@ -152,8 +156,8 @@
     state.ready = true;
     // Physics only settles a small view; left running it would spin the CPU forever.
     network.setOptions({ physics: false });
-    // Frame every node (an ego view used to zoom onto its centre and cut most neighbours off).
-    network.fit({ animation: false });
+    // Frame every node and label (an ego view used to zoom onto its centre and cut most neighbours off).
+    arrange();
     if (data.focus !== null && data.focus !== undefined) {
       network.selectNodes([data.focus]);
       showDetails(nodeCard(byId[data.focus], true));
@@ -163,6 +167,55 @@
     network.once("afterDrawing", settled);
   } else {
     network.once("stabilizationIterationsDone", settled);
+  }
+
+  // --- labels and frame (labels.js): names that fit, link labels that cover nothing ------
+  function arrange() {
+    var shown = nodes.get({ filter: function (n) { return !n.hidden; } }).map(function (n) { return byId[n.id]; })
+      .filter(Boolean);
+    if (!shown.length) { return; }
+    var positions = network.getPositions(shown.map(function (n) { return n.id; }));
+    var width = container.clientWidth, height = container.clientHeight;
+    var view;
+    if (overview) {
+      var candidates = shown.filter(function (n) { return n.label; })
+        .sort(function (a, b) { return (b.size || 0) - (a.size || 0) || a.id - b.id; });
+      var placed = window.wartaLabels.placeNames(shown, candidates, positions, width, height);
+      nodes.update(candidates.map(function (n) {
+        var size = placed.named[n.id];
+        return size ? { id: n.id, label: n.label, font: { size: size } } : { id: n.id, label: " " };
+      }));
+      state.named = Object.keys(placed.named).length;
+      view = placed.view;
+    } else {
+      var visible = {};
+      shown.forEach(function (n) { visible[n.id] = true; });
+      var links = [];
+      edges.forEach(function (e) {
+        var label = edgeData[e.id] && edgeData[e.id].label;
+        if (label && visible[e.from] && visible[e.to]) { links.push({ id: e.id, from: e.from, to: e.to, label: label }); }
+      });
+      if (!large) {
+        // A small view: move nodes apart until their names do not cover one another.
+        var factor = window.wartaLabels.spread(shown, positions, NAME_FONT);
+        if (factor > 1) {
+          var c = { x: 0, y: 0 };
+          shown.forEach(function (n) { c.x += positions[n.id].x / shown.length; c.y += positions[n.id].y / shown.length; });
+          shown.forEach(function (n) {
+            var p = positions[n.id];
+            p.x = c.x + (p.x - c.x) * factor; p.y = c.y + (p.y - c.y) * factor;
+            network.moveNode(n.id, p.x, p.y);
+          });
+        }
+        state.spread = factor;
+      }
+      var kept = window.wartaLabels.placeLinkLabels(shown, links, positions, width, height, NAME_FONT, LINK_FONT);
+      // A blank label: vis keeps the old text when given "" or null.
+      edges.update(links.map(function (e) { return { id: e.id, label: kept.shown[e.id] ? e.label : " " }; }));
+      state.linkLabels = Object.keys(kept.shown).length;
+      view = kept.view;
+    }
+    network.moveTo({ position: view.position, scale: view.scale, animation: false });
   }
 
   // --- details panel ---------------------------------------------------
@@ -277,11 +330,8 @@
     li.appendChild(button);
     legend.appendChild(li);
   });
-  // After hiding or showing some nodes, frame what is left.
-  function refit() {
-    var visible = nodes.get({ filter: function (n) { return !n.hidden; } }).map(function (n) { return n.id; });
-    if (visible.length) { network.fit({ nodes: visible, animation: false }); }
-  }
+  // After hiding or showing some nodes, frame what is left (and, in the overview, name it anew).
+  function refit() { arrange(); }
   if (overview) {
     var groups = el("section", null, "warta-communities");
     groups.appendChild(el("h2", "Groups"));
