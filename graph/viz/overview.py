@@ -96,14 +96,17 @@ def overview_payload(
     community = {n: i for i, group in enumerate(groups) for n in group}
 
     drawn = nx.MultiDiGraph(articles=entities.graph.get("articles", {}))
-    for n in kept:
+    # Least central first: vis draws in this order, so the named hubs and their names end up on top.
+    for n in reversed(kept):
         drawn.add_node(n, **entities.nodes[n])
     for a, b in shown.edges():
         drawn.add_edge(a, b, label="", detail="", relation="tie", evidence=[])
     data = payload(drawn, title=title or "Who works with whom", subtitle="", base_iri=base_iri)
     index = {n: i for i, n in enumerate(drawn.nodes)}
     best = max((score[n] for n in kept), default=1.0) or 1.0
-    named = set(sorted(kept, key=lambda n: -score[n])[:LABELLED])
+    heads = [max(g, key=lambda n: score[n]) for g in groups]
+    # Each group's head may be named too: the legend names groups by them.
+    named = set(sorted(kept, key=lambda n: -score[n])[:LABELLED]) | {h for h, g in zip(heads, groups) if len(g) > 1}
     for n, node in zip(drawn.nodes, data["nodes"]):
         group = community[n]
         node["community"] = group
@@ -122,7 +125,8 @@ def overview_payload(
         "communities": [
             {
                 "id": i,
-                "name": _clip(entities.nodes[max(g, key=lambda n: score[n])].get("name", "")),
+                "name": _clip(entities.nodes[heads[i]].get("name", "")),
+                "head": index[heads[i]],
                 "size": len(g),
                 "color": PALETTE[i] if i < len(PALETTE) and len(g) > 1 else OTHER_COLOR,
             }

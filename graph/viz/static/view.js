@@ -140,8 +140,7 @@
     physics: large ? false : {
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.3 },
-      // No fit of its own when done: arrange() frames the nodes and their labels.
-      stabilization: { enabled: true, iterations: data.stabilization, updateInterval: 50, fit: false },
+      stabilization: { enabled: true, iterations: data.stabilization, updateInterval: 50, fit: true },
     },
   };
 
@@ -178,8 +177,12 @@
     var width = container.clientWidth, height = container.clientHeight;
     var view;
     if (overview) {
-      var candidates = shown.filter(function (n) { return n.label; })
-        .sort(function (a, b) { return (b.size || 0) - (a.size || 0) || a.id - b.id; });
+      // Groups' heads first (the legend names groups by them), then the most central.
+      var head = {};
+      overview.communities.forEach(function (c) { if (c.size > 1) { head[c.head] = true; } });
+      var candidates = shown.filter(function (n) { return n.label; }).sort(function (a, b) {
+        return (head[b.id] ? 1 : 0) - (head[a.id] ? 1 : 0) || (b.size || 0) - (a.size || 0) || a.id - b.id;
+      });
       var placed = window.wartaLabels.placeNames(shown, candidates, positions, width, height);
       nodes.update(candidates.map(function (n) {
         var size = placed.named[n.id];
@@ -215,6 +218,8 @@
       state.linkLabels = Object.keys(kept.shown).length;
       view = kept.view;
     }
+    // fit() first: vis skips drawing nodes it never framed when the view only moves onto them.
+    network.fit({ animation: false });
     network.moveTo({ position: view.position, scale: view.scale, animation: false });
   }
 
