@@ -37,7 +37,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 #: Longest wait for a view to be ready; a view not ready by then is reported as such.
-READY_TIMEOUT_S = 600
+READY_TIMEOUT_S = 300
 #: Ready: laid out, labelled, framed, and that frame drawn.
 READY = "() => window.wartaView && window.wartaView.state.framedMs"
 # One zoom step and the frame it draws, five times: the median frame in ms.
