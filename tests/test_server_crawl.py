@@ -148,3 +148,19 @@ def test_viz_without_parameters_is_the_overview(browser, example_server):
     assert "left out" in page.inner_text("#warta-footer")
     page.screenshot(path=str(ARTIFACTS / "warta-overview.png"))
     page.close()
+
+
+def test_readme_screenshots_script_photographs_the_overview_and_an_entity_page(example_server, tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "docs" / "screenshots.py")
+    screenshots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(screenshots)
+    overview, entity = screenshots.take(example_server, tmp_path)
+    for path, height in ((overview, 800), (entity, 1000)):
+        with path.open("rb") as png:
+            header = png.read(24)
+        assert header[:8] == b"\x89PNG\r\n\x1a\n"
+        width, tall = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+        assert width == 1280 and tall >= height, (path, width, tall)
+        assert path.stat().st_size > 50_000  # a drawn page, not a blank one

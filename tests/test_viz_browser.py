@@ -170,7 +170,7 @@ def test_a_quote_shows_its_whole_passage_once_quoted(browser, memory_store, tmp_
     # Both sentences of the quote, with the article's own marks and none added by the page.
     assert passage.inner_text().startswith("“Jalan ini urat nadi ekonomi warga pesisir. Hasil kebun")
     assert passage.evaluate("q => getComputedStyle(q, '::before').content") in ("none", "normal", '""')
-    page.screenshot(path=str(tmp_path / "quote-passage.png"))
+    page.screenshot(path=str(ARTIFACTS / "warta-quote-passage.png"))
     assert watched.errors == []
     page.close()
 
