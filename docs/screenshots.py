@@ -51,12 +51,10 @@ def _serve(store: Path, log: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit(f"warta serve did not answer; see {log}")
 
 
-def take(url: str, out: Path) -> list[Path]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
+def photograph(browser, url: str, out: Path) -> list[Path]:
+    """Screenshots of ``/viz`` and the entity page of the server at ``url``, with a Playwright ``browser``."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
         page.goto(url + "/viz")
         page.wait_for_function(READY, timeout=120_000)
         page.screenshot(path=str(out / "overview.png"))
@@ -67,8 +65,20 @@ def take(url: str, out: Path) -> list[Path]:
         next(f for f in page.frames if "/viz?" in f.url).wait_for_function(READY, timeout=120_000)
         page.evaluate("() => window.scrollTo(0, 0)")
         page.screenshot(path=str(out / "entity.png"), full_page=True)
-        browser.close()
+    finally:
+        page.close()
     return [out / "overview.png", out / "entity.png"]
+
+
+def take(url: str, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        try:
+            return photograph(browser, url, out)
+        finally:
+            browser.close()
 
 
 def main() -> None:

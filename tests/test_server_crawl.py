@@ -150,13 +150,13 @@ def test_viz_without_parameters_is_the_overview(browser, example_server):
     page.close()
 
 
-def test_readme_screenshots_script_photographs_the_overview_and_an_entity_page(example_server, tmp_path):
+def test_readme_screenshots_script_photographs_the_overview_and_an_entity_page(browser, example_server, tmp_path):
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("screenshots", ROOT / "docs" / "screenshots.py")
     screenshots = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(screenshots)
-    overview, entity = screenshots.take(example_server, tmp_path)
+    overview, entity = screenshots.photograph(browser, example_server, tmp_path)
     for path, height in ((overview, 800), (entity, 1000)):
         with path.open("rb") as png:
             header = png.read(24)
