@@ -280,3 +280,19 @@ def test_ego_view_link_labels_cover_no_name_and_names_do_not_overlap(browser, ex
     page.screenshot(path=str(ARTIFACTS / "warta-ego-labels.png"))
     assert watched.errors == [] and hidden >= 0
     page.close()
+
+
+@pytest.mark.parametrize("hops", [2, 3])
+def test_every_name_an_ego_view_draws_is_readable_and_alone(browser, examples_store, tmp_path, hops):
+    watched = Watched(browser)
+    watched.open(write_view(examples_store, tmp_path / "ego.html", entity="Arifin Noorsyam", hops=hops))
+    page = watched.page
+    names = page.evaluate(NAME_BOXES)
+    drawn = page.evaluate("window.wartaView.nodes.length")
+    assert names and all(b["font"] >= 9.5 for b in names), (drawn, [round(b["font"], 1) for b in names])
+    assert _overlapping(names) == []
+    focus = page.evaluate("window.wartaView.data.focus")
+    assert focus in {b["id"] for b in names}  # the centre is always named
+    page.screenshot(path=str(ARTIFACTS / f"warta-ego-{hops}-hops.png"))
+    assert watched.errors == []
+    page.close()

@@ -130,7 +130,7 @@
 
   /* Other views: every node keeps its name; a link label is kept only where it covers no node,
    * name or other link label. Returns {shown: {edgeId: true}, view}. */
-  function placeLinkLabels(nodes, edges, positions, width, height, nameSize, linkSize) {
+  function placeLinkLabels(nodes, edges, positions, width, height, nameSize, linkSize, maxScale) {
     var grid = new Grid(80);
     var boxes = [];
     nodes.forEach(function (n) {
@@ -150,15 +150,17 @@
       grid.add(box);
       shown[e.id] = true;
     });
-    return { shown: shown, view: frame(union(boxes), width, height, 1) };
+    return { shown: shown, view: frame(union(boxes), width, height, maxScale || 1) };
   }
 
   //: How far apart spread() may move the nodes of a view, at most, to keep their names apart.
   var MAX_SPREAD = 3;
 
   /* Names that overlap one another in a small view: move the nodes apart (about their centre)
-   * until no name covers another, up to MAX_SPREAD times the distances. Returns the factor used. */
-  function spread(nodes, positions, nameSize) {
+   * until no name covers another, up to MAX_SPREAD (or `most`) times the distances. Returns the
+   * factor, or null when that is not enough. */
+  function spread(nodes, positions, nameSize, most) {
+    var limit = Math.min(MAX_SPREAD, most || MAX_SPREAD);
     var ids = nodes.map(function (n) { return n.id; }).filter(function (id) { return positions[id]; });
     var cx = 0, cy = 0;
     ids.forEach(function (id) { cx += positions[id].x; cy += positions[id].y; });
@@ -177,8 +179,9 @@
       });
     }
     var factor = 1;
-    while (factor < MAX_SPREAD && overlaps(factor)) { factor *= 1.2; }
-    return Math.min(factor, MAX_SPREAD);
+    while (factor <= limit && overlaps(factor)) { factor *= 1.2; }
+    // Null: names still overlap at the largest spread allowed.
+    return factor <= limit ? factor : null;
   }
 
   window.wartaLabels = { spread: spread,  placeNames: placeNames, placeLinkLabels: placeLinkLabels, frame: frame, Grid: Grid };

@@ -171,6 +171,46 @@
   }
 
   // --- labels and frame (labels.js): names that fit, link labels that cover nothing ------
+  //: Smallest on-screen size, in pixels, at which a view names every node.
+  var MIN_NAME_PX = 10;
+  // A small view names every node: move nodes apart until names do not cover one another (as far
+  // as names stay readable), keep the link labels that cover nothing. Null when names cannot all be
+  // both apart and at least MIN_NAME_PX on screen: too many nodes to name them all.
+  function labelLinks(shown, positions, width, height) {
+    var visible = {};
+    shown.forEach(function (n) { visible[n.id] = true; });
+    var links = [];
+    edges.forEach(function (e) {
+      var label = edgeData[e.id] && edgeData[e.id].label;
+      if (label && visible[e.from] && visible[e.to]) { links.push({ id: e.id, from: e.from, to: e.to, label: label }); }
+    });
+    // A large view (laid out in Python, no physics) keeps its layout and every name.
+    var factor = 1;
+    if (!large) {
+      // The scale that would fit the unmoved view, uncapped: spreading by f divides it by about f.
+      var unmoved = window.wartaLabels.placeLinkLabels(shown, [], positions, width, height, NAME_FONT, LINK_FONT, Infinity);
+      var most = unmoved.view.scale * NAME_FONT / MIN_NAME_PX;
+      if (most < 1) { return null; }
+      factor = window.wartaLabels.spread(shown, positions, NAME_FONT, most);
+      if (factor === null) { return null; }  // apart enough for every name, they would be too small
+    }
+    if (factor > 1) {
+      var c = { x: 0, y: 0 };
+      shown.forEach(function (n) { c.x += positions[n.id].x / shown.length; c.y += positions[n.id].y / shown.length; });
+      shown.forEach(function (n) {
+        var p = positions[n.id];
+        p.x = c.x + (p.x - c.x) * factor; p.y = c.y + (p.y - c.y) * factor;
+        network.moveNode(n.id, p.x, p.y);
+      });
+    }
+    state.spread = factor;
+    var kept = window.wartaLabels.placeLinkLabels(shown, links, positions, width, height, NAME_FONT, LINK_FONT);
+    // A blank label: vis keeps the old text when given "" or null.
+    edges.update(links.map(function (e) { return { id: e.id, label: kept.shown[e.id] ? e.label : " " }; }));
+    state.linkLabels = Object.keys(kept.shown).length;
+    return kept.view;
+  }
+
   function arrange() {
     var shown = nodes.get({ filter: function (n) { return !n.hidden; } }).map(function (n) { return byId[n.id]; })
       .filter(Boolean);
@@ -178,47 +218,29 @@
     var positions = network.getPositions(shown.map(function (n) { return n.id; }));
     var width = container.clientWidth, height = container.clientHeight;
     var view;
-    if (overview) {
-      // Groups' heads first (the legend names groups by them), then the most central.
-      var head = {};
-      overview.communities.forEach(function (c) { if (c.size > 1) { head[c.head] = true; } });
+    var linkLabels = overview ? null : labelLinks(shown, positions, width, height);
+    if (linkLabels) {
+      view = linkLabels;
+    } else {
+      // The overview, or a view with too many nodes to name each one readably: name as many of the
+      // most important as the canvas holds (groups' heads or the focus first, then the largest).
+      var first = {};
+      if (overview) {
+        overview.communities.forEach(function (c) { if (c.size > 1) { first[c.head] = true; } });
+      } else if (data.focus !== null && data.focus !== undefined) {
+        first[data.focus] = true;
+      }
       var candidates = shown.filter(function (n) { return n.label; }).sort(function (a, b) {
-        return (head[b.id] ? 1 : 0) - (head[a.id] ? 1 : 0) || (b.size || 0) - (a.size || 0) || a.id - b.id;
+        return (first[b.id] ? 1 : 0) - (first[a.id] ? 1 : 0) || (b.size || 0) - (a.size || 0) || a.id - b.id;
       });
       var placed = window.wartaLabels.placeNames(shown, candidates, positions, width, height);
       nodes.update(candidates.map(function (n) {
         var size = placed.named[n.id];
         return size ? { id: n.id, label: n.label, font: { size: size } } : { id: n.id, label: " " };
       }));
+      if (!overview) { edges.update(edges.getIds().map(function (id) { return { id: id, label: " " }; })); }
       state.named = Object.keys(placed.named).length;
       view = placed.view;
-    } else {
-      var visible = {};
-      shown.forEach(function (n) { visible[n.id] = true; });
-      var links = [];
-      edges.forEach(function (e) {
-        var label = edgeData[e.id] && edgeData[e.id].label;
-        if (label && visible[e.from] && visible[e.to]) { links.push({ id: e.id, from: e.from, to: e.to, label: label }); }
-      });
-      if (!large) {
-        // A small view: move nodes apart until their names do not cover one another.
-        var factor = window.wartaLabels.spread(shown, positions, NAME_FONT);
-        if (factor > 1) {
-          var c = { x: 0, y: 0 };
-          shown.forEach(function (n) { c.x += positions[n.id].x / shown.length; c.y += positions[n.id].y / shown.length; });
-          shown.forEach(function (n) {
-            var p = positions[n.id];
-            p.x = c.x + (p.x - c.x) * factor; p.y = c.y + (p.y - c.y) * factor;
-            network.moveNode(n.id, p.x, p.y);
-          });
-        }
-        state.spread = factor;
-      }
-      var kept = window.wartaLabels.placeLinkLabels(shown, links, positions, width, height, NAME_FONT, LINK_FONT);
-      // A blank label: vis keeps the old text when given "" or null.
-      edges.update(links.map(function (e) { return { id: e.id, label: kept.shown[e.id] ? e.label : " " }; }));
-      state.linkLabels = Object.keys(kept.shown).length;
-      view = kept.view;
     }
     // fit() first: vis skips drawing nodes it never framed when the view only moves onto them.
     network.fit({ animation: false });
