@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 WARTA := $(VENV)/bin/warta
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test test-all bench lint check clean model yasgui
+.PHONY: install demo test test-all bench lint check clean model yasgui screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ bench: install
 	$(PY) bench/extract.py
 	$(PY) bench/run.py
 
+## The README's screenshots (docs/img/), from the example store in Debian's chromium.
+screenshots: install
+	$(PY) docs/screenshots.py
+
 ## Retrain the shipped NER model from the corpora (NER_DATA=... to point elsewhere; about 7 min on one core).
 NER_DATA ?= ../shared/data/ner
 model: install
@@ -49,8 +53,8 @@ model: install
 
 ## Lint (what reviewers run before a commit): the formatter's check, the linter, the type checker.
 lint: install
-	$(PY) -m ruff format --check graph bench tests
-	$(PY) -m ruff check graph bench tests
+	$(PY) -m ruff format --check graph bench tests docs/*.py
+	$(PY) -m ruff check graph bench tests docs/*.py
 	$(PY) -m mypy
 
 ## Same as test (lint, then the suite); kept for habit.

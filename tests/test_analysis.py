@@ -176,3 +176,37 @@ def test_filters_by_kind_date_and_publisher(graph):
 def test_ego_nodes_follow_links_both_ways(graph):
     assert ego_nodes(graph, str(TETEN), 1) == {str(TETEN), str(KEMENKOP), "http://example.org/meeting/a3/1"}
     assert ego_nodes(graph, str(TETEN), 0) == {str(TETEN)}
+
+
+QUOTE_OVER_TWO_SENTENCES = (
+    "SAMARINDA - Gubernur Kalimantan Timur Arifin Noorsyam meninjau jalan poros Berau, Kamis (6/4/2023).\n"
+    "“Jalan ini urat nadi ekonomi warga pesisir. Hasil kebun harus bisa keluar tanpa menunggu musim kering,” "
+    "ujar Arifin.\n"
+)
+
+
+@pytest.fixture
+def quoted(memory_store):
+    from graph.article import Article
+    from graph.pipeline import ingest
+
+    article = Article(id="kunker-berau", text=QUOTE_OVER_TWO_SENTENCES, title="Kunker", date="2023-04-06")
+    ingest([article], memory_store, extractor="rules")
+    return memory_store
+
+
+def test_a_quote_over_two_sentences_is_backed_by_both(quoted):
+    _, _, events = entity_timeline(quoted, "Arifin Noorsyam")
+    (said,) = [e for e in events if e.relation == "said"]
+    assert said.evidence.sentence == (
+        "“Jalan ini urat nadi ekonomi warga pesisir. Hasil kebun harus bisa keluar tanpa menunggu musim kering,” ujar Arifin."
+    )
+
+
+def test_timeline_text_adds_no_quotation_marks_of_its_own(quoted):
+    from graph.analysis.text import timeline_text
+
+    _, name, events = entity_timeline(quoted, "Arifin Noorsyam")
+    text = timeline_text(name, events)
+    assert "> “Jalan ini urat nadi" in text
+    assert not any(doubled in text for doubled in ('"“', '”"', '""', '."'))

@@ -80,7 +80,7 @@ def test_path_text_and_json(store):
     result = run("path", "Andi", "Kemenkop", "--store", store)
     assert result.exit_code == 0, result.output
     assert "Chain 1 (5 links):" in result.output
-    assert '"Pemerintah Kota Balikpapan dan Kementerian Koperasi menandatangani MoU pemberdayaan UMKM."' in result.output
+    assert "> Pemerintah Kota Balikpapan dan Kementerian Koperasi menandatangani MoU pemberdayaan UMKM." in result.output
     data = json.loads(run("path", "Andi", "Kemenkop", "--format", "json", "--store", store).output)
     assert data["chains"][0][0]["relation"] == "attended"
     assert data["chains"][0][0]["evidence"][0]["url"] == "https://kaltimpos.example/a1"

@@ -144,6 +144,55 @@ def test_service_description_without_a_query(client):
     assert (None, URIRef(sd + "feature"), URIRef(sd + "UnionDefaultGraph")) in graph
 
 
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
+
+
+def test_service_description_is_a_page_for_browsers(client):
+    response = client.get("/sparql", headers={"Accept": BROWSER_ACCEPT})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert "Accept" in response.headers["vary"]
+    text = response.text
+    assert "<h1>SPARQL endpoint</h1>" in text and "http://localhost/sparql" in text
+    assert "SPARQL 1.1 Query" in text and "union of the article graphs" in text
+    assert "application/sparql-results+json" in text and "X-Warta-Truncated" in text
+    assert 'href="/sparql?format=turtle"' in text
+
+
+@pytest.mark.parametrize(
+    ("accept", "fmt", "media"),
+    [
+        ("text/turtle", None, "text/turtle"),
+        ("application/rdf+xml", None, "application/rdf+xml"),
+        ("application/sparql-results+json", None, "text/turtle"),  # what a SPARQL client got before
+        (None, None, "text/turtle"),
+        (BROWSER_ACCEPT, "turtle", "text/turtle"),  # the page's own links to the RDF
+    ],
+)
+def test_service_description_stays_rdf_for_rdf_and_sparql_clients(client, accept, fmt, media):
+    headers = {"Accept": accept} if accept else {}
+    response = client.get("/sparql", params={"format": fmt} if fmt else None, headers=headers)
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+    Graph().parse(data=response.text, format="xml" if "xml" in media else "turtle")
+
+
+def test_a_query_from_a_browser_still_gets_results_not_the_page(client):
+    response = client.get("/sparql", params={"query": NAMES}, headers={"Accept": BROWSER_ACCEPT})
+    # The browser's Accept names application/xml, so XML results; never the HTML page.
+    assert response.status_code == 200 and "html" not in response.headers["content-type"]
+
+
+def test_service_page_escapes_what_it_shows():
+    from graph.server.routes_pages import templates
+    from graph.server.service_page import ServiceSummary
+
+    hostile = "<script>alert(1)</script>"
+    summary = ServiceSummary(endpoint=hostile, description=hostile, languages=[hostile], features=[hostile])
+    html = templates.get_template("service.html").render(
+        summary=summary, limits={"timeout": 1, "max_rows": 1}, title=hostile, href=str, curie=str, base_iri=""
+    )
+    assert hostile not in html and "&lt;script&gt;" in html
+
+
 # --- errors are the client's (4xx), never 500 ---------------------------------------------
 def test_syntax_error_is_400_with_the_parsers_message(client):
     response = client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x ?y }"})

@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 import pytest
 from server_data import write_examples
 from test_cli_serve import start_server
+from viz_browser import ARTIFACTS
 
 from graph.store import open_store
 
@@ -129,6 +130,15 @@ def test_construct_results_show_a_graph_view_and_triples(page, server):
     page.wait_for_selector("table.data tbody tr")
     assert page.locator("iframe.graphview").count() == 1
     assert "triples" in page.inner_text("#status")
+    # The result holds no names: the view looks them up, so nodes read as names, not "other" dots.
+    frame = page.frame_locator("iframe.graphview")
+    frame.locator("#warta-footer").wait_for()
+    view = next(f for f in page.frames if "/viz" in f.url)
+    view.wait_for_function("() => window.wartaView && window.wartaView.state.ready", timeout=60_000)
+    nodes = view.evaluate("() => window.wartaView.data.nodes.map(n => [n.kind, n.name])")
+    assert ["person", "Ali Fitri Noor"] in nodes
+    assert not [name for kind, name in nodes if kind == "other"]
+    page.locator("iframe.graphview").screenshot(path=str(ARTIFACTS / "warta-construct.png"))
 
 
 def test_errors_are_shown_not_thrown(page, server):
@@ -153,6 +163,18 @@ def test_entity_page_and_search(page, server):
     assert page.inner_text("h1") == "Ali Fitri Noor"
     assert "Sekretaris Daerah" in page.inner_text("main")
     assert page.locator("mark").count() >= 1  # the mention inside its source sentence
-    page.screenshot(
-        path=str(__import__("pathlib").Path(__import__("tempfile").gettempdir()) / "warta-entity.png"), full_page=True
-    )
+    page.screenshot(path=str(ARTIFACTS / "warta-entity.png"), full_page=True)
+
+
+def test_service_description_link_shows_a_readable_page(page, server):
+    page.goto(server + "/")
+    page.wait_for_selector("#library a")
+    page.click("header nav a:text('Service description')")  # a page, where it used to download sparql.rdf
+    page.wait_for_selector("h1")
+    assert page.inner_text("h1") == "SPARQL endpoint"
+    assert server + "/sparql" in page.inner_text("main")
+    assert "application/sparql-results+json" in page.inner_text("table.data")
+    page.screenshot(path=str(ARTIFACTS / "warta-service.png"), full_page=True)
+    with page.expect_response(lambda r: "format=turtle" in r.url) as info:
+        page.evaluate("() => fetch('/sparql?format=turtle')")
+    assert info.value.headers["content-type"].startswith("text/turtle")

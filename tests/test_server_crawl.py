@@ -8,11 +8,9 @@ article page, a role page and the overview are written to
 
 from __future__ import annotations
 
-import os
 import string
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,13 +18,13 @@ from urllib.parse import urlparse
 import httpx
 import pytest
 from test_cli_serve import free_port
+from viz_browser import ARTIFACTS
 
 from graph.cli import main
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = Path(os.environ.get("WARTA_ARTIFACTS") or tempfile.gettempdir())
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +135,19 @@ def test_viz_without_parameters_is_the_overview(browser, example_server):
     assert "left out" in page.inner_text("#warta-footer")
     page.screenshot(path=str(ARTIFACTS / "warta-overview.png"))
     page.close()
+
+
+def test_readme_screenshots_script_photographs_the_overview_and_an_entity_page(browser, example_server, tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "docs" / "screenshots.py")
+    screenshots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(screenshots)
+    overview, entity = screenshots.photograph(browser, example_server, tmp_path)
+    for path, height in ((overview, 800), (entity, 1000)):
+        with path.open("rb") as png:
+            header = png.read(24)
+        assert header[:8] == b"\x89PNG\r\n\x1a\n"
+        width, tall = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+        assert width == 1280 and tall >= height, (path, width, tall)
+        assert path.stat().st_size > 50_000  # a drawn page, not a blank one

@@ -11,11 +11,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from graph.errors import WartaError
-from graph.model.namespaces import SCHEMA
+from graph.model.namespaces import SCHEMA, sparql_prologue
 from graph.viz import render_triples, render_view, write_view
 from graph.viz.layout import layout
 from graph.viz.page import json_for_script
 from graph.viz.payload import PHYSICS_LIMIT
+from graph.viz.triples import triples_graph, with_names_from
 
 
 @pytest.fixture
@@ -113,7 +114,8 @@ def test_select_query_picks_nodes_and_keeps_links_among_them(store):
 def test_construct_query_is_drawn_as_triples(store):
     query = "CONSTRUCT { ?m schema:attendee ?p . ?p schema:name ?n . ?p a schema:Person } WHERE { ?m schema:attendee ?p . ?p schema:name ?n }"
     data = page_data(render_view(store, query=query))
-    assert {n["kind"] for n in data["nodes"]} == {"person", "other"}
+    # The meetings' type is not in the result: it is looked up in the store, like names.
+    assert {n["kind"] for n in data["nodes"]} == {"person", "meeting"}
     assert {e["label"] for e in data["edges"]} == {"attendee"}
 
 
@@ -179,3 +181,26 @@ def test_layout_separates_components_and_nodes():
     positions = layout(g)
     assert len(positions) == 40
     assert len(set(positions.values())) == 40
+
+
+MENTIONS = "CONSTRUCT { ?a schema:mentions ?b } WHERE { ?a schema:mentions ?b }"
+
+
+def test_construct_without_names_is_labelled_from_the_store(store):
+    data = page_data(render_view(store, query=sparql_prologue() + MENTIONS))
+    people = [n for n in data["nodes"] if n["kind"] == "person"]
+    assert people and all(" " in n["name"] for n in people)  # "Ali Fitri Noor", not the IRI's tail
+    articles = [n for n in data["nodes"] if n["kind"] == "article"]
+    assert articles and not any(n["name"].startswith(("article", "http")) for n in articles)  # headlines
+    assert not [n for n in data["nodes"] if n["kind"] == "other"]
+
+
+def test_name_look_up_is_bounded_and_keeps_the_results_own_names(store):
+    triples = store.query(sparql_prologue() + MENTIONS).triples
+    article = triples[0][0]
+    mine = (article, SCHEMA.name, Literal("chosen by the query"))
+    looked_up = with_names_from(store, [*triples, mine], limit=1)
+    added = looked_up[len(triples) + 1 :]
+    assert {s for s, _, _ in added} == {triples[0][2]}  # one node looked up: the first unnamed one
+    graph = triples_graph(with_names_from(store, [*triples, mine]))
+    assert graph.nodes[str(article)]["name"] == "chosen by the query"

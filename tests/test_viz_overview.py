@@ -70,3 +70,19 @@ def test_pagerank_matches_networkx_on_a_small_graph():
     ours = pagerank(g)
     theirs = nx.algorithms.link_analysis.pagerank_alg._pagerank_python(g, weight="weight")
     assert max(abs(ours[n] - theirs[n]) for n in g) < 1e-4
+
+
+def test_a_dense_network_draws_each_actors_strongest_ties_only():
+    import networkx as nx
+
+    from graph.viz.overview import strongest_ties
+
+    g = nx.complete_graph(30)  # everyone named beside everyone
+    for a, b in g.edges:
+        g.edges[a, b]["weight"] = 100 if abs(a - b) == 1 else 1  # neighbours in a chain work together most
+    ties = strongest_ties(g, 2)
+    chain = {frozenset((a, a + 1)) for a in range(29)}
+    drawn = {frozenset((a, b)) for a, b, _ in ties}
+    assert chain <= drawn and len(drawn - chain) <= 2  # the chain's two ends each add one weaker tie
+    assert len(ties) < g.number_of_edges() / 10
+    assert all(any(n in (a, b) for a, b, _ in ties) for n in g)  # nobody left without a tie

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import networkx as nx
 
+#: Where browser tests write their screenshots (CI keeps WARTA_ARTIFACTS).
+ARTIFACTS = Path(os.environ.get("WARTA_ARTIFACTS") or tempfile.gettempdir())
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
     "--headless",

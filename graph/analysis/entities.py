@@ -90,25 +90,45 @@ class Evidence:
         }
 
 
+def passage(sentences: Iterable[tuple[int, str]]) -> str:
+    """The text of the sentences one phrase covers, given as ``(begin offset, text)``, in text order.
+
+    A quote over three sentences is backed by all three, not only by the one
+    that names its speaker.
+    """
+    return " ".join(text.strip() for _, text in sorted(set(sentences)))
+
+
 @dataclass
 class _Phrases:
-    """Sentences per (node, article), and the nodes phrased in each sentence."""
+    """Per (node, article) the sentences each phrase covers, and the nodes phrased in each sentence."""
 
-    of: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    #: (node, article) -> phrase -> {sentence: (begin, text)}
+    of: dict[tuple[str, str], dict[str, dict[str, tuple[int, str]]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(dict))
+    )
     in_sentence: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def add(self, target: str, article: str, sentence: str, text: str) -> None:
-        pairs = self.of[(target, article)]
-        if (sentence, text) not in pairs:
-            pairs.append((sentence, text))
+    def add(self, target: str, article: str, phrase: str, sentence: str, begin: int, text: str) -> None:
+        self.of[(target, article)][phrase][sentence] = (begin, text)
         self.in_sentence[sentence].add(target)
 
     def sentences(self, target: str, article: str, *, with_also: Iterable[str] = ()) -> list[str]:
-        """Texts of sentences phrasing ``target`` in ``article``; those also phrasing ``with_also`` first."""
-        pairs = self.of.get((target, article), [])
+        """Passages phrasing ``target`` in ``article`` (see :func:`passage`), best first.
+
+        Passages with a sentence that also phrases one of ``with_also`` come first
+        (only they, when there are any), then longer passages, then earlier ones.
+        """
         others = set(with_also)
-        both = [text for sent, text in pairs if others & self.in_sentence[sent]]
-        return both or [text for _, text in pairs]
+        ranked = []
+        for covered in self.of.get((target, article), {}).values():
+            names_other = any(others & self.in_sentence[s] for s in covered)
+            first = min(begin for begin, _ in covered.values())
+            ranked.append((not names_other, -len(covered), first, passage(covered.values())))
+        ranked.sort()
+        if ranked and not ranked[0][0]:
+            ranked = [r for r in ranked if not r[0]]
+        return list(dict.fromkeys(text for *_, text in ranked))
 
 
 def load_entity_graph(store: Store, *, around: Iterable[str] | None = None) -> nx.MultiDiGraph:
@@ -223,8 +243,9 @@ def acting_prefix(acting: str, form: str) -> str:
 def _phrases(store: Store, wanted: set[str] | None) -> _Phrases:
     restrict = "" if wanted is None else values_clause("target", sorted(wanted))
     phrases = _Phrases()
-    for target, article, sentence, text in _select(store, PHRASES.replace("#RESTRICT", restrict)):
-        phrases.add(str(target), str(article), str(sentence), str(text))
+    for target, article, phrase, sentence, begin, text in _select(store, PHRASES.replace("#RESTRICT", restrict)):
+        # A sentence without offsets (data not written by Warta) sorts first.
+        phrases.add(str(target), str(article), str(phrase), str(sentence), int(begin or 0), str(text))
     return phrases
 
 

@@ -64,9 +64,9 @@ SELECT ?p ?role ?org ?acting ?form WHERE {
 """
 
 PHRASES = """
-SELECT ?target ?g ?sent ?text WHERE {
+SELECT ?target ?g ?ph ?sent ?begin ?text WHERE {
   #RESTRICT
-  GRAPH ?g { ?ph itsrdf:taIdentRef ?target ; nif:sentence ?sent . ?sent nif:anchorOf ?text }
+  GRAPH ?g { ?ph itsrdf:taIdentRef ?target ; nif:sentence ?sent . ?sent nif:anchorOf ?text OPTIONAL { ?sent nif:beginIndex ?begin } }
 }
 """
 

@@ -14,7 +14,8 @@ def _source(evidence: Evidence | None, indent: str) -> list[str]:
     a = evidence.article
     lines = []
     if evidence.sentence:
-        lines.append(f'{indent}"{evidence.sentence}"')
+        # Marked as an excerpt, not wrapped in quotation marks: the passage often has its own.
+        lines.append(f"{indent}> {evidence.sentence}")
     meta = ", ".join(x for x in (a.publisher, a.date) if x)
     lines.append(f"{indent}— {a.title or a.identifier or a.iri}{f' ({meta})' if meta else ''} <{a.link}>")
     return lines

@@ -13,6 +13,7 @@ from typing import overload
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
+from ..analysis.entities import passage
 from ..errors import Errors
 from ..model.namespaces import PREFIXES, sparql_prologue
 from .article import ArticleView, acting_label
@@ -93,12 +94,12 @@ SELECT DISTINCT ?m ?person ?personName ?written ?org ?orgName ?acting ?form WHER
 EVIDENCE = (
     P
     + """
-SELECT DISTINCT ?article ?begin ?end ?anchor ?sentence WHERE {
+SELECT DISTINCT ?article ?phrase ?begin ?end ?anchor ?sentenceBegin ?sentence WHERE {
   # NIF provenance lives in its article's graph only (graph/store/base.py).
   GRAPH ?article {
     ?phrase itsrdf:taIdentRef ?e ; nif:referenceContext/nif:sourceUrl ?article ;
             nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end .
-    OPTIONAL { ?phrase nif:sentence/nif:anchorOf ?sentence }
+    OPTIONAL { ?phrase nif:sentence ?s . ?s nif:anchorOf ?sentence OPTIONAL { ?s nif:beginIndex ?sentenceBegin } }
   }
 } ORDER BY ?article ?begin LIMIT 500"""
 )
@@ -334,18 +335,23 @@ def _articles(context: Context, iri: str) -> list[dict]:
         articles.setdefault(
             str(r["article"]), {"article": term(r["article"], r["headline"]), "date": _text(r["date"]), "evidence": []}
         )
+    # A phrase (a long quote) may cover several sentences: show them together, in text order.
+    covered: dict[tuple[str, str], list] = {}
     for r in _rows(context, EVIDENCE, iri):
-        entry = articles.get(str(r["article"]))
-        if entry is None:
-            continue
-        sentence = _text(r["sentence"]) or _text(r["anchor"]) or ""
-        anchor = _text(r["anchor"]) or ""
-        item = {"sentence": sentence, "anchor": anchor, "begin": int(r["begin"]), "end": int(r["end"])}
+        if str(r["article"]) in articles:
+            covered.setdefault((str(r["article"]), str(r["phrase"])), []).append(r)
+    for (article, _), rows in covered.items():
+        first = rows[0]
+        sentences = [(int(r["sentenceBegin"] or 0), _text(r["sentence"])) for r in rows if r["sentence"] is not None]
+        anchor = _text(first["anchor"]) or ""
+        sentence = passage(sentences) or anchor
+        item = {"sentence": sentence, "anchor": anchor, "begin": int(first["begin"]), "end": int(first["end"])}
         # Highlight the mention inside its sentence when it is there.
         at = sentence.find(anchor) if anchor else -1
         item["parts"] = [sentence[:at], anchor, sentence[at + len(anchor) :]] if at >= 0 else [sentence, "", ""]
-        if not any(e["sentence"] == sentence and e["anchor"] == anchor for e in entry["evidence"]):
-            entry["evidence"].append(item)
+        evidence = articles[article]["evidence"]
+        if not any(e["sentence"] == sentence and e["anchor"] == anchor for e in evidence):
+            evidence.append(item)
     return list(articles.values())
 
 

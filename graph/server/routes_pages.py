@@ -30,14 +30,14 @@ def local_href(iri: str, base: str) -> str:
     return "/resource?iri=" + quote(iri, safe="")  # never a javascript: or data: link
 
 
-def _render(request: Request, name: str, status: int = 200, **context) -> Response:
+def render(request: Request, name: str, status: int = 200, **context) -> Response:
     base = request.app.state.config.base_iri
     context.update(href=lambda iri: local_href(iri, base), curie=curie, base_iri=base)
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
 async def query_page(request: Request) -> Response:
-    return _render(request, "query.html", title="Warta SPARQL")
+    return render(request, "query.html", title="Warta SPARQL")
 
 
 async def query_library(request: Request) -> Response:
@@ -83,11 +83,11 @@ async def resource(request: Request) -> Response:
         view = await service.call("graph.server.entity:entity_view", iri)
     except WartaError as error:
         if getattr(error, "status", None) == 404:
-            return _render(request, "notfound.html", status=404, title="Not found", iri=iri)
+            return render(request, "notfound.html", status=404, title="Not found", iri=iri)
         return error_response(error)
     from .views import available
 
-    return _render(request, "resource.html", title=view.name or curie(iri), view=view, views=available())
+    return render(request, "resource.html", title=view.name or curie(iri), view=view, views=available())
 
 
 EXISTS = "ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }"
@@ -108,7 +108,7 @@ async def search(request: Request) -> Response:
         return error_response(error)
     if request.query_params.get("format") == "json" or "application/json" in (request.headers.get("accept") or ""):
         return JSONResponse([vars(h) for h in hits])
-    return _render(request, "search.html", title=f"Search: {text}" if text else "Search", q=text, hits=hits)
+    return render(request, "search.html", title=f"Search: {text}" if text else "Search", q=text, hits=hits)
 
 
 async def viz(request: Request) -> Response:

@@ -12,7 +12,9 @@ from ..results import serialize_graph
 from . import conneg
 from .http import answers_every_error, error_response, read_body
 from .protocol import ProtocolError, parse
+from .routes_pages import render
 from .service import SparqlService
+from .service_page import service_summary
 from .sparql import service_description
 
 
@@ -49,6 +51,12 @@ def _description(request: Request, accept: str | None, fmt: str | None) -> Respo
     config = _service(request).config
     endpoint = str(request.url.replace(query=""))
     graph = service_description(endpoint, allow_update=config.allow_update, allow_service=config.allow_service)
+    if not fmt and conneg.wants_html(accept):
+        # A browser following the "Service description" link reads a page, not a download.
+        limits = {"timeout": f"{config.timeout:g}", "max_rows": config.max_rows or "any number of"}
+        page = render(request, "service.html", title="SPARQL endpoint", summary=service_summary(graph), limits=limits)
+        page.headers["Vary"] = "Accept"
+        return page
     name, media_type = conneg.choose("CONSTRUCT", accept, fmt)
     return Response(serialize_graph(graph, name), media_type=media_type, headers={"Vary": "Accept"})
 

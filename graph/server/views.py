@@ -65,4 +65,4 @@ def construct_view(
     result = context.store.query(sparql, max_rows=max_rows)
     if result.kind not in ("CONSTRUCT", "DESCRIBE"):
         raise WartaError(Errors.E046)
-    return _viz().render_triples(result.triples, base_iri=base_iri)
+    return _viz().render_triples(result.triples, base_iri=base_iri, store=context.store)

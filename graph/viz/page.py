@@ -35,7 +35,9 @@ def vis_assets() -> tuple[str, str]:
 
 @lru_cache(maxsize=1)
 def own_assets() -> tuple[str, str]:
-    return (_STATIC / "view.js").read_text(encoding="utf-8"), (_STATIC / "view.css").read_text(encoding="utf-8")
+    # labels.js first: view.js calls it.
+    script = "\n".join((_STATIC / name).read_text(encoding="utf-8") for name in ("labels.js", "view.js"))
+    return script, (_STATIC / "view.css").read_text(encoding="utf-8")
 
 
 def json_for_script(data) -> str:

@@ -17,7 +17,7 @@ from ..store import Store
 from .overview import render_overview
 from .page import page
 from .payload import payload
-from .triples import triples_graph
+from .triples import triples_graph, with_names_from
 
 
 def render_view(
@@ -62,7 +62,8 @@ def render_view(
         return render_overview(store, date_from=date_from, date_to=date_to, publisher=publisher, base_iri=base_iri, title=title)
     view = ViewFilter(types=_types(types), date_from=date_from or None, date_to=date_to or None, publisher=publisher or None)
     if query and _kind(store, query) != "SELECT":
-        return render_triples(_construct(store, query), title=title or "Query result", base_iri=base_iri)
+        triples = _construct(store, query)
+        return render_triples(triples, title=title or "Query result", base_iri=base_iri, store=store)
     focus = None
     if entity:
         focus = _resolve(store, entity, base_iri)
@@ -80,8 +81,16 @@ def render_view(
     return page(payload(graph, title=heading, subtitle=subtitle, size_by=size_by, focus=focus, base_iri=base_iri))
 
 
-def render_triples(triples: Iterable[tuple], *, title: str = "Query result", base_iri: str | None = None) -> str:
-    """A complete HTML page drawing arbitrary triples (CONSTRUCT results, as rdflib terms)."""
+def render_triples(
+    triples: Iterable[tuple], *, title: str = "Query result", base_iri: str | None = None, store: Store | None = None
+) -> str:
+    """A complete HTML page drawing arbitrary triples (CONSTRUCT results, as rdflib terms).
+
+    With ``store``, nodes the triples leave unnamed are labelled from it (bounded, see
+    :func:`graph.viz.triples.with_names_from`).
+    """
+    if store is not None:
+        triples = with_names_from(store, triples)
     graph = triples_graph(triples)
     subtitle = f"{graph.number_of_nodes()} nodes and {graph.number_of_edges()} links from the query's triples"
     return page(payload(graph, title=title, subtitle=subtitle, size_by="degree", base_iri=base_iri))

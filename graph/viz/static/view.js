@@ -43,7 +43,8 @@
     var list = el("ul", null, "warta-evidence");
     items.forEach(function (item) {
       var li = el("li");
-      if (item.sentence) { li.appendChild(el("q", item.sentence)); }
+      // A blockquote, not <q>: the passage keeps the article's own quotation marks and gets none added.
+      if (item.sentence) { li.appendChild(el("blockquote", item.sentence, "warta-passage")); }
       var source = el("span", null, "warta-source");
       var href = safeHref(item.url);
       var name = item.title || item.identifier || item.url || item.article;
@@ -123,12 +124,15 @@
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(function (edge, i) { return visEdge(edge, i); }));
 
+  //: Font sizes of names and link labels, in graph units (pixels at scale 1).
+  var NAME_FONT = 14, LINK_FONT = 10;
   var options = {
-    nodes: { font: { size: 14, face: "sans-serif", strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1 },
+    nodes: { font: { size: NAME_FONT, face: "sans-serif", strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1 },
     edges: {
       arrows: { to: { enabled: true, scaleFactor: 0.5 } },
       color: { color: "#8a8a8a", highlight: "#222222" },
-      font: { size: 10, face: "sans-serif", align: "middle", strokeWidth: 3, strokeColor: "#ffffff" },
+      // Horizontal, not along the link: readable, and its box is what labels.js keeps free.
+      font: { size: LINK_FONT, face: "sans-serif", align: "horizontal", strokeWidth: 3, strokeColor: "#ffffff" },
       smooth: large ? false : { type: "continuous" },
     },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large },
@@ -151,8 +155,10 @@
     state.ready = true;
     // Physics only settles a small view; left running it would spin the CPU forever.
     network.setOptions({ physics: false });
-    // Frame every node (an ego view used to zoom onto its centre and cut most neighbours off).
-    network.fit({ animation: false });
+    // Frame every node and label (an ego view used to zoom onto its centre and cut most neighbours off).
+    arrange();
+    // The frame a reader first sees laid out, named and framed (bench/overview.py times it).
+    network.once("afterDrawing", function () { state.framedMs = Math.round(performance.now() - started); });
     if (data.focus !== null && data.focus !== undefined) {
       network.selectNodes([data.focus]);
       showDetails(nodeCard(byId[data.focus], true));
@@ -162,6 +168,83 @@
     network.once("afterDrawing", settled);
   } else {
     network.once("stabilizationIterationsDone", settled);
+  }
+
+  // --- labels and frame (labels.js): names that fit, link labels that cover nothing ------
+  //: Smallest on-screen size, in pixels, at which a view names every node.
+  var MIN_NAME_PX = 10;
+  // A small view names every node: move nodes apart until names do not cover one another (as far
+  // as names stay readable), keep the link labels that cover nothing. Null when names cannot all be
+  // both apart and at least MIN_NAME_PX on screen: too many nodes to name them all.
+  function labelLinks(shown, positions, width, height) {
+    var visible = {};
+    shown.forEach(function (n) { visible[n.id] = true; });
+    var links = [];
+    edges.forEach(function (e) {
+      var label = edgeData[e.id] && edgeData[e.id].label;
+      if (label && visible[e.from] && visible[e.to]) { links.push({ id: e.id, from: e.from, to: e.to, label: label }); }
+    });
+    // A large view (laid out in Python, no physics) keeps its layout and every name.
+    var factor = 1;
+    if (!large) {
+      // The scale that would fit the unmoved view, uncapped: spreading by f divides it by about f.
+      var unmoved = window.wartaLabels.placeLinkLabels(shown, [], positions, width, height, NAME_FONT, LINK_FONT, Infinity);
+      var most = unmoved.view.scale * NAME_FONT / MIN_NAME_PX;
+      if (most < 1) { return null; }
+      factor = window.wartaLabels.spread(shown, positions, NAME_FONT, most);
+      if (factor === null) { return null; }  // apart enough for every name, they would be too small
+    }
+    if (factor > 1) {
+      var c = { x: 0, y: 0 };
+      shown.forEach(function (n) { c.x += positions[n.id].x / shown.length; c.y += positions[n.id].y / shown.length; });
+      shown.forEach(function (n) {
+        var p = positions[n.id];
+        p.x = c.x + (p.x - c.x) * factor; p.y = c.y + (p.y - c.y) * factor;
+        network.moveNode(n.id, p.x, p.y);
+      });
+    }
+    state.spread = factor;
+    var kept = window.wartaLabels.placeLinkLabels(shown, links, positions, width, height, NAME_FONT, LINK_FONT);
+    // A blank label: vis keeps the old text when given "" or null.
+    edges.update(links.map(function (e) { return { id: e.id, label: kept.shown[e.id] ? e.label : " " }; }));
+    state.linkLabels = Object.keys(kept.shown).length;
+    return kept.view;
+  }
+
+  function arrange() {
+    var shown = nodes.get({ filter: function (n) { return !n.hidden; } }).map(function (n) { return byId[n.id]; })
+      .filter(Boolean);
+    if (!shown.length) { return; }
+    var positions = network.getPositions(shown.map(function (n) { return n.id; }));
+    var width = container.clientWidth, height = container.clientHeight;
+    var view;
+    var linkLabels = overview ? null : labelLinks(shown, positions, width, height);
+    if (linkLabels) {
+      view = linkLabels;
+    } else {
+      // The overview, or a view with too many nodes to name each one readably: name as many of the
+      // most important as the canvas holds (groups' heads or the focus first, then the largest).
+      var first = {};
+      if (overview) {
+        overview.communities.forEach(function (c) { if (c.size > 1) { first[c.head] = true; } });
+      } else if (data.focus !== null && data.focus !== undefined) {
+        first[data.focus] = true;
+      }
+      var candidates = shown.filter(function (n) { return n.label; }).sort(function (a, b) {
+        return (first[b.id] ? 1 : 0) - (first[a.id] ? 1 : 0) || (b.size || 0) - (a.size || 0) || a.id - b.id;
+      });
+      var placed = window.wartaLabels.placeNames(shown, candidates, positions, width, height);
+      nodes.update(candidates.map(function (n) {
+        var size = placed.named[n.id];
+        return size ? { id: n.id, label: n.label, font: { size: size } } : { id: n.id, label: " " };
+      }));
+      if (!overview) { edges.update(edges.getIds().map(function (id) { return { id: id, label: " " }; })); }
+      state.named = Object.keys(placed.named).length;
+      view = placed.view;
+    }
+    // fit() first: vis skips drawing nodes it never framed when the view only moves onto them.
+    network.fit({ animation: false });
+    network.moveTo({ position: view.position, scale: view.scale, animation: false });
   }
 
   // --- details panel ---------------------------------------------------
@@ -276,11 +359,8 @@
     li.appendChild(button);
     legend.appendChild(li);
   });
-  // After hiding or showing some nodes, frame what is left.
-  function refit() {
-    var visible = nodes.get({ filter: function (n) { return !n.hidden; } }).map(function (n) { return n.id; });
-    if (visible.length) { network.fit({ nodes: visible, animation: false }); }
-  }
+  // After hiding or showing some nodes, frame what is left (and, in the overview, name it anew).
+  function refit() { arrange(); }
   if (overview) {
     var groups = el("section", null, "warta-communities");
     groups.appendChild(el("h2", "Groups"));
