@@ -342,7 +342,7 @@ def _articles(context: Context, iri: str) -> list[dict]:
             covered.setdefault((str(r["article"]), str(r["phrase"])), []).append(r)
     for (article, _), rows in covered.items():
         first = rows[0]
-        sentences = [(int(r["sentenceBegin"] or 0), _text(r["sentence"])) for r in rows if r["sentence"] is not None]
+        sentences = [(int(r["sentenceBegin"] or 0), _text(r["sentence"]) or "") for r in rows if r["sentence"] is not None]
         anchor = _text(first["anchor"]) or ""
         sentence = passage(sentences) or anchor
         item = {"sentence": sentence, "anchor": anchor, "begin": int(first["begin"]), "end": int(first["end"])}

@@ -53,7 +53,7 @@ class ServiceSummary:
 
 def _labelled(graph: Graph, subject, predicate, names: dict) -> list:
     # Terms without a readable name are shown as their IRI, never dropped.
-    return [names.get(term, str(term)) for term in sorted(graph.objects(subject, predicate))]
+    return [names.get(term, str(term)) for term in sorted(graph.objects(subject, predicate), key=str)]
 
 
 def service_summary(graph: Graph) -> ServiceSummary:
@@ -65,5 +65,5 @@ def service_summary(graph: Graph) -> ServiceSummary:
     summary.features = _labelled(graph, service, SD.feature, FEATURES)
     formats = set(graph.objects(service, SD.resultFormat))
     summary.result_formats = [RESULT_FORMATS[f] for f in RESULT_FORMATS if f in formats]
-    summary.result_formats += [(str(f), "") for f in sorted(formats - RESULT_FORMATS.keys())]
+    summary.result_formats += [(str(f), "") for f in sorted(formats - RESULT_FORMATS.keys(), key=str)]
     return summary
