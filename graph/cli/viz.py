@@ -34,7 +34,8 @@ Examples:
     "--type",
     "types",
     metavar="KINDS",
-    help="Keep only these kinds (comma-separated): person, organization, place, meeting, agreement, program, quote.",
+    help="Keep only these kinds (comma-separated): person, organization, place, meeting, agreement, program, quote; "
+    "'all' draws every node.",
 )
 @click.option(
     "--from", "date_from", metavar="YYYY-MM-DD", callback=iso_date, help="Only what articles published on or after this date say."
@@ -57,6 +58,8 @@ Examples:
 def command(output, entity, hops, query_file, types, date_from, date_to, publisher, size_by, title, store, base_iri):
     """Write an interactive graph view (opens offline in any browser) and print its path.
 
+    Without --entity, --query or --type it is the overview: the most central
+    officials and agencies, grouped, with the rest one click away.
     Nodes are coloured and shaped by kind and sized by mentions; hover a node or
     link for its sources, click for links to the articles, and type part of a
     name in the search box to find an official.
