@@ -204,7 +204,7 @@ def test_a_quote_over_two_sentences_is_backed_by_both(quoted):
 
 
 def test_timeline_text_adds_no_quotation_marks_of_its_own(quoted):
-    from graph.analysis.text import timeline_text
+    from graph.analysis.report import timeline_text
 
     _, name, events = entity_timeline(quoted, "Arifin Noorsyam")
     text = timeline_text(name, events)

