@@ -20,13 +20,13 @@ from graph.cli import main
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared/eval is not here")
 
-# Measured 2026-12-06 on the 49-article dev/news set and dev/pfsa (re-converted quotes),
+# Measured 2026-12-07 on the 49-article dev/news set and dev/pfsa (re-converted quotes),
 # per extractor: the default (rules over the statistical model) and the rules alone.
 # Floors sit 0.02 under the figures in the README.
 FLOORS = {
-    ("ner", "news"): {"macro_f1": 0.77},
-    ("ner", "pfsa"): {"macro_f1": 0.87},
-    ("rules", "news"): {"macro_f1": 0.75},
+    ("ner", "news"): {"macro_f1": 0.78},
+    ("ner", "pfsa"): {"macro_f1": 0.88},
+    ("rules", "news"): {"macro_f1": 0.76},
     ("rules", "pfsa"): {"macro_f1": 0.86},
 }
 

@@ -25,10 +25,8 @@ from .lexicon import (
     seen_in_names,
     seen_outside_names,
 )
-from .programs import PROGRAMME_HEAD_WORDS
 from .regions import RegionMatch, match_region
 from .tokens import Token
-from .venues import HEADS as VENUE_HEADS
 
 _LOCAL_GOV_TYPES = {"city": "Kota", "regency": "Kabupaten", "province": "Provinsi"}
 _LOCAL_GOV_SHORT = {"pemkot": "city", "pemkab": "regency", "pemprov": "province", "pemdaprov": "province"}
@@ -534,53 +532,8 @@ def find_organizations(doc: Doc, tokens: list[Token]) -> list[tuple[OrgMatch, ob
             continue
         found_all.append((found, org_entity(doc, tokens, found)))
         i = found.end
-    found_all.extend(_defined_by_initials(doc, tokens, found_all))
     found_all.extend(_syllable_short_forms(doc, tokens, found_all))
     return found_all
-
-
-_VENUE_OPENINGS = frozenset(head.split()[0] for head in VENUE_HEADS)
-_INITIALS_CONNECTORS = frozenset({"dan", "&", "of", "for", "and", "the", "untuk", "di"})
-
-
-def _defined_by_initials(doc: Doc, tokens: list[Token], found: list[tuple[OrgMatch, object]]) -> list[tuple[OrgMatch, object]]:
-    """``Indonesia Corruption Watch (ICW)``, ``Lembaga Kajian Anggaran (LKA)``: capitalised words
-    whose initials the bracketed short form spells name a body, whatever its first word."""
-    covered = {k for match, _entity in found for k in range(match.start, match.end)}
-    out = []
-    for k, tok in enumerate(tokens):
-        if tok.text != "(" or k in covered:
-            continue
-        paren = _paren_acronym(tokens, k)
-        if paren is None or not paren[1].isupper() or not 2 <= len(paren[1]) <= 8:
-            continue
-        short = paren[1]
-        # Walk back over as many capitalised words (and connectors) as the short form has letters.
-        start, letters = k, 0
-        while start > 0 and letters < len(short) and k - start <= 12:
-            word = tokens[start - 1]
-            if word.cap and word.text.isalpha():
-                letters += 1
-            elif word.low not in _INITIALS_CONNECTORS:
-                break
-            start -= 1
-        while start < k and not tokens[start].cap:
-            start += 1
-        words = [t.text for t in tokens[start:k] if t.cap]
-        if words and (words[0].casefold() in PROGRAMME_HEAD_WORDS or words[0] in _VENUE_OPENINGS):
-            continue  # "Bantuan Sosial Tunai (BST)", "Tempat Pembuangan Akhir (TPA)": a programme, a place
-        if len(words) < 2 or "".join(w[0] for w in words).upper() != short or any(p in covered for p in range(start, k)):
-            continue
-        region = match_region(tokens, start)
-        if region is not None and region.end >= k:
-            continue  # "Nusa Tenggara Barat (NTB)": a region, read by the places stage
-        if any(t.in_person for t in tokens[start:k]):
-            continue
-        match = OrgMatch(start, paren[0], _text(tokens, start, k), "other", [short])
-        tokens[start].defined_org = match
-        covered.update(range(start, paren[0]))
-        out.append((match, org_entity(doc, tokens, match)))
-    return out
 
 
 def _syllable_short_forms(doc: Doc, tokens: list[Token], found: list[tuple[OrgMatch, object]]) -> list[tuple[OrgMatch, object]]:

@@ -85,7 +85,7 @@ _LISTED = re.compile(
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+(?:program\s+)?")
 _ITEM_PARTS = re.compile(r"(?P<name>.+?)(?:\s*\((?P<acr>[A-Za-z][\w-]{1,10})\))?$")
 # The words the patterns above start with, for keyword_matches.
-PROGRAMME_HEAD_WORDS = (
+_HEAD_WORDS = (
     "program",
     "bantuan",
     "kartu",
@@ -232,7 +232,7 @@ def _named(doc: Doc):
 
 
 def _headed(doc: Doc):
-    for m in keyword_matches(_HEADED, doc.text, PROGRAMME_HEAD_WORDS):
+    for m in keyword_matches(_HEADED, doc.text, _HEAD_WORDS):
         name = m["name"].rstrip(".,")
         if len(name.split()) < 2 or _UNIT_BEFORE.search(doc.text, max(0, m.start() - 20), m.start()):
             continue

@@ -24,9 +24,8 @@ class Token:
             name this token is inside, or None (always None for the rules alone;
             see :func:`mark_model_names`).
         model_start: the first token of such a name.
-        defined_org: the organisation the article itself defines at this word, by a syllable
-            short form (``Unmul`` after ``Universitas Mulawarman``) or by capitalised words
-            its bracketed short form spells (``Indonesia Corruption Watch (ICW)``), or None.
+        defined_org: the organisation the article itself names at this word by a syllable
+            short form (``Unmul`` after ``Universitas Mulawarman``), or None.
     """
 
     __slots__ = ("acronym", "cap", "defined_org", "end", "low", "model", "model_start", "start", "text")
