@@ -34,8 +34,8 @@ Examples:
     "--type",
     "types",
     metavar="KINDS",
-    help="Keep only these kinds (comma-separated): person, organization, place, meeting, agreement, program, quote; "
-    "'all' draws every node.",
+    help="Keep only these kinds (comma-separated): person, organization, place, meeting, agreement, program, quote "
+    "('all' draws every node).",
 )
 @click.option(
     "--from", "date_from", metavar="YYYY-MM-DD", callback=iso_date, help="Only what articles published on or after this date say."
