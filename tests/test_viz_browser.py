@@ -214,7 +214,8 @@ def test_overview_names_scale_with_nodes_and_canvas_fit_and_never_overlap(browse
     canvas = page.locator("#warta-network").bounding_box()
     assert 3 <= len(boxes) <= -(-drawn // 4), (len(boxes), drawn)  # about one name per four nodes at most
     assert len(boxes) <= width * height // (190 * 70)
-    assert all(11 <= b["font"] <= 18 for b in boxes), [round(b["font"]) for b in boxes]  # read, not shout
+    # Read, not shout: 12-17 px by design; a crowded small canvas may shrink a name a little below.
+    assert all(10 <= b["font"] <= 18 for b in boxes), [round(b["font"], 1) for b in boxes]
     assert _overlapping(boxes) == []
     outside = [
         b for b in boxes if b["left"] < 0 or b["right"] > canvas["width"] or b["top"] < 0 or b["bottom"] > canvas["height"]
